@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { AuthGuard } from './common/auth/auth.guard';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createValidationPipe } from './common/pipes/validation';
+import { dataSourceOptions } from './database/data-source';
+import { CoordinationModule } from './infra/redis/coordination.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { FederationsModule } from './modules/federations/federations.module';
+import { HealthModule } from './modules/health/health.module';
+import { RolesModule } from './modules/roles/roles.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
+        JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
+        CoordinationModule,
+        RolesModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        FederationsModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

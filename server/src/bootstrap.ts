@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from './config/config';
+import { AppModule } from './app.module';
+import { toErrorReply } from './common/filters/error-responses';
+import { runMigrations } from './database/migrate';
+import { seedDemo } from './database/seed/demo-seed';
+import { PinoNestLogger } from './infra/logging/logger';
+import { setUpSwagger } from './openapi';
+
+/** Request bodies here are forms and short texts; anything larger is a mistake or an attack. */
+const BODY_LIMIT_BYTES = 128 * 1024;
+
+/**
+ * Builds the whole app, migrated and seeded, ready to listen. main.ts, the tests and the OpenAPI
+ * generator all start it this way, so what they check is what runs.
+ */
+export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  });
+  const fastify = adapter.getInstance();
+  // Errors raised by Fastify itself (malformed JSON, body too large) never reach Nest's filters.
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body, unexpected } = toErrorReply(error);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    void reply.status(status).send({ ...body, requestId: request.id });
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+
+  const dataSource = app.get(DataSource);
+  await runMigrations(dataSource);
+  if (config.seedDemo) {
+    const seeded = await seedDemo(dataSource);
+    if (seeded.importedRegions || seeded.seededDemo) logger.info(seeded, 'demo data seeded (铁岭市, demo sites and people)');
+  }
+
+  setUpSwagger(app);
+  if (config.h5Dir) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Every setting the server reads, validated once at boot. Anything wrong stops the server with a
+ * message naming the variable, before a single request is served.
+ */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Matches(/^mysql:\/\/.+/, { message: 'must be a mysql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  @IsOptional() @IsInt() @Min(60) @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @IsInt() @Min(3600) @Max(90 * 86400)
+  REFRESH_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @IsString()
+  WECHAT_APPID?: string;
+
+  @IsOptional() @IsString()
+  WECHAT_SECRET?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  WECHAT_API_BASE?: string;
+
+  @IsOptional() @IsBooleanString()
+  DEV_SIGN_IN?: string;
+
+  @IsOptional() @IsBooleanString()
+  SEED_DEMO?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsString()
+  H5_DIR?: string;
+}
+
+export type DatabaseConfig =
+  | { kind: 'mysql'; url: string }
+  /** `file: null` keeps the embedded database in memory (tests and the OpenAPI generator). */
+  | { kind: 'sqljs'; file: string | null };
+
+export interface AppConfig {
+  /** embedded: SQLite file and in-process stand-ins; production: MySQL/MariaDB and Redis. */
+  mode: 'embedded' | 'production';
+  nodeEnv: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  database: DatabaseConfig;
+  redis: { url: string; keyPrefix: string } | null;
+  dataDir: string;
+  auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  /** AES-256-GCM key for sensitive fields at rest. */
+  dataKey: Buffer;
+  wechat: { appId: string; secret: string; apiBase: string };
+  devSignIn: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+  /** Folder of the mini-program's H5 build served at `/`, or null when there is none. */
+  h5Dir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/** The server package folder, whether running from src/ (tests) or dist/src/ (built). */
+const SERVER_ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+
+function resolveFromServerRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(SERVER_ROOT, path);
+}
+
+/** In embedded mode secrets are made once and kept in the data folder, never in the repo. */
+function embeddedSecrets(dataDir: string): { jwtSecret: string; dataKey: string } {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = { jwtSecret: randomBytes(48).toString('base64'), dataKey: randomBytes(32).toString('base64') };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  return value === undefined ? fallback : value === 'true';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: true });
+  const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+
+  const nodeEnv = (vars.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+  if (Boolean(vars.DATABASE_URL) !== Boolean(vars.REDIS_URL)) {
+    problems.push('DATABASE_URL and REDIS_URL: set both (MySQL + Redis) or neither (embedded mode)');
+  }
+  if (production) {
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
+      if (!vars[name]) problems.push(`${name}: required when NODE_ENV=production`);
+    }
+    if (vars.DEV_SIGN_IN === 'true') problems.push('DEV_SIGN_IN: must not be true when NODE_ENV=production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+
+  const dataDir = resolveFromServerRoot(vars.DATA_DIR ?? 'data');
+  const embedded = !vars.DATABASE_URL;
+  const secrets = vars.JWT_SECRET && vars.DATA_ENCRYPTION_KEY ? null : embeddedSecrets(dataDir);
+  const h5Dir = resolveFromServerRoot(vars.H5_DIR ?? '../miniapp/dist/h5');
+
+  return {
+    mode: embedded ? 'embedded' : 'production',
+    nodeEnv,
+    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000 },
+    database: embedded
+      ? { kind: 'sqljs', file: join(dataDir, 'wfh.sqlite') }
+      : { kind: 'mysql', url: vars.DATABASE_URL! },
+    redis: vars.REDIS_URL ? { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX ?? 'wfh:' } : null,
+    dataDir,
+    auth: {
+      jwtSecret: vars.JWT_SECRET ?? secrets!.jwtSecret,
+      accessTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS ?? 2 * 3600,
+      refreshTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 86400,
+    },
+    dataKey: Buffer.from(vars.DATA_ENCRYPTION_KEY ?? secrets!.dataKey, 'base64'),
+    wechat: {
+      appId: vars.WECHAT_APPID ?? '',
+      secret: vars.WECHAT_SECRET ?? '',
+      apiBase: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
+    },
+    devSignIn: flag(vars.DEV_SIGN_IN, !production),
+    seedDemo: flag(vars.SEED_DEMO, embedded),
+    logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    h5Dir: existsSync(join(h5Dir, 'index.html')) ? h5Dir : null,
+  };
+}
+
+/** One line, first in the log, that says what this process runs on. */
+export function describeMode(config: AppConfig): string {
+  if (config.mode === 'embedded') {
+    const where = config.database.kind === 'sqljs' && config.database.file ? config.database.file : 'memory';
+    return `mode: embedded (SQLite at ${where}; in-process cache, locks, pub/sub and rate limits instead of Redis)`;
+  }
+  const db = new URL((config.database as { url: string }).url);
+  const redis = new URL(config.redis!.url);
+  return `mode: production (MySQL at ${db.hostname}:${db.port || 3306}${db.pathname}; Redis at ${redis.hostname}:${redis.port || 6379})`;
+}

@@ -1,0 +1,41 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/**
+ * One schema, two dialects: MySQL/MariaDB in production and CI, SQLite (sql.js, no native build) for
+ * the embedded default. Both are created by migrations only, never by `synchronize`.
+ */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  if (database.kind === 'mysql') {
+    return {
+      type: 'mysql',
+      url: database.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      entities: ENTITIES,
+      migrations: MYSQL_MIGRATIONS,
+      migrationsTransactionMode: 'each',
+      extra: { connectionLimit: 20, connectTimeout: 5000 },
+    };
+  }
+  const file = database.file;
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  return {
+    type: 'sqljs',
+    database: file && existsSync(file) ? readFileSync(file) : undefined,
+    location: file ?? undefined,
+    autoSave: file !== null,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+  };
+}
+
+export function createDataSource(database: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(database));
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import type { BodyMember, RoleGrant, RoleGrantView } from '@wfh/shared';
+import { RoleAssignmentEntity } from './role-assignment.entity';
+
+@Injectable()
+export class RolesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async activeGrantsOf(userId: string): Promise<RoleGrant[]> {
+    const rows = await this.dataSource.getRepository(RoleAssignmentEntity).find({
+      select: { role: true, federationId: true },
+      where: { userId, revokedAt: IsNull() },
+      order: { grantedAt: 'ASC' },
+    });
+    return rows.map(({ role, federationId }) => ({ role, federationId }));
+  }
+
+  async activeGrantViewsOf(userId: string): Promise<RoleGrantView[]> {
+    const rows: Array<{ role: RoleGrantView['role']; federationId: string; federationName: string }> =
+      await this.dataSource.query(
+        `SELECT r.role AS role, r.federation_id AS federationId, f.name AS federationName
+           FROM role_assignment r JOIN federation f ON f.id = r.federation_id
+          WHERE r.user_id = ? AND r.revoked_at IS NULL
+          ORDER BY r.granted_at, r.id`,
+        [userId],
+      );
+    return rows;
+  }
+
+  async membersOf(federationId: string): Promise<BodyMember[]> {
+    const rows: Array<{ userId: string; displayName: string; role: BodyMember['role']; since: Date | string }> =
+      await this.dataSource.query(
+        `SELECT u.id AS userId, u.display_name AS displayName, r.role AS role, r.granted_at AS since
+           FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+          WHERE r.federation_id = ? AND r.revoked_at IS NULL
+          ORDER BY r.granted_at, r.id`,
+        [federationId],
+      );
+    return rows.map((row) => ({ ...row, since: toIso(row.since) }));
+  }
+}
+
+/** MySQL returns Date objects, SQLite text in UTC: both become ISO strings. */
+export function toIso(value: Date | string): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
+}

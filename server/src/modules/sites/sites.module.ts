@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { SitesRepository } from './sites.repository';
+
+@Module({ providers: [SitesRepository], exports: [SitesRepository] })
+export class SitesModule {}

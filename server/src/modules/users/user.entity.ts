@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('app_user')
+export class UserEntity {
+  /** Random UUID: never guessable, never an openid. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index('uq_user_openid', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openid: string | null;
+
+  /** WeChat's session_key, encrypted; it never leaves the server. */
+  @Column({ name: 'wechat_session_key_enc', type: 'varchar', length: 255, nullable: true })
+  wechatSessionKeyEnc: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 40 })
+  displayName: string;
+
+  /** Her confirmed village or community body. */
+  @Column({ name: 'home_federation_id', type: 'varchar', length: 12, nullable: true })
+  homeFederationId: string | null;
+
+  /** Seeded demo people, who sign in with the development sign-in only. */
+  @Index('uq_user_demo_key', { unique: true })
+  @Column({ name: 'demo_key', type: 'varchar', length: 32, nullable: true })
+  demoKey: string | null;
+
+  @Column({ name: 'demo_description', type: 'varchar', length: 100, nullable: true })
+  demoDescription: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

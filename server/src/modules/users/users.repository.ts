@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DemoPerson, UserProfile } from '@wfh/shared';
+import { UserEntity } from './user.entity';
+
+export function toProfile(user: UserEntity): UserProfile {
+  return { id: user.id, displayName: user.displayName, homeFederationId: user.homeFederationId, isDemo: user.demoKey !== null };
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  findByDemoKey(demoKey: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ demoKey });
+  }
+
+  findByOpenid(manager: EntityManager, openid: string): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOne({ where: { openid }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(user);
+  }
+
+  async setHome(userId: string, federationId: string): Promise<void> {
+    await this.dataSource.getRepository(UserEntity).update({ id: userId }, { homeFederationId: federationId });
+  }
+
+  async demoPeople(): Promise<DemoPerson[]> {
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.demoKey', 'u.displayName', 'u.demoDescription'])
+      .where('u.demo_key IS NOT NULL')
+      .orderBy('u.demo_key')
+      .getMany();
+    return rows.map((u) => ({ key: u.demoKey!, displayName: u.displayName, description: u.demoDescription ?? '' }));
+  }
+}

@@ -1,0 +1,153 @@
+import type { RegionLevel } from './regions';
+import type { RoleKind } from './roles';
+import type { SiteKind, WeeklyOpening } from './sites';
+
+/**
+ * Every path the mini-program calls. The server mounts its routes on these very templates; the
+ * client fills the `:params` with `pathOf`.
+ */
+export const API_PREFIX = '/api/v1';
+
+export const ApiPaths = {
+  authWechat: `${API_PREFIX}/auth/wechat`,
+  authRefresh: `${API_PREFIX}/auth/refresh`,
+  authDev: `${API_PREFIX}/auth/dev`,
+  authDevPeople: `${API_PREFIX}/auth/dev/people`,
+  me: `${API_PREFIX}/me`,
+  meHome: `${API_PREFIX}/me/home`,
+  federation: `${API_PREFIX}/federations/:id`,
+  federationMembers: `${API_PREFIX}/federations/:id/members`,
+  federationSites: `${API_PREFIX}/federations/:id/sites`,
+} as const;
+
+/** Fills a path template: pathOf(ApiPaths.federation, { id: '2112' }) → '/api/v1/federations/2112'. */
+export function pathOf(template: string, params: Record<string, string>): string {
+  return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`pathOf: missing :${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export const HealthPaths = {
+  live: '/health/live',
+  ready: '/health/ready',
+} as const;
+
+// ---- auth ----
+
+export interface WechatSignInRequest {
+  /** The one-time code from wx.login. */
+  code: string;
+}
+
+export interface DevSignInRequest {
+  personKey: string;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface UserProfile {
+  id: string;
+  displayName: string;
+  homeFederationId: string | null;
+  isDemo: boolean;
+}
+
+export interface AuthTokens {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  user: UserProfile;
+}
+
+export interface DemoPerson {
+  key: string;
+  displayName: string;
+  /** Who she is in the demo, in plain words: "村民，家住凡河镇凡河村". */
+  description: string;
+}
+
+// ---- bodies and regions ----
+
+export interface FederationSummary {
+  id: string;
+  name: string;
+  level: RegionLevel;
+  regionName: string;
+  active: boolean;
+}
+
+export interface FederationDetail extends FederationSummary {
+  parentId: string | null;
+  /** Ancestors, province first, not including the body itself. */
+  breadcrumb: FederationSummary[];
+  address: string | null;
+  phone: string | null;
+  officeHours: string | null;
+}
+
+export interface UpdateFederationProfileRequest {
+  address?: string;
+  phone?: string;
+  officeHours?: string;
+}
+
+export interface RoleGrantView {
+  role: RoleKind;
+  federationId: string;
+  federationName: string;
+}
+
+export interface MeResponse {
+  user: UserProfile;
+  roles: RoleGrantView[];
+  /** Her confirmed village or community body, with its parents, or null before she chooses one. */
+  home: FederationDetail | null;
+}
+
+export interface SetHomeRequest {
+  federationId: string;
+}
+
+export interface BodyMember {
+  userId: string;
+  displayName: string;
+  role: RoleKind;
+  since: string;
+}
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  hasChildren: boolean;
+}
+
+export interface SiteSummary {
+  id: string;
+  federationId: string;
+  kind: SiteKind;
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  phone: string | null;
+  openingHours: WeeklyOpening[];
+  services: string[];
+  chairPublicName: string | null;
+  photoUrl: string | null;
+  /** Synthetic demo data: shown with a notice, never mistaken for a real place. */
+  isDemo: boolean;
+}
+
+// ---- health ----
+
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'down';
+  mode: 'embedded' | 'production';
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Every 4xx the API returns carries one of these codes, so the mini-program can react to the code
+ * and show the message, which is written for the person in front of the screen.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenExpired = 'TOKEN_EXPIRED',
+  TokenInvalid = 'TOKEN_INVALID',
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
+  WechatSignInFailed = 'WECHAT_SIGN_IN_FAILED',
+  DevSignInDisabled = 'DEV_SIGN_IN_DISABLED',
+  UnknownDemoPerson = 'UNKNOWN_DEMO_PERSON',
+  FederationNotFound = 'FEDERATION_NOT_FOUND',
+  HomeMustBeVillage = 'HOME_MUST_BE_VILLAGE',
+  FederationInactive = 'FEDERATION_INACTIVE',
+  RoleLevelMismatch = 'ROLE_LEVEL_MISMATCH',
+  RegionNotFound = 'REGION_NOT_FOUND',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL',
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: '填写的内容有误，请按提示修改后再提交',
+  [ErrorCode.MalformedJson]: '提交的数据格式不对，请刷新页面后重试',
+  [ErrorCode.PayloadTooLarge]: '提交的内容太长了，请删减后再试',
+  [ErrorCode.Unauthenticated]: '请先登录',
+  [ErrorCode.TokenExpired]: '登录已过期，请重新登录',
+  [ErrorCode.TokenInvalid]: '登录信息无效，请重新登录',
+  [ErrorCode.RefreshTokenInvalid]: '登录已失效，请重新登录',
+  [ErrorCode.Forbidden]: '您没有权限查看或修改这项内容',
+  [ErrorCode.NotFound]: '没有找到这项内容，它可能已被删除',
+  [ErrorCode.RouteNotFound]: '没有这个页面或接口，请检查地址',
+  [ErrorCode.Conflict]: '这项内容刚被修改过，请刷新后再试',
+  [ErrorCode.RateLimited]: '操作太频繁了，请稍等一会儿再试',
+  [ErrorCode.WechatSignInFailed]: '微信登录没有成功，请稍后再试',
+  [ErrorCode.DevSignInDisabled]: '体验登录只在开发环境可用',
+  [ErrorCode.UnknownDemoPerson]: '没有这个体验账号，请从列表中选择',
+  [ErrorCode.FederationNotFound]: '没有找到这个妇联组织，请检查后重试',
+  [ErrorCode.HomeMustBeVillage]: '请选择您所在的村或社区',
+  [ErrorCode.FederationInactive]: '这个妇联组织暂未开通，请选择其他组织',
+  [ErrorCode.RoleLevelMismatch]: '这个职务不能设在这一级妇联组织',
+  [ErrorCode.RegionNotFound]: '没有找到这个地区，请检查行政区划代码',
+  [ErrorCode.ServiceUnavailable]: '系统正忙，请稍后再试',
+  [ErrorCode.Internal]: '系统出了点问题，请稍后再试',
+};
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. "contact.phone". */
+  field: string;
+  message: string;
+}
+
+export interface ErrorResponse {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  requestId?: string;
+}

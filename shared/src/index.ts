@@ -1,0 +1,6 @@
+export * from './api';
+export * from './errors';
+export * from './regions';
+export * from './roles';
+export * from './sites';
+export * from './services';

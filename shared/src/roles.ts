@@ -1,0 +1,78 @@
+import { RegionLevel, isWithinRegion, regionLevelOf } from './regions';
+
+/**
+ * A role is held at one federation body and reaches that body's whole subtree, nothing else.
+ */
+export enum RoleKind {
+  /** 村/社区妇联主席 */
+  Chair = 'chair',
+  /** 副主席 / 执委 standing in for the chair */
+  Deputy = 'deputy',
+  /** 乡镇/街道妇联工作人员 */
+  Staff = 'staff',
+  /** 县妇联管理员 */
+  Admin = 'admin',
+}
+
+export const ROLE_LABELS: Record<RoleKind, string> = {
+  [RoleKind.Chair]: '村（社区）妇联主席',
+  [RoleKind.Deputy]: '村（社区）妇联副主席',
+  [RoleKind.Staff]: '乡镇（街道）妇联工作人员',
+  [RoleKind.Admin]: '县妇联管理员',
+};
+
+const LEVEL_OF_ROLE: Record<RoleKind, RegionLevel> = {
+  [RoleKind.Chair]: RegionLevel.Village,
+  [RoleKind.Deputy]: RegionLevel.Village,
+  [RoleKind.Staff]: RegionLevel.Township,
+  [RoleKind.Admin]: RegionLevel.County,
+};
+
+export function levelOfRole(role: RoleKind): RegionLevel {
+  return LEVEL_OF_ROLE[role];
+}
+
+/** Whether a role may be granted at a body of the given id (its region code). */
+export function roleMayBeHeldAt(role: RoleKind, federationId: string): boolean {
+  return regionLevelOf(federationId) === LEVEL_OF_ROLE[role];
+}
+
+export interface RoleGrant {
+  role: RoleKind;
+  federationId: string;
+}
+
+/** Everything a signed-in person may do is decided from her id and her grants. */
+export interface Actor {
+  userId: string;
+  grants: readonly RoleGrant[];
+}
+
+export enum Permission {
+  /** See a body's internal data: who holds its roles, its work queues. */
+  ViewBodyWork = 'body.view-work',
+  /** Change a body's public profile: phone, address, office hours. */
+  EditBodyProfile = 'body.edit-profile',
+  /** Grant and revoke roles at a body. */
+  ManageRoles = 'body.manage-roles',
+}
+
+const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
+  [Permission.ViewBodyWork]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
+  [Permission.EditBodyProfile]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
+  [Permission.ManageRoles]: new Set([RoleKind.Admin]),
+};
+
+/** The one access rule for bodies: a grant of a permitted role whose subtree contains the body. */
+export function can(actor: Actor | null, permission: Permission, federationId: string): boolean {
+  if (!actor) return false;
+  const permitted = ROLES_WITH_PERMISSION[permission];
+  return actor.grants.some(
+    (grant) => permitted.has(grant.role) && isWithinRegion(federationId, grant.federationId),
+  );
+}
+
+/** A woman's own things (her profile, later her requests and sign-ups) are hers alone. */
+export function isOwner(actor: Actor | null, ownerUserId: string): boolean {
+  return actor !== null && actor.userId === ownerUserId;
+}
