@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
-import { toErrorReply } from './common/filters/error-responses';
 import { runMigrations } from './database/migrate';
 import { seedDemo } from './database/seed/demo-seed';
 import { PinoNestLogger } from './infra/logging/logger';
@@ -26,13 +25,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     trustProxy: true,
-  });
-  const fastify = adapter.getInstance();
-  // Errors raised by Fastify itself (malformed JSON, body too large) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body, unexpected } = toErrorReply(error);
-    if (unexpected) request.log.error({ err: error }, 'unexpected error');
-    void reply.status(status).send({ ...body, requestId: request.id });
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

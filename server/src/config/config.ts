@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -30,7 +31,7 @@ class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(0) @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Matches(/^mysql:\/\/.+/, { message: 'must be a mysql:// URL' })
+  @IsOptional() @Matches(/^(mysql|mariadb):\/\/.+/, { message: 'must be a mysql:// or mariadb:// URL' })
   DATABASE_URL?: string;
 
   @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
@@ -77,6 +78,7 @@ class EnvironmentVariables {
 }
 
 export type DatabaseConfig =
+  /** mariadb:// selects TypeORM's MariaDB dialect (same SQL, MariaDB's catalogue quirks). */
   | { kind: 'mysql'; url: string }
   /** `file: null` keeps the embedded database in memory (tests and the OpenAPI generator). */
   | { kind: 'sqljs'; file: string | null };

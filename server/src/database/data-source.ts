@@ -13,8 +13,8 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.kind === 'mysql') {
     return {
-      type: 'mysql',
-      url: database.url,
+      type: database.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+      url: database.url.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       entities: ENTITIES,

@@ -7,7 +7,7 @@ const MIGRATION_LOCK = 'wfh_migrations';
  * lets exactly one of them migrate while the others wait, then find nothing left to do.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'mysql') {
+  if (dataSource.options.type === 'sqljs') {
     await dataSource.runMigrations({ transaction: 'each' });
     return;
   }

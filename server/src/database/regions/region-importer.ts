@@ -62,7 +62,7 @@ export async function importRegions(
   onProgress: (progress: ImportProgress) => void = () => {},
 ): Promise<ImportResult> {
   const started = process.hrtime.bigint();
-  const dialect: Dialect = dataSource.options.type === 'mysql' ? 'mysql' : 'sqljs';
+  const dialect: Dialect = dataSource.options.type === 'sqljs' ? 'sqljs' : 'mysql';
   const batchSize = BATCH_SIZE[dialect];
   const provinces = await provinceNames();
   const rows = readScope(scope);

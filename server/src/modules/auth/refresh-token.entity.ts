@@ -14,12 +14,12 @@ export class RefreshTokenEntity {
   @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'expires_at', type: 'datetime', precision: 6 })
   expiresAt: Date;
 
-  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
+  @Column({ name: 'used_at', type: 'datetime', precision: 6, nullable: true })
   usedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

@@ -21,9 +21,9 @@ export class RoleAssignmentEntity {
   @Column({ name: 'granted_by', type: 'varchar', length: 36, nullable: true })
   grantedBy: string | null;
 
-  @CreateDateColumn({ name: 'granted_at', type: 'datetime', precision: 3 })
+  @CreateDateColumn({ name: 'granted_at', type: 'datetime', precision: 6 })
   grantedAt: Date;
 
-  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
+  @Column({ name: 'revoked_at', type: 'datetime', precision: 6, nullable: true })
   revokedAt: Date | null;
 }

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for api.weixin.qq.com's code2Session, so tests never call WeChat. A code
+ * "ok:<openid>" signs in as that openid; any other code is refused as WeChat refuses a bad code.
+ */
+export interface FakeWechat {
+  url: string;
+  /** Every code the server was asked about, in order. */
+  codes: string[];
+  /** session_key handed out for each openid (to prove it never leaves the server). */
+  sessionKeys: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startFakeWechat(expected: { appId: string; secret: string }): Promise<FakeWechat> {
+  const codes: string[] = [];
+  const sessionKeys = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    res.setHeader('content-type', 'application/json');
+    if (url.pathname !== '/sns/jscode2session') {
+      res.statusCode = 404;
+      res.end('{}');
+      return;
+    }
+    const code = url.searchParams.get('js_code') ?? '';
+    codes.push(code);
+    const credentialsOk = url.searchParams.get('appid') === expected.appId && url.searchParams.get('secret') === expected.secret;
+    if (!credentialsOk) {
+      res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
+      return;
+    }
+    if (!code.startsWith('ok:')) {
+      res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+      return;
+    }
+    const openid = code.slice(3);
+    const sessionKey = `sk-${openid}-${codes.length}`;
+    sessionKeys.set(openid, sessionKey);
+    res.end(JSON.stringify({ openid, session_key: sessionKey }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    codes,
+    sessionKeys,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, describeMode, loadConfig } from '../../src/config/config';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'wfh-config-'));
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'mysql://wfh:pw@db.internal:3306/wfh',
+  REDIS_URL: 'redis://cache.internal:6379',
+  JWT_SECRET: 's'.repeat(40),
+  DATA_ENCRYPTION_KEY: KEY,
+  WECHAT_APPID: 'wx123',
+  WECHAT_SECRET: 'secret',
+};
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('with nothing set runs embedded, makes its secrets once in the data folder and keeps them private', () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.mode).toBe('embedded');
+    expect(first.database).toEqual({ kind: 'sqljs', file: join(dir, 'wfh.sqlite') });
+    expect(first.redis).toBeNull();
+    expect(first.devSignIn).toBe(true);
+    expect(first.seedDemo).toBe(true);
+    expect(first.dataKey).toHaveLength(32);
+    expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    const again = loadConfig({ DATA_DIR: dir });
+    expect(again.auth.jwtSecret).toBe(first.auth.jwtSecret);
+    expect(again.dataKey.equals(first.dataKey)).toBe(true);
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(first.auth.jwtSecret);
+  });
+
+  it('accepts a complete production configuration and never allows the dev sign-in there', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.mode).toBe('production');
+    expect(config.devSignIn).toBe(false);
+    expect(config.seedDemo).toBe(false);
+    expect(describeMode(config)).toBe('mode: production (MySQL at db.internal:3306/wfh; Redis at cache.internal:6379)');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'REDIS_URL'],
+    [{ JWT_SECRET: 'short', DATA_ENCRYPTION_KEY: KEY }, 'JWT_SECRET'],
+    [{ DATA_ENCRYPTION_KEY: 'not-base64-32-bytes' }, 'DATA_ENCRYPTION_KEY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DEV_SIGN_IN: 'yes' }, 'DEV_SIGN_IN'],
+    [{ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET: required when NODE_ENV=production'],
+    [{ ...PRODUCTION, WECHAT_SECRET: '' }, 'WECHAT_SECRET: required when NODE_ENV=production'],
+    [{ ...PRODUCTION, DEV_SIGN_IN: 'true' }, 'DEV_SIGN_IN: must not be true when NODE_ENV=production'],
+  ])('refuses %j, naming %s', (env, named) => {
+    expect(problemsOf({ DATA_DIR: tempDir(), ...env })).toContain(named);
+  });
+});

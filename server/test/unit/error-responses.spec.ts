@@ -1,0 +1,43 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { ErrorCode } from '@wfh/shared';
+import { badRequest } from '../../src/common/errors/app-exception';
+import { toErrorReply } from '../../src/common/filters/error-responses';
+import { fieldErrorsOf } from '../../src/common/pipes/validation';
+
+describe('toErrorReply', () => {
+  it('keeps our own errors as they are', () => {
+    const reply = toErrorReply(badRequest(ErrorCode.ValidationFailed, [{ field: 'phone', message: '“phone”的格式不对' }]));
+    expect(reply.status).toBe(400);
+    expect(reply.body.fields).toEqual([{ field: 'phone', message: '“phone”的格式不对' }]);
+  });
+
+  it('turns an unknown error into a calm 500 that leaks nothing and is logged', () => {
+    const reply = toErrorReply(new TypeError("Cannot read properties of undefined (reading 'secret_column')"));
+    expect(reply).toEqual({ status: 500, body: { code: ErrorCode.Internal, message: '系统出了点问题，请稍后再试' }, unexpected: true });
+  });
+
+  it('turns a lost database connection into 503, so clients retry', () => {
+    const reply = toErrorReply(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }));
+    expect(reply.status).toBe(503);
+    expect(reply.body.code).toBe(ErrorCode.ServiceUnavailable);
+  });
+
+  it('replaces Nest and Fastify English texts with codes and Chinese messages', () => {
+    expect(toErrorReply(new NotFoundException('Cannot GET /x')).body).toEqual({ code: ErrorCode.RouteNotFound, message: '没有这个页面或接口，请检查地址' });
+    const tooLarge = new HttpException('Request body is too large', 413, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }) });
+    expect(toErrorReply(tooLarge)).toMatchObject({ status: 413, body: { code: ErrorCode.PayloadTooLarge } });
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it('names nested fields and explains each failed rule in Chinese', () => {
+    const fields = fieldErrorsOf([
+      { property: 'x', constraints: { whitelistValidation: 'property x should not exist' }, children: [] },
+      { property: 'contact', children: [{ property: 'phone', constraints: { matches: 'phone must match' }, children: [] }] },
+    ]);
+    expect(fields).toEqual([
+      { field: 'x', message: '不认识的字段“x”，请删除后再提交' },
+      { field: 'contact.phone', message: '“contact.phone”的格式不对' },
+    ]);
+  });
+});
