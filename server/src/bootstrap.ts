@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
+import { toErrorReply } from './common/filters/error-responses';
 import { runMigrations } from './database/migrate';
 import { seedDemo } from './database/seed/demo-seed';
 import { PinoNestLogger } from './infra/logging/logger';
@@ -25,6 +27,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     trustProxy: true,
+    // The router answers a garbled or over-long address itself, before Nest: keep the one error shape.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorReply(error);
+      void reply.status(status).send({ ...body, requestId: request.id });
+    },
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -8,6 +8,8 @@ const FASTIFY_CODES: Record<string, { status: HttpStatus; code: ErrorCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, code: ErrorCode.PayloadTooLarge },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, code: ErrorCode.MalformedJson },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: HttpStatus.BAD_REQUEST, code: ErrorCode.MalformedJson },
+  FST_ERR_BAD_URL: { status: HttpStatus.NOT_FOUND, code: ErrorCode.RouteNotFound },
+  FST_ERR_MAX_PARAM_LENGTH: { status: HttpStatus.NOT_FOUND, code: ErrorCode.RouteNotFound },
 };
 
 const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
