@@ -1,0 +1,37 @@
+// Component tests run the H5 flavour of the app in jsdom (see STACK-NOTES.md, "Mini-program").
+const swc = (syntax) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: syntax === 'typescript' ? { syntax, tsx: true } : { syntax, jsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+// Taro and its web components ship untranspiled ESM (and bundle ESM helpers in nested
+// node_modules of their own). With pnpm they sit behind node_modules/.pnpm/<name@version>/, so
+// anything whose path passes through one of these packages is transformed.
+const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7'].join('|');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFiles: ['<rootDir>/test/setup/taro-globals.js'],
+  transform: {
+    '^.+\\.tsx?$': swc('typescript'),
+    '^.+\\.(js|jsx|mjs|cjs)$': swc('ecmascript'),
+  },
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmPackages})/).*/node_modules/`],
+  moduleNameMapper: {
+    '^@tarojs/components$': '@tarojs/components/lib/react',
+    '^@tarojs/taro$': '<rootDir>/test/support/taro-mock.ts',
+    '^@wfh/shared$': '<rootDir>/../shared/src/index.ts',
+    '\\.css$': '<rootDir>/test/support/style-stub.js',
+  },
+  clearMocks: true,
+};

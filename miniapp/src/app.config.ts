@@ -1,0 +1,35 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index'],
+  // Later areas live in subpackages so the main package stays well under WeChat's 2 MB cap.
+  subPackages: [
+    { root: 'packages/requests', pages: ['index'] },
+    { root: 'packages/activities', pages: ['index'] },
+    { root: 'packages/workbench', pages: ['index'] },
+    { root: 'packages/dashboard', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '网上妇女之家',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#b4233c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/activities/index', text: '活动' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // Finding the nearest 妇女之家 uses location in later issues; WeChat rejects undeclared use.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的妇联和妇女之家' },
+  },
+  __usePrivacyCheck__: true,
+});

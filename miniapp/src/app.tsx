@@ -1,0 +1,7 @@
+import type { PropsWithChildren } from 'react';
+import './app.css';
+
+// Taro renders each page as a child of the app component.
+export default function App({ children }: PropsWithChildren) {
+  return children;
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { NavigationBar, PageMeta, View } from '@tarojs/components';
+import { followsWechatFontSize } from '../utils/platform';
+
+/**
+ * Every page is wrapped in this. In the mini-program, page-meta makes 1rem the font size she set
+ * in WeChat (all our lengths are rem, see config/index.ts), so the whole page grows with it.
+ * Taro's page-meta template always carries a navigation-bar, so the bar is spelled out here too,
+ * matching app.config.ts, rather than left to unset bindings.
+ */
+export function CarePage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      {followsWechatFontSize && (
+        <PageMeta rootFontSize="system">
+          <NavigationBar title={title} frontColor="#000000" backgroundColor="#ffffff" />
+        </PageMeta>
+      )}
+      <View className="care-page">{children}</View>
+    </>
+  );
+}

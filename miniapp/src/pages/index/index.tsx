@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import { CarePage } from '../../components/CarePage';
+import { HomeBodyCard } from '../../components/HomeBodyCard';
+import { SignInPanel } from '../../components/SignInPanel';
+import { LoadFailed, Loading } from '../../components/StatusViews';
+import { useMe } from '../../hooks/useMe';
+
+export default function HomePage() {
+  const { state, reload } = useMe();
+
+  return (
+    <CarePage title="网上妇女之家">
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'signed-out' && <SignInPanel />}
+      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <View>
+          <Text className="greeting">您好，{state.me.user.displayName}</Text>
+          <HomeBodyCard home={state.me.home} />
+        </View>
+      )}
+    </CarePage>
+  );
+}

@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { signOut } from '../../api';
+import { CarePage } from '../../components/CarePage';
+import { RoleList } from '../../components/RoleList';
+import { SignInPanel } from '../../components/SignInPanel';
+import { LoadFailed, Loading } from '../../components/StatusViews';
+import { useMe } from '../../hooks/useMe';
+
+export default function MePage() {
+  const { state, reload } = useMe();
+
+  return (
+    <CarePage title="我的">
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'signed-out' && <SignInPanel />}
+      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <View>
+          <View className="card">
+            <Text className="me-name">{state.me.user.displayName}</Text>
+            {state.me.user.isDemo && <Text className="hint">体验账号</Text>}
+          </View>
+          <View className="card">
+            <Text className="card-title">我的职务</Text>
+            <RoleList roles={state.me.roles} />
+            {state.me.roles.length > 0 && (
+              <Button
+                className="btn btn-secondary"
+                hoverClass="btn-pressed"
+                onClick={() => void Taro.navigateTo({ url: '/packages/workbench/index' })}
+              >
+                进入我的工作台
+              </Button>
+            )}
+          </View>
+          <Button className="btn btn-secondary sign-out" hoverClass="btn-pressed" onClick={signOut}>
+            退出登录
+          </Button>
+        </View>
+      )}
+    </CarePage>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The one place that knows which platform the build is for (DESIGN: nothing else branches on
+ * TARO_ENV). Everything else asks these questions instead.
+ */
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** How a person signs in: WeChat's wx.login in the mini-program, demo people in the browser. */
+export type SignInMethod = 'wechat' | 'demo';
+
+export const signInMethod: SignInMethod = isWeapp ? 'wechat' : 'demo';
+
+/**
+ * The H5 build is served by the API server itself, so relative URLs reach it; the mini-program has
+ * no origin of its own and needs a full address (the local server in WeChat DevTools by default).
+ */
+const defaultApiBase = isWeapp ? 'http://127.0.0.1:3000' : '';
+
+export const apiBase: string = (process.env.TARO_APP_API_BASE || defaultApiBase).replace(/\/+$/, '');
+
+/** Only WeChat's page-meta lets a page take the user's WeChat font size as its rem base. */
+export const followsWechatFontSize = isWeapp;

@@ -1,0 +1,71 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ApiPaths } from '@wfh/shared';
+import HomePage from '../src/pages/index/index';
+import MePage from '../src/pages/me/index';
+import WorkbenchPage from '../src/packages/workbench/index';
+import { hasSession, startSession } from '../src/api/session';
+import { FakeApi, ok } from './support/fake-api';
+import { demoPeople, meAsChair, meWithHome, tokensFor, villager } from './support/fixtures';
+import taro, { taroStorage } from './support/taro-mock';
+
+beforeEach(() => {
+  taroStorage.clear();
+});
+
+describe('我的', () => {
+  it('shows her name and the roles she holds, and opens her workbench', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meAsChair));
+    startSession(tokensFor(meAsChair.user));
+
+    const { container } = render(<MePage />);
+
+    await screen.findByText('李桂兰');
+    const roles = Array.from(container.querySelectorAll('.role-item')).map((item) => item.textContent);
+    expect(roles).toEqual(['村（社区）妇联主席懿路村妇联', '乡镇（街道）妇联工作人员新台子镇妇联']);
+
+    fireEvent.click(screen.getByText('进入我的工作台'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/index' });
+  });
+
+  it('says she holds no role and offers no workbench to a woman without one', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
+    startSession(tokensFor(villager));
+
+    render(<MePage />);
+
+    await screen.findByText('您目前没有担任妇联职务');
+    expect(screen.queryByText('进入我的工作台')).toBeNull();
+  });
+
+  it('退出登录 forgets her session and every open page goes back to signing in', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meWithHome)).on('GET', ApiPaths.authDevPeople, ok(demoPeople));
+    startSession(tokensFor(villager));
+
+    const { container } = render(
+      <>
+        <HomePage />
+        <MePage />
+      </>,
+    );
+
+    fireEvent.click(await screen.findByText('退出登录'));
+
+    expect(hasSession()).toBe(false);
+    await waitFor(() => expect(screen.queryAllByText('选择体验账号登录')).toHaveLength(2));
+    expect(container.querySelectorAll('.home-body-name')).toHaveLength(0);
+    expect(screen.queryByText('您好，王秀英')).toBeNull();
+  });
+});
+
+describe('我的工作台', () => {
+  it('lists the roles of the signed-in person', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meAsChair));
+    startSession(tokensFor(meAsChair.user));
+
+    render(<WorkbenchPage />);
+
+    await screen.findByText('我的工作台');
+    expect(screen.getByText('村（社区）妇联主席')).toHaveProperty('textContent', '村（社区）妇联主席');
+    expect(screen.getByText('新台子镇妇联')).toHaveProperty('textContent', '新台子镇妇联');
+  });
+});

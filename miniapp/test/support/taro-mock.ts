@@ -1,0 +1,39 @@
+/**
+ * Stand-in for @tarojs/taro (mapped in jest.config.js). Storage is a real in-memory store so the
+ * session code behaves as on a phone; network, toast and navigation are jest mocks to assert on.
+ */
+export interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  timeout?: number;
+  dataType?: string;
+}
+
+export interface Reply {
+  statusCode: number;
+  data: unknown;
+}
+
+const storage = new Map<string, unknown>();
+
+const taro = {
+  request: jest.fn<Promise<Reply>, [RequestOptions]>(() => Promise.reject(new Error('no FakeApi installed'))),
+  showToast: jest.fn((_options: { title: string; icon?: string; duration?: number }) => Promise.resolve()),
+  login: jest.fn(() => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' })),
+  makePhoneCall: jest.fn((_options: { phoneNumber: string }) => Promise.resolve()),
+  navigateTo: jest.fn((_options: { url: string }) => Promise.resolve()),
+  switchTab: jest.fn((_options: { url: string }) => Promise.resolve()),
+  getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => {
+    storage.set(key, value);
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key);
+  }),
+};
+
+export const taroStorage = storage;
+
+export default taro;
