@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config';
+import type { Clock } from './infra/clock/clock';
+import { ClockModule } from './infra/clock/clock.module';
 import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
@@ -12,16 +14,20 @@ import { CoordinationModule } from './infra/redis/coordination.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FederationsModule } from './modules/federations/federations.module';
 import { HealthModule } from './modules/health/health.module';
+import { PlacesModule } from './modules/places/places.module';
+import { RegionsModule } from './modules/regions/regions.module';
+import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
         JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
         CoordinationModule,
@@ -30,6 +36,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         FederationsModule,
+        PlacesModule,
+        SitesModule,
+        RegionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

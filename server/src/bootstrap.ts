@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
+import type { Clock } from './infra/clock/clock';
 import { toErrorReply } from './common/filters/error-responses';
 import { runMigrations } from './database/migrate';
 import { seedDemo } from './database/seed/demo-seed';
@@ -21,7 +22,12 @@ const BODY_LIMIT_BYTES = 128 * 1024;
  * Builds the whole app, migrated and seeded, ready to listen. main.ts, the tests and the OpenAPI
  * generator all start it this way, so what they check is what runs.
  */
-export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+export interface AppOverrides {
+  /** Tests fix the time; everything else uses the system clock. */
+  clock?: Clock;
+}
+
+export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -34,7 +40,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     },
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides.clock), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });

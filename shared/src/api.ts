@@ -1,5 +1,7 @@
 import type { RegionLevel } from './regions';
 import type { RoleKind } from './roles';
+import type { OpeningException } from './opening-hours';
+import type { ServiceCategoryKey } from './services';
 import type { SiteKind, WeeklyOpening } from './sites';
 
 /**
@@ -18,6 +20,12 @@ export const ApiPaths = {
   federation: `${API_PREFIX}/federations/:id`,
   federationMembers: `${API_PREFIX}/federations/:id/members`,
   federationSites: `${API_PREFIX}/federations/:id/sites`,
+  site: `${API_PREFIX}/sites/:id`,
+  nearest: `${API_PREFIX}/nearest`,
+  search: `${API_PREFIX}/search`,
+  regions: `${API_PREFIX}/regions`,
+  region: `${API_PREFIX}/regions/:code`,
+  regionChildren: `${API_PREFIX}/regions/:code/children`,
 } as const;
 
 /** Fills a path template: pathOf(ApiPaths.federation, { id: '2112' }) → '/api/v1/federations/2112'. */
@@ -137,11 +145,97 @@ export interface SiteSummary {
   longitude: number;
   phone: string | null;
   openingHours: WeeklyOpening[];
-  services: string[];
+  openingExceptions: OpeningException[];
+  services: ServiceCategoryKey[];
   chairPublicName: string | null;
   photoUrl: string | null;
+  active: boolean;
   /** Synthetic demo data: shown with a notice, never mistaken for a real place. */
   isDemo: boolean;
+}
+
+export interface SiteDetail extends SiteSummary {
+  federationName: string;
+  /** Open at the moment of the reply (Asia/Shanghai, holidays and 调休 counted). */
+  openNow: boolean;
+}
+
+export interface SiteInput {
+  kind: SiteKind;
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  phone?: string | null;
+  openingHours: WeeklyOpening[];
+  openingExceptions?: OpeningException[];
+  services: ServiceCategoryKey[];
+  chairPublicName?: string | null;
+  photoUrl?: string | null;
+}
+
+export type CreateSiteRequest = SiteInput;
+
+export type UpdateSiteRequest = Partial<SiteInput> & { active?: boolean };
+
+// ---- finding places ----
+
+export type PlaceType = 'site' | 'body';
+
+export interface NearestQuery {
+  latitude: number;
+  longitude: number;
+  /** How many results, 1–50 (default 10). */
+  k?: number;
+  type?: PlaceType;
+  kind?: SiteKind;
+  service?: ServiceCategoryKey;
+  openNow?: boolean;
+  /** Nothing farther than this (default 50 km, at most 500 km). */
+  radiusMetres?: number;
+}
+
+export interface NearbyPlace {
+  type: PlaceType;
+  id: string;
+  name: string;
+  /** The body a site belongs to, or the body itself. */
+  federationId: string;
+  kind: SiteKind | null;
+  level: RegionLevel | null;
+  latitude: number;
+  longitude: number;
+  distanceMetres: number;
+  address: string | null;
+  phone: string | null;
+  services: ServiceCategoryKey[];
+  /** For sites: open at the moment of the reply. Bodies keep office hours as text only: null. */
+  openNow: boolean | null;
+  isDemo: boolean;
+}
+
+export interface NearestResponse {
+  items: NearbyPlace[];
+}
+
+export interface SearchHit {
+  type: PlaceType;
+  id: string;
+  name: string;
+  federationId: string;
+  level: RegionLevel | null;
+  kind: SiteKind | null;
+  /** Names from the province down to the parent: "辽宁省 › 铁岭市 › 铁岭县". */
+  path: string;
+}
+
+export interface SearchResponse {
+  items: SearchHit[];
+}
+
+export interface RegionDetail extends RegionNode {
+  /** Ancestors, province first. */
+  breadcrumb: RegionNode[];
 }
 
 // ---- health ----

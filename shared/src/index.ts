@@ -4,3 +4,5 @@ export * from './regions';
 export * from './roles';
 export * from './sites';
 export * from './services';
+export * from './geo';
+export * from './opening-hours';

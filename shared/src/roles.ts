@@ -55,12 +55,15 @@ export enum Permission {
   EditBodyProfile = 'body.edit-profile',
   /** Grant and revoke roles at a body. */
   ManageRoles = 'body.manage-roles',
+  /** Add and edit a body's sites (妇女之家, 妇女微家 …). */
+  ManageSites = 'body.manage-sites',
 }
 
 const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
   [Permission.ViewBodyWork]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
   [Permission.EditBodyProfile]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
   [Permission.ManageRoles]: new Set([RoleKind.Admin]),
+  [Permission.ManageSites]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
 };
 
 /** The one access rule for bodies: a grant of a permitted role whose subtree contains the body. */

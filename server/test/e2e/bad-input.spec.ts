@@ -142,7 +142,7 @@ describe('bad input over HTTP', () => {
     it('an unexpected failure → 500 INTERNAL, a calm Chinese sentence and nothing of the cause', async () => {
       await t.dataSource.query(
         `INSERT INTO site (id, federation_id, kind, name, address, latitude, longitude, opening_hours, services, active, is_demo)
-         VALUES (?, ?, 'womens_home', '坏数据', '某地', 42, 123, 'not json', '[]', 1, 1)`,
+         VALUES (?, ?, 'womens_home', '坏数据', '某地', 42, 123, 'not json', '[]', 1, 0)`,
         [randomUUID(), TREE.village],
       );
 

@@ -6,6 +6,7 @@ import {
   Permission,
   pathOf,
   RoleKind,
+  ServiceCategoryKey,
   SiteKind,
   type BodyMember,
   type FederationDetail,
@@ -336,20 +337,21 @@ describe('me, home and role scope over HTTP', () => {
         longitude: 123.7,
         phone: '024-87654321',
         openingHours: [{ weekday: 1, opens: '08:30', closes: '17:00' }],
-        services: ['legal-aid'],
+        services: [ServiceCategoryKey.LegalAid],
         chairPublicName: '李主席',
         photoUrl: null,
         active: true,
-        isDemo: true,
+        isDemo: false,
         ...overrides,
       });
 
-      it('lists the active sites of a body, saying which are demo data, without a token', async () => {
+      it('lists the active sites of a body without a token; demo sites never show in production mode', async () => {
         const shownId = randomUUID();
         // One insert per row: a multi-row insert lets TypeORM write re-read keys back into the wrong objects.
         for (const row of [
           site({ id: shownId }),
           site({ name: '已关闭的妇女微家', kind: SiteKind.WomensMicroHome, active: false }),
+          site({ name: '演示妇女微家', kind: SiteKind.WomensMicroHome, isDemo: true }),
           site({ name: '东孤家子村妇女之家', federationId: TREE.siblingVillage }),
         ]) {
           await t.dataSource.getRepository(SiteEntity).insert(row);
@@ -369,10 +371,12 @@ describe('me, home and role scope over HTTP', () => {
             longitude: 123.7,
             phone: '024-87654321',
             openingHours: [{ weekday: 1, opens: '08:30', closes: '17:00' }],
-            services: ['legal-aid'],
+            openingExceptions: [],
+            services: [ServiceCategoryKey.LegalAid],
             chairPublicName: '李主席',
             photoUrl: null,
-            isDemo: true,
+            active: true,
+            isDemo: false,
           },
         ]);
       });

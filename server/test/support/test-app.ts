@@ -3,8 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/config';
-import { createApp } from '../../src/bootstrap';
+import { createApp, type AppOverrides } from '../../src/bootstrap';
 import { createLogger } from '../../src/infra/logging/logger';
+import { PlacesIndex } from '../../src/modules/places/places-index';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services';
 
@@ -24,7 +25,7 @@ export interface TestApp {
 }
 
 /** The real app on the real MariaDB and Redis, listening on a free port, WeChat faked. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
   const wechat = await startFakeWechat(TEST_WECHAT);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -42,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     H5_DIR: '/nonexistent',
     ...env,
   });
-  const app = await createApp(config, createLogger(config.logLevel));
+  const app = await createApp(config, createLogger(config.logLevel), overrides);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.getHttpServer().address() as { port: number };
   const dataSource = app.get(DataSource);
@@ -52,7 +53,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl: `http://127.0.0.1:${address.port}`,
     dataSource,
     wechat,
-    reset: () => resetData(dataSource),
+    reset: async () => {
+      await resetData(dataSource);
+      // The index is a cache of the tables just emptied.
+      await app.get(PlacesIndex).rebuild();
+    },
     close: async () => {
       await app.close();
       await wechat.close();

@@ -82,6 +82,10 @@ async function seedPeopleAndSites(dataSource: DataSource): Promise<void> {
 
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(SiteEntity).save(sites, { chunk: 200 });
+    // Bodies get synthetic office locations too, so "nearest" finds them in the demo; marked as such.
+    for (const body of bodies) {
+      await manager.getRepository(FederationEntity).update({ id: body.id }, { ...demoLocation(body.id), locationIsDemo: true });
+    }
     for (const person of DEMO_PEOPLE) {
       const user = await manager.getRepository(UserEntity).save(
         Object.assign(new UserEntity(), {

@@ -36,6 +36,17 @@ export class FederationEntity {
   @Column({ name: 'office_hours', type: 'varchar', length: 100, nullable: true })
   officeHours: string | null;
 
+  /** Where the body's office is, when its chair or an admin has set it; the dataset has none. */
+  @Column({ type: 'double', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  longitude: number | null;
+
+  /** A synthetic location of the embedded demo; such bodies never show in production mode. */
+  @Column({ name: 'location_is_demo', type: 'boolean', default: false })
+  locationIsDemo: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPaths, type Actor, type BodyMember, type FederationDetail, type SiteSummary } from '@wfh/shared';
+import { ApiPaths, type Actor, type BodyMember, type FederationDetail } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { Public } from '../../common/auth/public.decorator';
-import { SiteSummaryView } from '../sites/dto';
 import { BodyMemberView, FederationDetailView, UpdateFederationProfileDto } from './dto';
 import { FederationsService } from './federations.service';
 
@@ -38,13 +37,5 @@ export class FederationsController {
   @ApiOkResponse({ type: BodyMemberView, isArray: true })
   members(@CurrentActor() actor: Actor | null, @Param('id') id: string): Promise<BodyMember[]> {
     return this.federations.members(actor, id);
-  }
-
-  @Public()
-  @Get(ApiPaths.federationSites)
-  @ApiOperation({ summary: "A body's active sites (妇女之家, 妇女微家 …); demo sites say so" })
-  @ApiOkResponse({ type: SiteSummaryView, isArray: true })
-  sites(@Param('id') id: string): Promise<SiteSummary[]> {
-    return this.federations.sites(id);
   }
 }

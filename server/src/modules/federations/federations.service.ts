@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Permission, type Actor, type BodyMember, type FederationDetail, type SiteSummary } from '@wfh/shared';
+import { ErrorCode, Permission, type Actor, type BodyMember, type FederationDetail } from '@wfh/shared';
 import { requirePermission } from '../../common/auth/access';
 import { notFound } from '../../common/errors/app-exception';
 import { RolesRepository } from '../roles/roles.repository';
-import { SitesRepository } from '../sites/sites.repository';
 import type { UpdateFederationProfileDto } from './dto';
 import { FederationsRepository } from './federations.repository';
 
@@ -12,7 +11,6 @@ export class FederationsService {
   constructor(
     private readonly federations: FederationsRepository,
     private readonly roles: RolesRepository,
-    private readonly sitesRepository: SitesRepository,
   ) {}
 
   /** Public: every woman may find any body, its parents and how to reach it. */
@@ -33,10 +31,5 @@ export class FederationsService {
     await this.detail(id);
     requirePermission(actor, Permission.ViewBodyWork, id);
     return this.roles.membersOf(id);
-  }
-
-  async sites(id: string): Promise<SiteSummary[]> {
-    await this.detail(id);
-    return this.sitesRepository.activeSitesOf(id);
   }
 }

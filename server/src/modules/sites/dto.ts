@@ -1,10 +1,133 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { SiteKind, type SiteSummary, type WeeklyOpening } from '@wfh/shared';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ServiceCategoryKey,
+  SiteKind,
+  type OpeningException,
+  type SiteDetail,
+  type SiteInput,
+  type SiteSummary,
+  type UpdateSiteRequest,
+  type WeeklyOpening,
+} from '@wfh/shared';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const PHONE = /^[0-9+\-() ]{5,32}$/;
+
+export class WeeklyOpeningDto implements WeeklyOpening {
+  @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday' })
+  @IsInt() @Min(0) @Max(6)
+  weekday: number;
+
+  @ApiProperty({ example: '08:30' })
+  @IsString() @Matches(TIME)
+  opens: string;
+
+  @ApiProperty({ example: '17:00', description: 'Earlier than opens: the hours run past midnight' })
+  @IsString() @Matches(TIME)
+  closes: string;
+}
+
+export class OpeningExceptionDto implements OpeningException {
+  @ApiProperty({ example: '2026-10-02' })
+  @IsString() @Matches(DATE)
+  date: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  closed: boolean;
+
+  @ApiPropertyOptional({ example: '09:00' })
+  @IsOptional() @IsString() @Matches(TIME)
+  opens?: string;
+
+  @ApiPropertyOptional({ example: '12:00' })
+  @IsOptional() @IsString() @Matches(TIME)
+  closes?: string;
+}
+
+export class SiteInputDto implements SiteInput {
+  @ApiProperty({ enum: SiteKind, enumName: 'SiteKind' })
+  @IsEnum(SiteKind)
+  kind: SiteKind;
+
+  @ApiProperty({ maxLength: 80, example: '懿路村妇女之家' })
+  @IsString() @IsNotEmpty() @MaxLength(80)
+  name: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  address: string;
+
+  @ApiProperty({ minimum: -90, maximum: 90 })
+  @IsNumber() @Min(-90) @Max(90)
+  latitude: number;
+
+  @ApiProperty({ minimum: -180, maximum: 180 })
+  @IsNumber() @Min(-180) @Max(180)
+  longitude: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '024-12345678' })
+  @IsOptional() @IsString() @Matches(PHONE)
+  phone?: string | null;
+
+  @ApiProperty({ type: WeeklyOpeningDto, isArray: true })
+  @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => WeeklyOpeningDto)
+  openingHours: WeeklyOpeningDto[];
+
+  @ApiPropertyOptional({ type: OpeningExceptionDto, isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(366) @ValidateNested({ each: true }) @Type(() => OpeningExceptionDto)
+  openingExceptions?: OpeningExceptionDto[];
+
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey', isArray: true })
+  @IsArray() @ArrayUnique() @ArrayMaxSize(20) @IsEnum(ServiceCategoryKey, { each: true })
+  services: ServiceCategoryKey[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 })
+  @IsOptional() @IsString() @MaxLength(40)
+  chairPublicName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @IsOptional() @IsString() @MaxLength(500) @IsUrl({ protocols: ['https'], require_protocol: true })
+  photoUrl?: string | null;
+}
+
+export class UpdateSiteDto extends PartialType(SiteInputDto) implements UpdateSiteRequest {
+  @ApiPropertyOptional({ description: 'false hides the site from women; true shows it again' })
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
 
 export class WeeklyOpeningView implements WeeklyOpening {
   @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday' }) weekday: number;
   @ApiProperty({ example: '08:30' }) opens: string;
   @ApiProperty({ example: '17:00' }) closes: string;
+}
+
+export class OpeningExceptionView implements OpeningException {
+  @ApiProperty() date: string;
+  @ApiProperty() closed: boolean;
+  @ApiPropertyOptional() opens?: string;
+  @ApiPropertyOptional() closes?: string;
 }
 
 export class SiteSummaryView implements SiteSummary {
@@ -17,8 +140,15 @@ export class SiteSummaryView implements SiteSummary {
   @ApiProperty() longitude: number;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: WeeklyOpeningView, isArray: true }) openingHours: WeeklyOpeningView[];
-  @ApiProperty({ type: String, isArray: true }) services: string[];
+  @ApiProperty({ type: OpeningExceptionView, isArray: true }) openingExceptions: OpeningExceptionView[];
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey', isArray: true }) services: ServiceCategoryKey[];
   @ApiProperty({ type: String, nullable: true }) chairPublicName: string | null;
   @ApiProperty({ type: String, nullable: true }) photoUrl: string | null;
+  @ApiProperty() active: boolean;
   @ApiProperty({ description: 'Synthetic demo data, not a real place' }) isDemo: boolean;
+}
+
+export class SiteDetailView extends SiteSummaryView implements SiteDetail {
+  @ApiProperty() federationName: string;
+  @ApiProperty({ description: 'Open now (Asia/Shanghai, holidays and 调休 counted)' }) openNow: boolean;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { SiteKind, WeeklyOpening } from '@wfh/shared';
+import type { OpeningException, ServiceCategoryKey, SiteKind, WeeklyOpening } from '@wfh/shared';
 
 /** 妇女之家, 妇女微家, 妇女小组, 维权站 …: small places that belong to one federation body. */
 @Entity('site')
@@ -32,9 +32,13 @@ export class SiteEntity {
   @Column({ name: 'opening_hours', type: 'simple-json' })
   openingHours: WeeklyOpening[];
 
+  /** One-day changes (closed for a training day, open on a holiday). Null reads as none. */
+  @Column({ name: 'opening_exceptions', type: 'simple-json', nullable: true })
+  openingExceptions: OpeningException[] | null;
+
   /** Request-catalogue category keys offered here. */
   @Column({ type: 'simple-json' })
-  services: string[];
+  services: ServiceCategoryKey[];
 
   @Column({ name: 'chair_public_name', type: 'varchar', length: 40, nullable: true })
   chairPublicName: string | null;

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FederationsModule } from '../federations/federations.module';
+import { SitesController } from './sites.controller';
 import { SitesRepository } from './sites.repository';
+import { SitesService } from './sites.service';
 
-@Module({ providers: [SitesRepository], exports: [SitesRepository] })
+@Module({
+  imports: [FederationsModule],
+  controllers: [SitesController],
+  providers: [SitesRepository, SitesService],
+})
 export class SitesModule {}

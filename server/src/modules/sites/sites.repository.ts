@@ -15,9 +15,11 @@ export function toSiteSummary(site: SiteEntity): SiteSummary {
     longitude: site.longitude,
     phone: site.phone,
     openingHours: site.openingHours,
+    openingExceptions: site.openingExceptions ?? [],
     services: site.services,
     chairPublicName: site.chairPublicName,
     photoUrl: site.photoUrl,
+    active: site.active,
     isDemo: site.isDemo,
   };
 }
@@ -26,10 +28,23 @@ export function toSiteSummary(site: SiteEntity): SiteSummary {
 export class SitesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async activeSitesOf(federationId: string): Promise<SiteSummary[]> {
-    const rows = await this.dataSource
-      .getRepository(SiteEntity)
-      .find({ where: { federationId, active: true }, order: { name: 'ASC', id: 'ASC' } });
+  async visibleSitesOf(federationId: string, includeDemo: boolean): Promise<SiteSummary[]> {
+    const rows = await this.dataSource.getRepository(SiteEntity).find({
+      where: { federationId, active: true, ...(includeDemo ? {} : { isDemo: false }) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
     return rows.map(toSiteSummary);
+  }
+
+  findById(id: string): Promise<SiteEntity | null> {
+    return this.dataSource.getRepository(SiteEntity).findOneBy({ id });
+  }
+
+  async insert(site: SiteEntity): Promise<void> {
+    await this.dataSource.getRepository(SiteEntity).insert(site);
+  }
+
+  async update(id: string, changes: Partial<SiteEntity>): Promise<void> {
+    await this.dataSource.getRepository(SiteEntity).update({ id }, changes);
   }
 }

@@ -1,4 +1,5 @@
 import { Foundation1764600000000 } from './1764600000000-foundation';
+import { Places1764700000000 } from './1764700000000-places';
 
 /** In order; each dialect keeps its own folder because generated DDL differs between them. */
-export const SQLITE_MIGRATIONS = [Foundation1764600000000];
+export const SQLITE_MIGRATIONS = [Foundation1764600000000, Places1764700000000];

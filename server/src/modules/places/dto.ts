@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  RegionLevel,
+  ServiceCategoryKey,
+  SiteKind,
+  type NearbyPlace,
+  type NearestQuery,
+  type NearestResponse,
+  type PlaceType,
+  type SearchHit,
+  type SearchResponse,
+} from '@wfh/shared';
+import { NEAREST_DEFAULTS } from './place-catalog';
+
+const PLACE_TYPES: PlaceType[] = ['site', 'body'];
+
+/** Query strings carry text: "true"/"false" become booleans, anything else stays and fails validation. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class NearestQueryDto implements NearestQuery {
+  @ApiProperty({ minimum: -90, maximum: 90, example: 42.223 })
+  @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
+  latitude: number;
+
+  @ApiProperty({ minimum: -180, maximum: 180, example: 123.728 })
+  @Type(() => Number) @IsNumber() @Min(-180) @Max(180)
+  longitude: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: NEAREST_DEFAULTS.maxK, default: NEAREST_DEFAULTS.k })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxK)
+  k?: number;
+
+  @ApiPropertyOptional({ enum: PLACE_TYPES })
+  @IsOptional() @IsIn(PLACE_TYPES)
+  type?: PlaceType;
+
+  @ApiPropertyOptional({ enum: SiteKind, enumName: 'SiteKind' })
+  @IsOptional() @IsEnum(SiteKind)
+  kind?: SiteKind;
+
+  @ApiPropertyOptional({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' })
+  @IsOptional() @IsEnum(ServiceCategoryKey)
+  service?: ServiceCategoryKey;
+
+  @ApiPropertyOptional({ description: 'Only sites open now (Asia/Shanghai, holidays and 调休 counted)' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  openNow?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: NEAREST_DEFAULTS.maxRadiusMetres, default: NEAREST_DEFAULTS.radiusMetres })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxRadiusMetres)
+  radiusMetres?: number;
+}
+
+export class NearbyPlaceView implements NearbyPlace {
+  @ApiProperty({ enum: PLACE_TYPES }) type: PlaceType;
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() federationId: string;
+  @ApiProperty({ enum: SiteKind, enumName: 'SiteKind', nullable: true }) kind: SiteKind | null;
+  @ApiProperty({ enum: RegionLevel, enumName: 'RegionLevel', nullable: true }) level: RegionLevel | null;
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+  @ApiProperty({ description: 'Great-circle distance, whole metres' }) distanceMetres: number;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey', isArray: true }) services: ServiceCategoryKey[];
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Sites only' }) openNow: boolean | null;
+  @ApiProperty() isDemo: boolean;
+}
+
+export class NearestResponseView implements NearestResponse {
+  @ApiProperty({ type: NearbyPlaceView, isArray: true }) items: NearbyPlaceView[];
+}
+
+export class SearchQueryDto {
+  @ApiProperty({ minLength: 1, maxLength: 20, example: '莲花' })
+  @IsString() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @MinLength(1) @MaxLength(20)
+  q: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  limit?: number;
+}
+
+export class SearchHitView implements SearchHit {
+  @ApiProperty({ enum: PLACE_TYPES }) type: PlaceType;
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() federationId: string;
+  @ApiProperty({ enum: RegionLevel, enumName: 'RegionLevel', nullable: true }) level: RegionLevel | null;
+  @ApiProperty({ enum: SiteKind, enumName: 'SiteKind', nullable: true }) kind: SiteKind | null;
+  @ApiProperty({ example: '辽宁省 › 铁岭市 › 铁岭县' }) path: string;
+}
+
+export class SearchResponseView implements SearchResponse {
+  @ApiProperty({ type: SearchHitView, isArray: true }) items: SearchHitView[];
+}

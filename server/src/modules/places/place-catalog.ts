@@ -1,0 +1,187 @@
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import {
+  REGION_LEVELS_TOP_DOWN,
+  distanceMetres,
+  isOpenAt,
+  placeNameOf,
+  type LocalMoment,
+  type NearbyPlace,
+  type NearestQuery,
+  type SearchHit,
+} from '@wfh/shared';
+import type { BodyRow, IndexedSite } from './places.repository';
+
+export const NEAREST_DEFAULTS = { k: 10, maxK: 50, radiusMetres: 50_000, maxRadiusMetres: 500_000 } as const;
+
+/** A search hit before its path of parent names is filled in. */
+export type SearchMatch = Omit<SearchHit, 'path'>;
+
+interface Bodies {
+  rows: BodyRow[];
+  /** Indexes into `rows` of the bodies that have a location women may see. */
+  located: Int32Array;
+  tree: KDBush | null;
+}
+
+function buildTree(count: number, lngOf: (i: number) => number, latOf: (i: number) => number): KDBush | null {
+  if (count === 0) return null;
+  const tree = new KDBush(count);
+  for (let i = 0; i < count; i++) tree.add(lngOf(i), latOf(i));
+  tree.finish();
+  return tree;
+}
+
+const LEVEL_RANK = new Map(REGION_LEVELS_TOP_DOWN.map((level, rank) => [level, rank]));
+
+/**
+ * An immutable snapshot of every place women may find: sites and bodies with a location in two
+ * kd-trees (k-nearest on the sphere via geokdbush), and every body's name for search. A change makes
+ * a new snapshot; queries never see a half-built one.
+ */
+export class PlaceCatalog {
+  private constructor(
+    private readonly sites: IndexedSite[],
+    private readonly siteTree: KDBush | null,
+    private readonly bodies: Bodies,
+  ) {}
+
+  static build(sites: IndexedSite[], bodies: BodyRow[], includeDemo: boolean): PlaceCatalog {
+    const visibleSites = includeDemo ? sites : sites.filter((s) => !s.isDemo);
+    const located: number[] = [];
+    bodies.forEach((body, i) => {
+      if (body.latitude !== null && body.longitude !== null && (includeDemo || !body.locationIsDemo)) located.push(i);
+    });
+    const locatedIndexes = Int32Array.from(located);
+    const bodyTree = buildTree(
+      locatedIndexes.length,
+      (i) => bodies[locatedIndexes[i]].longitude!,
+      (i) => bodies[locatedIndexes[i]].latitude!,
+    );
+    return new PlaceCatalog(visibleSites, PlaceCatalog.siteTreeOf(visibleSites), { rows: bodies, located: locatedIndexes, tree: bodyTree });
+  }
+
+  private static siteTreeOf(sites: IndexedSite[]): KDBush | null {
+    return buildTree(sites.length, (i) => sites[i].longitude, (i) => sites[i].latitude);
+  }
+
+  get siteCount(): number {
+    return this.sites.length;
+  }
+
+  get locatedBodyCount(): number {
+    return this.bodies.located.length;
+  }
+
+  /** The same bodies with one site added, replaced, or (null) removed. */
+  withSite(id: string, site: IndexedSite | null): PlaceCatalog {
+    const sites = this.sites.filter((s) => s.id !== id);
+    if (site) sites.push(site);
+    sites.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return new PlaceCatalog(sites, PlaceCatalog.siteTreeOf(sites), this.bodies);
+  }
+
+  nearest(query: NearestQuery, moment: LocalMoment): NearbyPlace[] {
+    const k = query.k ?? NEAREST_DEFAULTS.k;
+    const radiusKm = (query.radiusMetres ?? NEAREST_DEFAULTS.radiusMetres) / 1000;
+    const filtersSites = query.kind !== undefined || query.service !== undefined || query.openNow === true;
+    const origin = { latitude: query.latitude, longitude: query.longitude };
+    const found: NearbyPlace[] = [];
+
+    if (query.type !== 'body' && this.siteTree) {
+      const accepts = (i: number) => {
+        const site = this.sites[i];
+        return (
+          (query.kind === undefined || site.kind === query.kind) &&
+          (query.service === undefined || site.services.includes(query.service)) &&
+          (query.openNow !== true || isOpenAt(site.openingHours, site.openingExceptions, moment))
+        );
+      };
+      for (const i of around(this.siteTree, query.longitude, query.latitude, k, radiusKm, accepts) as number[]) {
+        const site = this.sites[i];
+        found.push({
+          type: 'site',
+          id: site.id,
+          name: site.name,
+          federationId: site.federationId,
+          kind: site.kind,
+          level: null,
+          latitude: site.latitude,
+          longitude: site.longitude,
+          distanceMetres: distanceMetres(origin, site),
+          address: site.address,
+          phone: site.phone,
+          services: site.services,
+          openNow: isOpenAt(site.openingHours, site.openingExceptions, moment),
+          isDemo: site.isDemo,
+        });
+      }
+    }
+    // Kinds, services and hours describe sites; asking for them leaves bodies out.
+    if (query.type !== 'site' && !filtersSites && this.bodies.tree) {
+      for (const i of around(this.bodies.tree, query.longitude, query.latitude, k, radiusKm) as number[]) {
+        const body = this.bodies.rows[this.bodies.located[i]];
+        const point = { latitude: body.latitude!, longitude: body.longitude! };
+        found.push({
+          type: 'body',
+          id: body.id,
+          name: body.name,
+          federationId: body.id,
+          kind: null,
+          level: body.level,
+          ...point,
+          distanceMetres: distanceMetres(origin, point),
+          address: body.address,
+          phone: body.phone,
+          services: [],
+          openNow: null,
+          isDemo: body.locationIsDemo,
+        });
+      }
+    }
+    // Equal distances fall back to type and id, so the same question always gets the same list.
+    found.sort((a, b) => a.distanceMetres - b.distanceMetres || a.type.localeCompare(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return found.slice(0, k).map((place) => ({ ...place, distanceMetres: Math.round(place.distanceMetres) }));
+  }
+
+  /**
+   * Bodies and sites whose name contains the text: exact names first, then names that start with it,
+   * then the rest; within each, higher levels first, then by code. Scans names in memory (about
+   * 10 ms for the whole country), keeping at most `limit` per group.
+   */
+  search(text: string, limit: number): SearchMatch[] {
+    const q = text.trim();
+    if (q.length === 0) return [];
+    const groups = new Map<number, SearchMatch[]>();
+    const keep = (group: number, match: SearchMatch) => {
+      const bucket = groups.get(group) ?? [];
+      if (bucket.length < limit) bucket.push(match);
+      groups.set(group, bucket);
+    };
+    const quality = (name: string, place: string) =>
+      place === q || name === q ? 0 : place.startsWith(q) || name.startsWith(q) ? 1 : place.includes(q) || name.includes(q) ? 2 : -1;
+
+    for (const body of this.bodies.rows) {
+      const score = quality(body.name, placeNameOf(body.regionName));
+      if (score < 0) continue;
+      keep(score * 10 + LEVEL_RANK.get(body.level)!, {
+        type: 'body',
+        id: body.id,
+        name: body.name,
+        federationId: body.id,
+        level: body.level,
+        kind: null,
+      });
+    }
+    for (const site of this.sites) {
+      const score = quality(site.name, site.name);
+      if (score < 0) continue;
+      keep(score * 10 + 9, { type: 'site', id: site.id, name: site.name, federationId: site.federationId, level: null, kind: site.kind });
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([, matches]) => matches)
+      .slice(0, limit);
+  }
+
+}

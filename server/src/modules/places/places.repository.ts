@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import type { OpeningException, RegionLevel, ServiceCategoryKey, SiteKind, WeeklyOpening } from '@wfh/shared';
+import { FederationEntity } from '../federations/federation.entity';
+
+export interface IndexedSite {
+  id: string;
+  federationId: string;
+  kind: SiteKind;
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  phone: string | null;
+  openingHours: WeeklyOpening[];
+  openingExceptions: OpeningException[];
+  services: ServiceCategoryKey[];
+  isDemo: boolean;
+}
+
+export interface BodyRow {
+  id: string;
+  regionName: string;
+  name: string;
+  level: RegionLevel;
+  latitude: number | null;
+  longitude: number | null;
+  locationIsDemo: boolean;
+  address: string | null;
+  phone: string | null;
+}
+
+interface RawSite {
+  id: string;
+  federationId: string;
+  kind: SiteKind;
+  name: string;
+  address: string;
+  latitude: number | string;
+  longitude: number | string;
+  phone: string | null;
+  openingHours: string;
+  openingExceptions: string | null;
+  services: string;
+  isDemo: number | boolean;
+}
+
+const SITE_COLUMNS = `id, federation_id AS federationId, kind, name, address, latitude, longitude, phone,
+  opening_hours AS openingHours, opening_exceptions AS openingExceptions, services, is_demo AS isDemo`;
+
+function toIndexedSite(row: RawSite): IndexedSite {
+  return {
+    ...row,
+    latitude: Number(row.latitude),
+    longitude: Number(row.longitude),
+    openingHours: JSON.parse(row.openingHours),
+    openingExceptions: row.openingExceptions ? JSON.parse(row.openingExceptions) : [],
+    services: JSON.parse(row.services),
+    isDemo: Boolean(Number(row.isDemo)),
+  };
+}
+
+/** Raw reads for the in-memory index: hydrating 665k entities would take seconds (STACK-NOTES). */
+@Injectable()
+export class PlacesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async visibleSites(includeDemo: boolean): Promise<IndexedSite[]> {
+    const rows: RawSite[] = await this.dataSource.query(
+      `SELECT ${SITE_COLUMNS} FROM site WHERE active = ? ${includeDemo ? '' : 'AND is_demo = ?'} ORDER BY id`,
+      includeDemo ? [true] : [true, false],
+    );
+    return rows.map(toIndexedSite);
+  }
+
+  /** The site as women may see it, or null when it is inactive (or demo data where demo is hidden). */
+  async visibleSite(id: string, includeDemo: boolean): Promise<IndexedSite | null> {
+    const rows: RawSite[] = await this.dataSource.query(`SELECT ${SITE_COLUMNS} FROM site WHERE id = ? AND active = ?`, [id, true]);
+    const site = rows[0] ? toIndexedSite(rows[0]) : null;
+    return site && (includeDemo || !site.isDemo) ? site : null;
+  }
+
+  /** Every active body: names for search, and the location where one is set. */
+  async activeBodies(): Promise<BodyRow[]> {
+    const rows: Array<Omit<BodyRow, 'locationIsDemo'> & { locationIsDemo: number | boolean }> = await this.dataSource.query(
+      `SELECT id, region_name AS regionName, name, level, latitude, longitude, location_is_demo AS locationIsDemo, address, phone
+         FROM federation WHERE active = ? ORDER BY id`,
+      [true],
+    );
+    return rows.map((row) => ({
+      ...row,
+      latitude: row.latitude === null ? null : Number(row.latitude),
+      longitude: row.longitude === null ? null : Number(row.longitude),
+      locationIsDemo: Boolean(Number(row.locationIsDemo)),
+    }));
+  }
+
+  async regionNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(FederationEntity)
+      .find({ select: { id: true, regionName: true }, where: { id: In(ids) } });
+    return new Map(rows.map((row) => [row.id, row.regionName]));
+  }
+}
