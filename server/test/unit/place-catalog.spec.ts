@@ -1,5 +1,6 @@
 import { RegionLevel, ServiceCategoryKey, SiteKind, type LocalMoment } from '@wfh/shared';
-import { PlaceCatalog } from '../../src/modules/places/place-catalog';
+import { BodyTable } from '../../src/modules/places/body-table';
+import { PlaceCatalog as Catalog } from '../../src/modules/places/place-catalog';
 import type { BodyRow, IndexedSite } from '../../src/modules/places/places.repository';
 
 const ORIGIN = { latitude: 42.2, longitude: 123.7 };
@@ -46,11 +47,14 @@ function body(id: string, regionName: string, level: RegionLevel, north: number 
   };
 }
 
-const near = (catalog: PlaceCatalog, query: Record<string, unknown> = {}) =>
+/** The catalog from plain rows, as the repository would give them. */
+const build = (sites: IndexedSite[], bodies: BodyRow[], includeDemo: boolean) => Catalog.build(sites, BodyTable.from(bodies), includeDemo);
+
+const near = (catalog: Catalog, query: Record<string, unknown> = {}) =>
   catalog.nearest({ ...ORIGIN, ...query }, TUESDAY_NOON).map((p) => `${p.type}:${p.id}`);
 
 describe('PlaceCatalog.nearest', () => {
-  const catalog = PlaceCatalog.build(
+  const catalog = build(
     [
       site('c', 0.03),
       site('a', 0.01),
@@ -84,15 +88,15 @@ describe('PlaceCatalog.nearest', () => {
   });
 
   it('breaks ties the same way every time: type, then id', () => {
-    const tied = PlaceCatalog.build([site('z', 0.01), site('m', 0.01)], [body('211221101', '新台子镇', RegionLevel.Township, 0.01)], false);
+    const tied = build([site('z', 0.01), site('m', 0.01)], [body('211221101', '新台子镇', RegionLevel.Township, 0.01)], false);
     expect(near(tied)).toEqual(['body:211221101', 'site:m', 'site:z']);
   });
 
   it('shows demo sites and demo locations only where demo data is allowed', () => {
     const sites = [site('real', 0.02), site('demo', 0.01, { isDemo: true })];
     const bodies = [body('211221101', '新台子镇', RegionLevel.Township, 0.005, { locationIsDemo: true })];
-    expect(near(PlaceCatalog.build(sites, bodies, false))).toEqual(['site:real']);
-    expect(near(PlaceCatalog.build(sites, bodies, true))).toEqual(['body:211221101', 'site:demo', 'site:real']);
+    expect(near(build(sites, bodies, false))).toEqual(['site:real']);
+    expect(near(build(sites, bodies, true))).toEqual(['body:211221101', 'site:demo', 'site:real']);
   });
 
   it('adds, replaces and removes one site without touching the rest', () => {
@@ -106,12 +110,12 @@ describe('PlaceCatalog.nearest', () => {
   });
 
   it('an empty catalog answers with nothing', () => {
-    expect(PlaceCatalog.build([], [], false).nearest({ ...ORIGIN }, TUESDAY_NOON)).toEqual([]);
+    expect(build([], [], false).nearest({ ...ORIGIN }, TUESDAY_NOON)).toEqual([]);
   });
 });
 
 describe('PlaceCatalog.search', () => {
-  const catalog = PlaceCatalog.build(
+  const catalog = build(
     [site('s1', 0.01, { name: '莲花村妇女之家' })],
     [
       body('2101', '莲花市', RegionLevel.City, null),

@@ -1,16 +1,15 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import {
-  REGION_LEVELS_TOP_DOWN,
   distanceMetres,
   isOpenAt,
-  placeNameOf,
   type LocalMoment,
   type NearbyPlace,
   type NearestQuery,
   type SearchHit,
 } from '@wfh/shared';
-import type { BodyRow, IndexedSite } from './places.repository';
+import { BodyTable } from './body-table';
+import type { IndexedSite } from './places.repository';
 
 export const NEAREST_DEFAULTS = { k: 10, maxK: 50, radiusMetres: 50_000, maxRadiusMetres: 500_000 } as const;
 
@@ -18,21 +17,23 @@ export const NEAREST_DEFAULTS = { k: 10, maxK: 50, radiusMetres: 50_000, maxRadi
 export type SearchMatch = Omit<SearchHit, 'path'>;
 
 interface Bodies {
-  rows: BodyRow[];
-  /** Indexes into `rows` of the bodies that have a location women may see. */
+  table: BodyTable;
+  /** Rows of the table whose location women may see, in the order the tree was built. */
   located: Int32Array;
   tree: KDBush | null;
 }
 
+/** Smaller leaves than kdbush's default 64 make k-nearest queries cheaper at a small cost in memory. */
+const KD_NODE_SIZE = 16;
+
 function buildTree(count: number, lngOf: (i: number) => number, latOf: (i: number) => number): KDBush | null {
   if (count === 0) return null;
-  const tree = new KDBush(count);
+  const tree = new KDBush(count, KD_NODE_SIZE);
   for (let i = 0; i < count; i++) tree.add(lngOf(i), latOf(i));
   tree.finish();
   return tree;
 }
 
-const LEVEL_RANK = new Map(REGION_LEVELS_TOP_DOWN.map((level, rank) => [level, rank]));
 
 /**
  * An immutable snapshot of every place women may find: sites and bodies with a location in two
@@ -46,19 +47,16 @@ export class PlaceCatalog {
     private readonly bodies: Bodies,
   ) {}
 
-  static build(sites: IndexedSite[], bodies: BodyRow[], includeDemo: boolean): PlaceCatalog {
+  static build(sites: IndexedSite[], bodies: BodyTable, includeDemo: boolean): PlaceCatalog {
     const visibleSites = includeDemo ? sites : sites.filter((s) => !s.isDemo);
-    const located: number[] = [];
-    bodies.forEach((body, i) => {
-      if (body.latitude !== null && body.longitude !== null && (includeDemo || !body.locationIsDemo)) located.push(i);
-    });
-    const locatedIndexes = Int32Array.from(located);
-    const bodyTree = buildTree(
-      locatedIndexes.length,
-      (i) => bodies[locatedIndexes[i]].longitude!,
-      (i) => bodies[locatedIndexes[i]].latitude!,
-    );
-    return new PlaceCatalog(visibleSites, PlaceCatalog.siteTreeOf(visibleSites), { rows: bodies, located: locatedIndexes, tree: bodyTree });
+    const located = new Int32Array(bodies.size);
+    let count = 0;
+    for (let i = 0; i < bodies.size; i++) {
+      if (bodies.hasLocation(i) && (includeDemo || !bodies.locationIsDemo(i))) located[count++] = i;
+    }
+    const locatedRows = located.slice(0, count);
+    const bodyTree = buildTree(count, (i) => bodies.longitude(locatedRows[i]), (i) => bodies.latitude(locatedRows[i]));
+    return new PlaceCatalog(visibleSites, PlaceCatalog.siteTreeOf(visibleSites), { table: bodies, located: locatedRows, tree: bodyTree });
   }
 
   private static siteTreeOf(sites: IndexedSite[]): KDBush | null {
@@ -120,22 +118,23 @@ export class PlaceCatalog {
     // Kinds, services and hours describe sites; asking for them leaves bodies out.
     if (query.type !== 'site' && !filtersSites && this.bodies.tree) {
       for (const i of around(this.bodies.tree, query.longitude, query.latitude, k, radiusKm) as number[]) {
-        const body = this.bodies.rows[this.bodies.located[i]];
-        const point = { latitude: body.latitude!, longitude: body.longitude! };
+        const row = this.bodies.located[i];
+        const table = this.bodies.table;
+        const point = { latitude: table.latitude(row), longitude: table.longitude(row) };
         found.push({
           type: 'body',
-          id: body.id,
-          name: body.name,
-          federationId: body.id,
+          id: table.id(row),
+          name: table.name(row),
+          federationId: table.id(row),
           kind: null,
-          level: body.level,
+          level: table.level(row),
           ...point,
           distanceMetres: distanceMetres(origin, point),
-          address: body.address,
-          phone: body.phone,
+          address: table.address(row),
+          phone: table.phone(row),
           services: [],
           openNow: null,
-          isDemo: body.locationIsDemo,
+          isDemo: table.locationIsDemo(row),
         });
       }
     }
@@ -158,23 +157,25 @@ export class PlaceCatalog {
       if (bucket.length < limit) bucket.push(match);
       groups.set(group, bucket);
     };
-    const quality = (name: string, place: string) =>
-      place === q || name === q ? 0 : place.startsWith(q) || name.startsWith(q) ? 1 : place.includes(q) || name.includes(q) ? 2 : -1;
+    // "新台子镇妇联" means the body of 新台子镇: match on the place name.
+    const place = q.endsWith('妇联') && q.length > 2 ? q.slice(0, -2) : q;
+    const quality = (name: string) => (name === place ? 0 : name.startsWith(place) ? 1 : name.includes(place) ? 2 : -1);
 
-    for (const body of this.bodies.rows) {
-      const score = quality(body.name, placeNameOf(body.regionName));
+    const table = this.bodies.table;
+    for (let i = 0; i < table.size; i++) {
+      const score = quality(table.placeName(i));
       if (score < 0) continue;
-      keep(score * 10 + LEVEL_RANK.get(body.level)!, {
+      keep(score * 10 + table.levelRank(i), {
         type: 'body',
-        id: body.id,
-        name: body.name,
-        federationId: body.id,
-        level: body.level,
+        id: table.id(i),
+        name: table.name(i),
+        federationId: table.id(i),
+        level: table.level(i),
         kind: null,
       });
     }
     for (const site of this.sites) {
-      const score = quality(site.name, site.name);
+      const score = quality(site.name);
       if (score < 0) continue;
       keep(score * 10 + 9, { type: 'site', id: site.id, name: site.name, federationId: site.federationId, level: null, kind: site.kind });
     }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { NearbyPlace, NearestQuery } from '@wfh/shared';
+import type { LocalMoment, NearbyPlace, NearestQuery } from '@wfh/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { localMomentOf } from '../../infra/clock/china-calendar';
 import { PUB_SUB, type PubSub } from '../../infra/redis/coordination';
+import { BodyTable } from './body-table';
 import { PlaceCatalog, type SearchMatch } from './place-catalog';
 import { PlacesRepository } from './places.repository';
 
@@ -23,7 +24,7 @@ export interface PlaceChange {
 @Injectable()
 export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PlacesIndex.name);
-  private catalog: PlaceCatalog = PlaceCatalog.build([], [], false);
+  private catalog: PlaceCatalog = PlaceCatalog.build([], BodyTable.from([]), false);
   private unsubscribe: (() => Promise<void>) | null = null;
   /** Changes apply one at a time, in the order they arrive. */
   private pending: Promise<void> = Promise.resolve();
@@ -58,7 +59,7 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
     const [sites, bodies] = await Promise.all([this.places.visibleSites(this.includeDemo), this.places.activeBodies()]);
     this.catalog = PlaceCatalog.build(sites, bodies, this.includeDemo);
     this.logger.log(
-      `places index: ${this.catalog.siteCount} sites, ${this.catalog.locatedBodyCount} located bodies of ${bodies.length}, built in ${Date.now() - started} ms`,
+      `places index: ${this.catalog.siteCount} sites, ${this.catalog.locatedBodyCount} located bodies of ${bodies.size}, built in ${Date.now() - started} ms`,
     );
   }
 
@@ -73,7 +74,16 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   nearest(query: NearestQuery): NearbyPlace[] {
-    return this.catalog.nearest(query, localMomentOf(this.clock.now()));
+    return this.catalog.nearest(query, this.currentMoment());
+  }
+
+  /** Opening hours are decided to the minute: work out the calendar once a minute, not per query. */
+  private moment: { minute: number; value: LocalMoment } | null = null;
+
+  private currentMoment(): LocalMoment {
+    const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    if (this.moment?.minute !== minute) this.moment = { minute, value: localMomentOf(new Date(minute * 60_000)) };
+    return this.moment.value;
   }
 
   search(text: string, limit: number): SearchMatch[] {

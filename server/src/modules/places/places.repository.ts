@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import type { OpeningException, RegionLevel, ServiceCategoryKey, SiteKind, WeeklyOpening } from '@wfh/shared';
 import { FederationEntity } from '../federations/federation.entity';
+import { BodyTableBuilder, type BodyTable } from './body-table';
+
+// Small pages die young in the garbage collector instead of growing the old generation.
+const BODY_PAGE = 5_000;
 
 export interface IndexedSite {
   id: string;
@@ -81,19 +85,30 @@ export class PlacesRepository {
     return site && (includeDemo || !site.isDemo) ? site : null;
   }
 
-  /** Every active body: names for search, and the location where one is set. */
-  async activeBodies(): Promise<BodyRow[]> {
-    const rows: Array<Omit<BodyRow, 'locationIsDemo'> & { locationIsDemo: number | boolean }> = await this.dataSource.query(
-      `SELECT id, region_name AS regionName, name, level, latitude, longitude, location_is_demo AS locationIsDemo, address, phone
-         FROM federation WHERE active = ? ORDER BY id`,
-      [true],
-    );
-    return rows.map((row) => ({
-      ...row,
-      latitude: row.latitude === null ? null : Number(row.latitude),
-      longitude: row.longitude === null ? null : Number(row.longitude),
-      locationIsDemo: Boolean(Number(row.locationIsDemo)),
-    }));
+  /**
+   * Every active body, read page by page (keyset on the id) straight into a column table, so the
+   * national set never sits in memory as 665k row objects at once.
+   */
+  async activeBodies(): Promise<BodyTable> {
+    const builder = new BodyTableBuilder();
+    let after = '';
+    for (;;) {
+      const rows: Array<Omit<BodyRow, 'locationIsDemo'> & { locationIsDemo: number | boolean }> = await this.dataSource.query(
+        `SELECT id, region_name AS regionName, name, level, latitude, longitude, location_is_demo AS locationIsDemo, address, phone
+           FROM federation WHERE active = ? AND id > ? ORDER BY id LIMIT ${BODY_PAGE}`,
+        [true, after],
+      );
+      for (const row of rows) {
+        builder.add({
+          ...row,
+          latitude: row.latitude === null ? null : Number(row.latitude),
+          longitude: row.longitude === null ? null : Number(row.longitude),
+          locationIsDemo: Boolean(Number(row.locationIsDemo)),
+        });
+      }
+      if (rows.length < BODY_PAGE) return builder.build();
+      after = rows[rows.length - 1].id;
+    }
   }
 
   async regionNames(ids: string[]): Promise<Map<string, string>> {
