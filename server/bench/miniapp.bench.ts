@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../test/support/browser';
+import { waitFor } from './support';
 
 /**
  * `pnpm bench:miniapp`: builds both targets, weighs the weapp main package (everything outside the
@@ -29,19 +30,6 @@ function weappSizes(): { weapp_main_bytes: number; weapp_total_bytes: number } {
   const total = bytesUnder(dist);
   const inSubpackages = roots.reduce((sum, root) => sum + bytesUnder(join(dist, root)), 0);
   return { weapp_main_bytes: total - inSubpackages, weapp_total_bytes: total };
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 async function firstScreenMs(): Promise<number[]> {

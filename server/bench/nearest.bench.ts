@@ -7,7 +7,9 @@ import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { importRegions } from '../src/database/regions/region-importer';
+import { seededRandom } from '../src/database/seed/demo-places';
 import { seedDemo } from '../src/database/seed/demo-seed';
+import { waitFor } from './support';
 import { PlaceCatalog } from '../src/modules/places/place-catalog';
 import { PlacesRepository } from '../src/modules/places/places.repository';
 import type { BodyTable } from '../src/modules/places/body-table';
@@ -36,17 +38,6 @@ const MOMENT: LocalMoment = {
   dayKind: 'workday',
   previous: { date: '2026-11-30', weekday: 1, dayKind: 'workday' },
 };
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const withoutPoints = <T extends { httpPoints: unknown }>({ httpPoints: _, ...rest }: T) => rest;
 
@@ -98,7 +89,7 @@ async function inProcess(url: string) {
     return timings.sort((a, b) => a - b);
   };
   const nearPlaces = queryPointsNearBodies(bodies, QUERIES, 42);
-  const next = random(43);
+  const next = seededRandom(43);
   const uniform = Array.from({ length: QUERIES }, () => ({
     latitude: CHINA.minLat + next() * (CHINA.maxLat - CHINA.minLat),
     longitude: CHINA.minLng + next() * (CHINA.maxLng - CHINA.minLng),
@@ -125,7 +116,7 @@ async function inProcess(url: string) {
  * uniform spread over deserts and sea. The uniform spread, with a 500 km radius, is measured too.
  */
 function queryPointsNearBodies(bodies: BodyTable, count: number, seed: number): Array<{ latitude: number; longitude: number }> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const points = [];
   while (points.length < count) {
     const row = Math.floor(next() * bodies.size);
@@ -138,19 +129,6 @@ function queryPointsNearBodies(bodies: BodyTable, count: number, seed: number): 
 function start(command: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 function rssMb(pid: number): number {

@@ -19,9 +19,9 @@ const COUNTY_CENTRES: Record<string, [lat: number, lng: number]> = {
 
 const CITY_EXTENT = { minLat: 41.98, maxLat: 43.48, minLng: 123.37, maxLng: 125.1 };
 
-/** Deterministic pseudo-random numbers from a code (mulberry32), so every install has the same demo. */
-function randomFrom(seed: string): () => number {
-  let state = [...seed].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 2654435761) >>> 0, 1779033703);
+/** Deterministic pseudo-random numbers (mulberry32): the same demo, and the same benchmark, every time. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -29,6 +29,10 @@ function randomFrom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function randomFrom(code: string): () => number {
+  return seededRandom([...code].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 2654435761) >>> 0, 1779033703));
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

@@ -1,27 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import type { OpeningException, RegionLevel, ServiceCategoryKey, SiteKind, WeeklyOpening } from '@wfh/shared';
+import type { RegionLevel, SiteKind, SiteSummary } from '@wfh/shared';
 import { FederationEntity } from '../federations/federation.entity';
 import { BodyTableBuilder, type BodyTable } from './body-table';
 
 // Small pages die young in the garbage collector instead of growing the old generation.
 const BODY_PAGE = 5_000;
 
-export interface IndexedSite {
-  id: string;
-  federationId: string;
-  kind: SiteKind;
-  name: string;
-  address: string;
-  latitude: number;
-  longitude: number;
-  phone: string | null;
-  openingHours: WeeklyOpening[];
-  openingExceptions: OpeningException[];
-  services: ServiceCategoryKey[];
-  isDemo: boolean;
-}
+/** What the index keeps of a site: enough to find it, filter it and list it. */
+export type IndexedSite = Pick<
+  SiteSummary,
+  | 'id'
+  | 'federationId'
+  | 'kind'
+  | 'name'
+  | 'address'
+  | 'latitude'
+  | 'longitude'
+  | 'phone'
+  | 'openingHours'
+  | 'openingExceptions'
+  | 'services'
+  | 'isDemo'
+>;
 
 export interface BodyRow {
   id: string;
