@@ -42,7 +42,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // WeChat's map markers need an image file in the package (components/PlacesMap.tsx).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'src/assets/marker.png', to: 'dist/weapp/assets/marker.png' }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -2,12 +2,17 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index'],
   // Later areas live in subpackages so the main package stays well under WeChat's 2 MB cap.
   subPackages: [
+    { root: 'packages/places', pages: ['choose-village', 'site', 'body'] },
     { root: 'packages/requests', pages: ['index'] },
     { root: 'packages/activities', pages: ['index'] },
     { root: 'packages/workbench', pages: ['index'] },
     { root: 'packages/dashboard', pages: ['index'] },
     { root: 'packages/admin', pages: ['index'] },
   ],
+  // The home page links straight to places: fetch that small subpackage while she reads it.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/places'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
@@ -26,7 +31,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
-  // Finding the nearest 妇女之家 uses location in later issues; WeChat rejects undeclared use.
+  // Finding the nearest 妇女之家 (getLocation); chooseLocation is declared for picking a place on a
+  // map later. WeChat rejects undeclared use. The consent dialog is our own (components/PrivacyDialog).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找离您最近的妇联和妇女之家' },

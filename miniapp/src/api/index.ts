@@ -1,5 +1,15 @@
 export { apiRequest, REQUEST_TIMEOUT_MS, type RequestOptions } from './client';
 export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './errors';
 export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut } from './auth';
-export { fetchMe } from './me';
+export { fetchMe, onMeUpdated, setHome } from './me';
+export {
+  fetchFederation,
+  fetchFederationSites,
+  fetchProvinces,
+  fetchRegion,
+  fetchRegionChildren,
+  fetchSite,
+  findNearest,
+  searchPlaces,
+} from './places';
 export { hasSession, onSessionChange, signedOutByUser } from './session';

@@ -1,6 +1,35 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { FederationDetail } from '@wfh/shared';
+import { SITE_KIND_LABELS, type FederationDetail } from '@wfh/shared';
+import { useFederationSites } from '../hooks/usePlaces';
+import { Routes } from '../utils/routes';
+import { DemoTag } from './PlaceTags';
+
+/** The 妇女之家 and 微家 of her own village, so she has them even without sharing a location. */
+function HomeSites({ federationId }: { federationId: string }) {
+  const { state } = useFederationSites(federationId);
+  if (state.status !== 'ready' || state.data.length === 0) return null;
+  return (
+    <View className="home-sites">
+      <Text className="card-title">本村（社区）的妇女之家</Text>
+      {state.data.map((site) => (
+        <View
+          key={site.id}
+          className="home-site-item"
+          hoverClass="place-item-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.site(site.id) })}
+        >
+          <Text className="place-name-plain">{site.name}</Text>
+          <View className="place-tags">
+            <Text className="place-kind">{SITE_KIND_LABELS[site.kind]}</Text>
+            {site.isDemo && <DemoTag />}
+          </View>
+          <Text className="place-address">{site.address}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
 
 export function HomeBodyCard({ home }: { home: FederationDetail | null }) {
   if (home === null) {
@@ -8,6 +37,13 @@ export function HomeBodyCard({ home }: { home: FederationDetail | null }) {
       <View className="card">
         <Text className="card-title">我的村（社区）妇联</Text>
         <Text className="body-text home-not-chosen">您还没有选择所在的村或社区</Text>
+        <Button
+          className="btn btn-primary choose-village"
+          hoverClass="btn-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.chooseVillage() })}
+        >
+          选择我所在的村（社区）
+        </Button>
       </View>
     );
   }
@@ -30,6 +66,13 @@ export function HomeBodyCard({ home }: { home: FederationDetail | null }) {
           拨打电话 {home.phone}
         </Button>
       )}
+      <HomeSites federationId={home.id} />
+      <Text
+        className="link-text change-village"
+        onClick={() => void Taro.navigateTo({ url: Routes.chooseVillage(home.parentId ?? undefined) })}
+      >
+        不是这个村（社区）？重新选择
+      </Text>
     </View>
   );
 }

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeResponse } from '@wfh/shared';
-import { ApiError, fetchMe, hasSession, onSessionChange, signedOutByUser, signInWithWechat } from '../api';
+import {
+  ApiError,
+  fetchMe,
+  hasSession,
+  onMeUpdated,
+  onSessionChange,
+  signedOutByUser,
+  signInWithWechat,
+} from '../api';
 import { signInMethod } from '../utils/platform';
 
 export type MeState =
@@ -64,8 +72,14 @@ export function useMe(): UseMe {
   useEffect(() => {
     void load('open');
     const unsubscribe = onSessionChange(() => void load('session-change'));
+    // She chose her village on another page: the answer to that change is already the new /me.
+    const stopUpdates = onMeUpdated((me) => {
+      latest.current += 1;
+      setState({ status: 'ready', me });
+    });
     return () => {
       unsubscribe();
+      stopUpdates();
       // Let a load still in flight finish without touching an unmounted page.
       latest.current += 1;
     };

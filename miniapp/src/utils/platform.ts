@@ -19,3 +19,16 @@ export const apiBase: string = (process.env.TARO_APP_API_BASE || defaultApiBase)
 
 /** Only WeChat's page-meta lets a page take the user's WeChat font size as its rem base. */
 export const followsWechatFontSize = isWeapp;
+
+/**
+ * WeChat's map component draws markers natively; Taro's web build has no map, so the browser shows
+ * the list only.
+ */
+export const showsNativeMap = isWeapp;
+
+/**
+ * The datum Taro.getLocation is asked for. WeChat returns GCJ-02, the datum of Chinese maps and of
+ * our site coordinates; the browser's geolocation only speaks WGS-84 (Taro's web getLocation refuses
+ * anything else), so browser positions are shifted to GCJ-02 before use (utils/coords.ts).
+ */
+export const locationDatum: 'gcj02' | 'wgs84' = isWeapp ? 'gcj02' : 'wgs84';

@@ -16,7 +16,18 @@ export const hangs: Handler = (request) =>
     setTimeout(() => reject({ errMsg: 'request:fail timeout' }), request.timeout ?? 60_000);
   });
 
-/** A scripted API server behind the mocked Taro.request. Unrouted calls get the server's 404. */
+const withoutQuery = (url: string) => url.split('?')[0];
+
+/** The query string of a call, decoded: { latitude: '42.223', k: '10' }. */
+export function queryOf(request: RequestOptions): Record<string, string> {
+  const query = request.url.split('?')[1] ?? '';
+  return Object.fromEntries(new URLSearchParams(query));
+}
+
+/**
+ * A scripted API server behind the mocked Taro.request. Unrouted calls get the server's 404.
+ * A route without "?" answers its path whatever the query; a route with one only that exact query.
+ */
 export class FakeApi {
   readonly calls: RequestOptions[] = [];
   private readonly routes = new Map<string, Handler[]>();
@@ -24,7 +35,9 @@ export class FakeApi {
   constructor(private readonly base = '') {
     taro.request.mockImplementation(async (request) => {
       this.calls.push(request);
-      const handlers = this.routes.get(this.key(request.method ?? 'GET', request.url)) ?? [];
+      const method = request.method ?? 'GET';
+      const handlers =
+        this.routes.get(this.key(method, request.url)) ?? this.routes.get(this.key(method, withoutQuery(request.url))) ?? [];
       // Each handler answers once, in order; the last one keeps answering.
       const handler = handlers.length > 1 ? handlers.shift()! : handlers[0];
       if (!handler) return fail(404, ErrorCode.RouteNotFound, ERROR_MESSAGES[ErrorCode.RouteNotFound]);
@@ -40,7 +53,10 @@ export class FakeApi {
 
   callsTo(method: string, path: string): RequestOptions[] {
     const wanted = this.key(method, this.base + path);
-    return this.calls.filter((call) => this.key(call.method ?? 'GET', call.url) === wanted);
+    const exact = path.includes('?');
+    return this.calls.filter(
+      (call) => this.key(call.method ?? 'GET', exact ? call.url : withoutQuery(call.url)) === wanted,
+    );
   }
 
   private key(method: string, url: string): string {

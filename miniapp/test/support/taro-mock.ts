@@ -18,6 +18,22 @@ export interface Reply {
 
 const storage = new Map<string, unknown>();
 
+/** The query of the page under test, as Taro's router would hand it over. */
+let routerParams: Record<string, string> = {};
+
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+
+type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
+
+export interface Position {
+  latitude: number;
+  longitude: number;
+}
+
 const taro = {
   request: jest.fn<Promise<Reply>, [RequestOptions]>(() => Promise.reject(new Error('no FakeApi installed'))),
   showToast: jest.fn((_options: { title: string; icon?: string; duration?: number }) => Promise.resolve()),
@@ -25,6 +41,18 @@ const taro = {
   makePhoneCall: jest.fn((_options: { phoneNumber: string }) => Promise.resolve()),
   navigateTo: jest.fn((_options: { url: string }) => Promise.resolve()),
   switchTab: jest.fn((_options: { url: string }) => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  /** Rejects like a browser whose person said no; a test that wants a position says so. */
+  getLocation: jest.fn((_options: { type?: string }): Promise<Position> =>
+    Promise.reject({ errMsg: 'getLocation:fail User denied Geolocation' }),
+  ),
+  openLocation: jest.fn(
+    (_options: { latitude: number; longitude: number; name?: string; address?: string }) => Promise.resolve(),
+  ),
+  openPrivacyContract: jest.fn(() => Promise.resolve()),
+  /** Only WeChat has it; a test of the mini-program installs a jest.fn here. */
+  onNeedPrivacyAuthorization: undefined as undefined | jest.Mock<void, [(resolve: PrivacyResolve) => void]>,
+  useRouter,
   getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CarePage } from '../../components/CarePage';
 import { HomeBodyCard } from '../../components/HomeBodyCard';
+import { NearbySection } from '../../components/NearbySection';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useMe } from '../../hooks/useMe';
@@ -17,6 +18,7 @@ export default function HomePage() {
         <View>
           <Text className="greeting">您好，{state.me.user.displayName}</Text>
           <HomeBodyCard home={state.me.home} />
+          <NearbySection hasHome={state.me.home !== null} />
         </View>
       )}
     </CarePage>

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { placeNameOf, REGION_LEVEL_LABELS, SITE_KIND_LABELS, type FederationDetail } from '@wfh/shared';
+import { CarePage } from '../../components/CarePage';
+import { DemoTag } from '../../components/PlaceTags';
+import { LoadFailed, Loading } from '../../components/StatusViews';
+import { useFederation, useFederationSites } from '../../hooks/usePlaces';
+import { isVillageCode, PATH_SEPARATOR } from '../../utils/places';
+import { Routes } from '../../utils/routes';
+import { ConfirmHomeSheet } from './components/ConfirmHomeSheet';
+
+function BodySites({ federationId }: { federationId: string }) {
+  const { state } = useFederationSites(federationId);
+  if (state.status !== 'ready' || state.data.length === 0) return null;
+  return (
+    <View className="card">
+      <Text className="card-title">这里的妇女之家</Text>
+      {state.data.map((site) => (
+        <View
+          key={site.id}
+          className="body-site-item"
+          hoverClass="place-item-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.site(site.id) })}
+        >
+          <Text className="place-name-plain">{site.name}</Text>
+          <View className="place-tags">
+            <Text className="place-kind">{SITE_KIND_LABELS[site.kind]}</Text>
+            {site.isDemo && <DemoTag />}
+          </View>
+          <Text className="place-address">{site.address}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function BodyView({ body }: { body: FederationDetail }) {
+  const [confirming, setConfirming] = useState(false);
+  const village = isVillageCode(body.id);
+  const path = body.breadcrumb.map((parent) => placeNameOf(parent.regionName)).join(PATH_SEPARATOR);
+
+  return (
+    <View>
+      <View className="card">
+        <Text className="home-body-name body-name">{body.name}</Text>
+        <Text className="hint">{REGION_LEVEL_LABELS[body.level]}妇联</Text>
+        {path && <Text className="home-breadcrumb">{path}</Text>}
+        {body.address && <Text className="body-text">地址：{body.address}</Text>}
+        {body.officeHours && <Text className="body-text">办公时间：{body.officeHours}</Text>}
+        {body.phone && (
+          <Button
+            className="btn btn-secondary body-phone"
+            hoverClass="btn-pressed"
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: body.phone! }).catch(() => undefined)}
+          >
+            拨打电话 {body.phone}
+          </Button>
+        )}
+        {village && (
+          <Button className="btn btn-secondary choose-this-home" hoverClass="btn-pressed" onClick={() => setConfirming(true)}>
+            这是我所在的村（社区）
+          </Button>
+        )}
+      </View>
+      <BodySites federationId={body.id} />
+      <Button
+        className="btn btn-primary ask-help"
+        hoverClass="btn-pressed"
+        onClick={() => void Taro.navigateTo({ url: Routes.askForHelp({ federationId: body.id }) })}
+      >
+        向这里的妇联求助
+      </Button>
+      {confirming && (
+        <ConfirmHomeSheet
+          candidate={{ id: body.id, name: placeNameOf(body.regionName), path }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </View>
+  );
+}
+
+/** A federation body from the nearby list or a search: how to reach it and its sites. */
+export default function BodyPage() {
+  const { params } = useRouter();
+  const id = typeof params.id === 'string' && params.id !== '' ? params.id : null;
+  const { state, reload } = useFederation(id);
+
+  return (
+    <CarePage title="妇联">
+      {id === null && <Text className="body-text">没有找到这个妇联。</Text>}
+      {id !== null && state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && <BodyView body={state.data} />}
+    </CarePage>
+  );
+}

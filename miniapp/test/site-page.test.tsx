@@ -1,0 +1,191 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ApiPaths, ErrorCode, pathOf } from '@wfh/shared';
+import BodyPage from '../src/packages/places/body';
+import SitePage from '../src/packages/places/site';
+import RequestsPage from '../src/packages/requests/index';
+import { startSession } from '../src/api/session';
+import { FakeApi, fail, ok } from './support/fake-api';
+import { tokensFor, villager, yiluVillage } from './support/fixtures';
+import { yiluSite } from './support/places';
+import taro, { setRouterParams, taroStorage } from './support/taro-mock';
+
+const texts = (selector: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(selector)).map((el) => el.textContent);
+
+const siteApi = (site = yiluSite) => new FakeApi().on('GET', pathOf(ApiPaths.site, { id: site.id }), ok(site));
+
+beforeEach(() => {
+  taroStorage.clear();
+  setRouterParams({ id: yiluSite.id });
+});
+
+describe('妇女之家 page', () => {
+  it('shows name, kind, open now, who it belongs to, the chair and the services', async () => {
+    siteApi();
+    render(<SitePage />);
+
+    await screen.findByText('懿路村妇女微家');
+    expect(texts('.site-name')).toEqual(['懿路村妇女微家']);
+    expect(texts('.place-kind')).toEqual(['妇女微家']);
+    expect(texts('.tag-open')).toEqual(['开放中']);
+    expect(texts('.site-federation')).toEqual(['属于：懿路村妇联']);
+    expect(texts('.site-chair')).toEqual(['负责人：张春梅']);
+    expect(texts('.site-address')).toEqual(['地址：铁岭县新台子镇懿路村村民服务中心一楼']);
+    expect(texts('.site-services')).toEqual(['家庭教育指导、心理疏导、困难帮扶与救助']);
+  });
+
+  it('lists the opening hours per weekday in Chinese, Monday first, with several spans and upcoming changes', async () => {
+    siteApi();
+    render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+
+    const rows = Array.from(document.querySelectorAll('.site-hours > .hours-row')).map((row) => [
+      row.querySelector('.hours-day')!.textContent,
+      row.querySelector('.hours-text')!.textContent,
+    ]);
+    expect(rows).toEqual([
+      ['周一', '08:30–11:30、13:30–17:00'],
+      ['周二', '08:30–11:30、13:30–17:00'],
+      ['周三', '08:30–11:30、13:30–17:00'],
+      ['周四', '08:30–11:30、13:30–17:00'],
+      ['周五', '08:30–11:30、13:30–17:00'],
+      ['周六', '09:00–11:30'],
+      ['周日', '休息'],
+    ]);
+    // Past exceptions are left out; the rest soonest first.
+    expect(texts('.exception-row')).toEqual(['10月1日（周四）休息', '10月8日（周四）只在 09:00–12:00 开放']);
+  });
+
+  it('marks a closed site as 已关门', async () => {
+    siteApi({ ...yiluSite, openNow: false });
+    render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+
+    expect(texts('.tag-open, .tag-closed')).toEqual(['已关门']);
+  });
+
+  it('calls the site with one tap', async () => {
+    siteApi();
+    render(<SitePage />);
+
+    fireEvent.click(await screen.findByText('拨打电话 0410-0000047'));
+
+    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0410-0000047' });
+  });
+
+  it('hands the place to the phone’s map for directions', async () => {
+    siteApi();
+    render(<SitePage />);
+
+    fireEvent.click(await screen.findByText('导航到这里'));
+
+    expect(taro.openLocation).toHaveBeenCalledWith({
+      latitude: 42.224076,
+      longitude: 123.735739,
+      name: '懿路村妇女微家',
+      address: '铁岭县新台子镇懿路村村民服务中心一楼',
+    });
+  });
+
+  it('tells her the address when there is no map to open (a browser)', async () => {
+    siteApi();
+    taro.openLocation.mockImplementationOnce(() => Promise.reject({ errMsg: 'openLocation:fail' }));
+    render(<SitePage />);
+
+    fireEvent.click(await screen.findByText('导航到这里'));
+
+    await waitFor(() =>
+      expect(taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '地址：铁岭县新台子镇懿路村村民服务中心一楼' }),
+      ),
+    );
+  });
+
+  it('says plainly that a demo site is made up, and says nothing of the kind for a real one', async () => {
+    siteApi();
+    const demo = render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+    expect(texts('.demo-notice-title')).toEqual(['演示数据']);
+    demo.unmount();
+
+    siteApi({ ...yiluSite, isDemo: false });
+    render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+    expect(screen.queryByText('演示数据')).toBeNull();
+  });
+
+  it('“在这里求助” opens the requests page with this site and its body', async () => {
+    siteApi();
+    render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+
+    fireEvent.click(document.querySelector('.ask-help')!);
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/requests/index?siteId=site-yilu&federationId=211221101200',
+    });
+  });
+
+  it('shows the server’s message and a retry when the site cannot be loaded', async () => {
+    new FakeApi().on(
+      'GET',
+      pathOf(ApiPaths.site, { id: yiluSite.id }),
+      fail(503, ErrorCode.ServiceUnavailable, '服务暂时不可用，请稍后再试'),
+      ok(yiluSite),
+    );
+    render(<SitePage />);
+
+    await screen.findByText('服务暂时不可用，请稍后再试');
+    fireEvent.click(screen.getByText('重新加载'));
+
+    await screen.findByText('懿路村妇女微家');
+  });
+});
+
+describe('求助服务 page reached from a site', () => {
+  it('says which site she chose and that the service opens soon', async () => {
+    siteApi();
+    setRouterParams({ siteId: yiluSite.id, federationId: yiluSite.federationId });
+
+    render(<RequestsPage />);
+
+    await screen.findByText('懿路村妇女微家（懿路村妇联）');
+    expect(screen.getByText('求助服务即将开通').textContent).toBe('求助服务即将开通');
+  });
+});
+
+describe('妇联 page', () => {
+  const body = { ...yiluVillage, id: '211221101200', regionName: '懿路村民委员会' };
+
+  it('shows the body, calls it, lists its sites and lets her take it as her village', async () => {
+    const api = new FakeApi()
+      .on('GET', pathOf(ApiPaths.federation, { id: body.id }), ok(body))
+      .on('GET', pathOf(ApiPaths.federationSites, { id: body.id }), ok([yiluSite]))
+      .on('PUT', ApiPaths.meHome, ok({ user: { ...villager, homeFederationId: body.id }, roles: [], home: body }));
+    startSession(tokensFor(villager));
+    setRouterParams({ id: body.id });
+    render(<BodyPage />);
+
+    await screen.findByText('懿路村妇联');
+    fireEvent.click(screen.getByText('拨打电话 024-12345678'));
+    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '024-12345678' });
+    await waitFor(() => expect(texts('.body-site-item .place-name-plain')).toEqual(['懿路村妇女微家']));
+
+    fireEvent.click(screen.getByText('这是我所在的村（社区）'));
+    expect(texts('.confirm-home-name')).toEqual(['懿路村']);
+    fireEvent.click(document.querySelector('.confirm-home')!);
+    await waitFor(() =>
+      expect(api.callsTo('PUT', ApiPaths.meHome).map((call) => call.data)).toEqual([{ federationId: body.id }]),
+    );
+  });
+
+  it('offers no “my village” button for a township body', async () => {
+    const township = { ...yiluVillage, id: '211221101', name: '新台子镇妇联', level: yiluVillage.breadcrumb[3].level };
+    new FakeApi().on('GET', pathOf(ApiPaths.federation, { id: township.id }), ok(township));
+    setRouterParams({ id: township.id });
+    render(<BodyPage />);
+
+    await screen.findByText('新台子镇妇联');
+    expect(screen.queryByText('这是我所在的村（社区）')).toBeNull();
+  });
+});
