@@ -23,6 +23,7 @@ export enum ErrorCode {
   FederationInactive = 'FEDERATION_INACTIVE',
   RoleLevelMismatch = 'ROLE_LEVEL_MISMATCH',
   RegionNotFound = 'REGION_NOT_FOUND',
+  SiteNotFound = 'SITE_NOT_FOUND',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
@@ -48,6 +49,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.FederationInactive]: '这个妇联组织暂未开通，请选择其他组织',
   [ErrorCode.RoleLevelMismatch]: '这个职务不能设在这一级妇联组织',
   [ErrorCode.RegionNotFound]: '没有找到这个地区，请检查行政区划代码',
+  [ErrorCode.SiteNotFound]: '没有找到这个妇女之家，它可能已经停用',
   [ErrorCode.ServiceUnavailable]: '系统正忙，请稍后再试',
   [ErrorCode.Internal]: '系统出了点问题，请稍后再试',
 };

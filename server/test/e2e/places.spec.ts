@@ -109,8 +109,8 @@ describe('finding places over HTTP', () => {
       const off = await call<SiteDetail>(t.baseUrl, 'PATCH', pathOf(ApiPaths.site, { id: site.id }), { token: chair, body: { active: false } });
       expect(off.body.active).toBe(false);
       expect((await nearest({ latitude: 42.1, longitude: 123.5 })).body.items).toEqual([]);
-      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: site.id })), 404, ErrorCode.NotFound);
-      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: site.id }), { token: woman }), 404, ErrorCode.NotFound);
+      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: site.id })), 404, ErrorCode.SiteNotFound);
+      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: site.id }), { token: woman }), 404, ErrorCode.SiteNotFound);
       expect((await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: site.id }), { token: chair })).status).toBe(200);
       expect((await call(t.baseUrl, 'GET', pathOf(ApiPaths.federationSites, { id: TREE.village }))).body).toEqual([]);
       expectApiError(
@@ -158,7 +158,7 @@ describe('finding places over HTTP', () => {
       await t.app.get(PlacesIndex).rebuild();
       const reply = await nearest({ latitude: 42.1, longitude: 123.5 });
       expect(reply.body.items).toEqual([expect.objectContaining({ type: 'body', id: TREE.township, name: '新台子镇妇联', level: 'township' })]);
-      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: 'demo-site' })), 404, ErrorCode.NotFound);
+      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: 'demo-site' })), 404, ErrorCode.SiteNotFound);
     });
   });
 

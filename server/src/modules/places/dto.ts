@@ -20,11 +20,11 @@ const PLACE_TYPES: PlaceType[] = ['site', 'body'];
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class NearestQueryDto implements NearestQuery {
-  @ApiProperty({ minimum: -90, maximum: 90, example: 42.223 })
+  @ApiProperty({ minimum: -90, maximum: 90, example: 42.223, description: 'GCJ-02, as WeChat and Chinese maps give it' })
   @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
   latitude: number;
 
-  @ApiProperty({ minimum: -180, maximum: 180, example: 123.728 })
+  @ApiProperty({ minimum: -180, maximum: 180, example: 123.728, description: 'GCJ-02' })
   @Type(() => Number) @IsNumber() @Min(-180) @Max(180)
   longitude: number;
 

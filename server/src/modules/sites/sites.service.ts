@@ -62,7 +62,7 @@ export class SitesService {
   async detail(actor: Actor | null, id: string): Promise<SiteDetail> {
     const site = await this.sites.findById(id);
     const visible = site !== null && site.active && (this.includeDemo || !site.isDemo);
-    if (!site || (!visible && !can(actor, Permission.ManageSites, site.federationId))) throw notFound();
+    if (!site || (!visible && !can(actor, Permission.ManageSites, site.federationId))) throw notFound(ErrorCode.SiteNotFound);
     const body = await this.federations.findById(site.federationId);
     return {
       ...toSiteSummary(site),
@@ -100,7 +100,7 @@ export class SitesService {
 
   async update(actor: Actor | null, id: string, changes: UpdateSiteDto): Promise<SiteDetail> {
     const site = await this.sites.findById(id);
-    if (!site) throw notFound();
+    if (!site) throw notFound(ErrorCode.SiteNotFound);
     requirePermission(actor, Permission.ManageSites, site.federationId);
     const problems = hourProblems(changes.openingHours, changes.openingExceptions);
     if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
