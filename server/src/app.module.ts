@@ -11,11 +11,13 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/pipes/validation';
 import { dataSourceOptions } from './database/data-source';
 import { CoordinationModule } from './infra/redis/coordination.module';
+import { CryptoModule } from './infra/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FederationsModule } from './modules/federations/federations.module';
 import { HealthModule } from './modules/health/health.module';
 import { PlacesModule } from './modules/places/places.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { RequestsModule } from './modules/requests/requests.module';
 import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
@@ -31,6 +33,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
         JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
         CoordinationModule,
+        CryptoModule,
         RolesModule,
         HealthModule,
         AuthModule,
@@ -39,6 +42,7 @@ export class AppModule {
         PlacesModule,
         SitesModule,
         RegionsModule,
+        RequestsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

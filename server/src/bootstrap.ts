@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import type { Clock } from './infra/clock/clock';
 import { toErrorReply } from './common/filters/error-responses';
 import { runMigrations } from './database/migrate';
+import { seedCatalogue } from './database/seed/catalogue';
 import { seedDemo } from './database/seed/demo-seed';
 import { PinoNestLogger } from './infra/logging/logger';
 import { setUpSwagger } from './openapi';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);
+  await seedCatalogue(dataSource);
   if (config.seedDemo) {
     const seeded = await seedDemo(dataSource);
     if (seeded.importedRegions || seeded.seededDemo) logger.info(seeded, 'demo data seeded (铁岭市, demo sites and people)');

@@ -1,6 +1,7 @@
 import type { RegionLevel } from './regions';
 import type { RoleKind } from './roles';
 import type { OpeningException } from './opening-hours';
+import type { RequestAction } from './requests';
 import type { ServiceCategoryKey } from './services';
 import type { SiteKind, WeeklyOpening } from './sites';
 
@@ -26,7 +27,20 @@ export const ApiPaths = {
   regions: `${API_PREFIX}/regions`,
   region: `${API_PREFIX}/regions/:code`,
   regionChildren: `${API_PREFIX}/regions/:code/children`,
+  categories: `${API_PREFIX}/categories`,
+  requests: `${API_PREFIX}/requests`,
+  myRequests: `${API_PREFIX}/me/requests`,
+  request: `${API_PREFIX}/requests/:id`,
+  inbox: `${API_PREFIX}/federations/:id/inbox`,
 } as const;
+
+/** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */
+export function requestActionPath(action: RequestAction): string {
+  return `${API_PREFIX}/requests/:id/${action}`;
+}
+
+/** The header that makes a POST safe to retry on a weak signal: the same key never creates twice. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** Fills a path template: pathOf(ApiPaths.federation, { id: '2112' }) → '/api/v1/federations/2112'. */
 export function pathOf(template: string, params: Record<string, string>): string {

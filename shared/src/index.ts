@@ -6,3 +6,4 @@ export * from './sites';
 export * from './services';
 export * from './geo';
 export * from './opening-hours';
+export * from './requests';

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
+import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficeHours } from '../modules/requests/deadline.policy';
 import {
   IsBooleanString,
   IsIn,
@@ -75,6 +76,12 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString()
   H5_DIR?: string;
+
+  @IsOptional() @IsString()
+  OFFICE_HOURS?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,16}$/, { message: 'must be 1-16 letters, digits, _ or -' })
+  DATA_ENCRYPTION_KEY_ID?: string;
 }
 
 export type DatabaseConfig =
@@ -92,8 +99,11 @@ export interface AppConfig {
   redis: { url: string; keyPrefix: string } | null;
   dataDir: string;
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
-  /** AES-256-GCM key for sensitive fields at rest. */
+  /** AES-256-GCM key for sensitive fields at rest, and the id stored with every value it encrypts. */
   dataKey: Buffer;
+  dataKeyId: string;
+  /** Working hours that deadlines count, Asia/Shanghai. */
+  officeHours: OfficeHours;
   wechat: { appId: string; secret: string; apiBase: string };
   devSignIn: boolean;
   seedDemo: boolean;
@@ -147,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     if (vars.DEV_SIGN_IN === 'true') problems.push('DEV_SIGN_IN: must not be true when NODE_ENV=production');
   }
+  let officeHours = DEFAULT_OFFICE_HOURS;
+  try {
+    if (vars.OFFICE_HOURS) officeHours = parseOfficeHours(vars.OFFICE_HOURS);
+  } catch (error) {
+    problems.push(`OFFICE_HOURS: ${(error as Error).message}`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -171,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 86400,
     },
     dataKey: Buffer.from(vars.DATA_ENCRYPTION_KEY ?? secrets!.dataKey, 'base64'),
+    dataKeyId: vars.DATA_ENCRYPTION_KEY_ID ?? 'v1',
+    officeHours,
     wechat: {
       appId: vars.WECHAT_APPID ?? '',
       secret: vars.WECHAT_SECRET ?? '',

@@ -4,6 +4,13 @@ import { RegionEntity } from '../modules/regions/region.entity';
 import { RoleAssignmentEntity } from '../modules/roles/role-assignment.entity';
 import { SiteEntity } from '../modules/sites/site.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { ChairAbsenceEntity } from '../modules/roles/chair-absence.entity';
+import { OutboxEntity } from '../modules/notifications/outbox.entity';
+import { RequestEventEntity } from '../modules/requests/request-event.entity';
+import { RoutingRuleEntity } from '../modules/requests/routing-rule.entity';
+import { ServiceCategoryEntity } from '../modules/requests/service-category.entity';
+import { ServiceRequestEntity } from '../modules/requests/service-request.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -12,4 +19,11 @@ export const ENTITIES = [
   RefreshTokenEntity,
   RoleAssignmentEntity,
   SiteEntity,
+  ServiceCategoryEntity,
+  RoutingRuleEntity,
+  ServiceRequestEntity,
+  RequestEventEntity,
+  OutboxEntity,
+  AuditLogEntity,
+  ChairAbsenceEntity,
 ];

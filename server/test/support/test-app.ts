@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createApp, type AppOverrides } from '../../src/bootstrap';
 import { createLogger } from '../../src/infra/logging/logger';
 import { PlacesIndex } from '../../src/modules/places/places-index';
+import { seedCatalogue } from '../../src/database/seed/catalogue';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services';
 
@@ -55,6 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     wechat,
     reset: async () => {
       await resetData(dataSource);
+      await seedCatalogue(dataSource);
       // The index is a cache of the tables just emptied.
       await app.get(PlacesIndex).rebuild();
     },

@@ -1,3 +1,4 @@
+import './timezone';
 import { getDayDetail } from 'chinese-days';
 import type { DayKind, LocalMoment } from '@wfh/shared';
 

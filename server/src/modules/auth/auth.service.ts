@@ -14,17 +14,14 @@ import { TokenService } from './token.service';
 
 @Injectable()
 export class AuthService {
-  private readonly cipher: FieldCipher;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly wechat: WechatClient,
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
-  ) {
-    this.cipher = new FieldCipher(config.dataKey);
-  }
+    private readonly cipher: FieldCipher,
+  ) {}
 
   /** wx.login's code → WeChat's openid and session_key (kept here, encrypted) → our own tokens. */
   async signInWithWechat(code: string): Promise<AuthTokens> {

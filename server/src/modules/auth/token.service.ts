@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { unauthorized } from '../../common/errors/app-exception';
 import type { AccessTokenClaims } from '../../common/auth/auth.guard';
+import { forUpdate } from '../../database/locking';
 import { sha256Hex } from '../../infra/crypto/field-cipher';
 import { toProfile } from '../users/users.repository';
 import { UserEntity } from '../users/user.entity';
@@ -44,7 +45,7 @@ export class TokenService {
   async refresh(refreshToken: string): Promise<AuthTokens> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const tokens = manager.getRepository(RefreshTokenEntity);
-      const stored = await tokens.findOne({ where: { tokenHash: sha256Hex(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      const stored = await tokens.findOne({ where: { tokenHash: sha256Hex(refreshToken) }, ...forUpdate(manager) });
       if (!stored || stored.expiresAt.getTime() <= Date.now()) return null;
       if (stored.usedAt) {
         await tokens.update({ userId: stored.userId, usedAt: IsNull() }, { usedAt: new Date() });

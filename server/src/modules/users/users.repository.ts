@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DemoPerson, UserProfile } from '@wfh/shared';
+import { forUpdate } from '../../database/locking';
 import { UserEntity } from './user.entity';
 
 export function toProfile(user: UserEntity): UserProfile {
@@ -21,7 +22,7 @@ export class UsersRepository {
   }
 
   findByOpenid(manager: EntityManager, openid: string): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).findOne({ where: { openid }, lock: { mode: 'pessimistic_write' } });
+    return manager.getRepository(UserEntity).findOne({ where: { openid }, ...forUpdate(manager) });
   }
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {

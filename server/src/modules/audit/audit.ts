@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditEntry {
+  actorUserId: string | null;
+  action: 'request.read_sensitive' | 'request.act_sensitive';
+  subjectType: 'service_request';
+  subjectId: string;
+  federationId: string | null;
+}
+
+/** Appends to the audit log, in the caller's transaction where there is one. */
+export async function audit(manager: EntityManager, at: Date, entry: AuditEntry): Promise<void> {
+  await manager.getRepository(AuditLogEntity).insert({ id: randomUUID(), at, ...entry });
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/**
+ * A message to one person, written in the same transaction as the change that caused it and
+ * delivered afterwards by the worker, with retries. `dedupe_key` makes writing it twice impossible.
+ */
+@Entity('outbox')
+@Index('idx_outbox_due', ['status', 'deliverAfter'])
+export class OutboxEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index('uq_outbox_dedupe', { unique: true })
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 120 })
+  dedupeKey: string;
+
+  @Column({ name: 'recipient_user_id', type: 'varchar', length: 36 })
+  recipientUserId: string;
+
+  /** What happened, e.g. request.escalated; the wording is chosen at delivery. */
+  @Column({ type: 'varchar', length: 40 })
+  topic: string;
+
+  @Column({ type: 'simple-json' })
+  payload: Record<string, string>;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: OutboxStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  /** Not before this: quiet hours (22:00–07:00) and retry backoff push it later. */
+  @Column({ name: 'deliver_after', type: 'datetime', precision: 6 })
+  deliverAfter: Date;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'datetime', precision: 6, nullable: true })
+  sentAt: Date | null;
+}

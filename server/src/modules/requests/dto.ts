@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  Rating,
+  RegionLevel,
+  RequestState,
+  ServiceCategoryKey,
+  type AcceptRequestInput,
+  type Answers,
+  type CategoryQuestion,
+  type ContactMethod,
+  type RateRequestInput,
+  type ReferRequestInput,
+  type ReplyRequestInput,
+  type RequestContact,
+  type RequestDetail,
+  type RequestEventView,
+  type RequestSummary,
+  type ResolveRequestInput,
+  type ReturnReferralInput,
+  type ServiceCategory,
+  type SubmitRequestInput,
+  type WithdrawRequestInput,
+} from '@wfh/shared';
+
+const CONTACT_METHODS: ContactMethod[] = ['phone', 'wechat', 'visit'];
+const NOTE = 1000;
+
+export class RequestContactDto implements RequestContact {
+  @ApiProperty({ enum: CONTACT_METHODS })
+  @IsIn(CONTACT_METHODS)
+  method: ContactMethod;
+
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,32}$/)
+  phone?: string;
+
+  @ApiPropertyOptional({ maxLength: 60, example: '工作日上午' })
+  @IsOptional() @IsString() @MaxLength(60)
+  safeTimes?: string;
+}
+
+export class SubmitRequestDto implements SubmitRequestInput {
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' })
+  @IsEnum(ServiceCategoryKey)
+  categoryKey: ServiceCategoryKey;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  description: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "Answers to the category's extra questions, by key" })
+  @IsObject()
+  answers: Answers;
+
+  @ApiProperty({ type: RequestContactDto })
+  @ValidateNested() @Type(() => RequestContactDto)
+  contact: RequestContactDto;
+
+  @ApiProperty({ description: 'Her confirmed village or community body' })
+  @IsString() @Matches(/^\d{12}$/)
+  federationId: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsUUID()
+  siteId?: string;
+
+  @ApiPropertyOptional({ description: 'Sensitive categories: in danger now' })
+  @IsOptional() @IsBoolean()
+  urgent?: boolean;
+
+  @ApiPropertyOptional({ description: 'Sensitive categories: her separate consent (PIPL art. 29)' })
+  @IsOptional() @IsBoolean()
+  sensitiveConsent?: boolean;
+}
+
+export class AcceptRequestDto implements AcceptRequestInput {
+  @ApiPropertyOptional({ maxLength: NOTE })
+  @IsOptional() @IsString() @MaxLength(NOTE)
+  note?: string;
+}
+
+export class ReplyRequestDto implements ReplyRequestInput {
+  @ApiProperty({ maxLength: NOTE })
+  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  message: string;
+}
+
+export class ReferRequestDto implements ReferRequestInput {
+  @ApiProperty()
+  @IsString() @Matches(/^\d{2,12}$/)
+  toFederationId: string;
+
+  @ApiProperty({ maxLength: NOTE })
+  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  reason: string;
+}
+
+export class ReturnReferralDto implements ReturnReferralInput {
+  @ApiProperty({ maxLength: NOTE })
+  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  reason: string;
+}
+
+export class ResolveRequestDto implements ResolveRequestInput {
+  @ApiProperty({ maxLength: NOTE })
+  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  resolution: string;
+}
+
+export class WithdrawRequestDto implements WithdrawRequestInput {
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional() @IsString() @MaxLength(300)
+  reason?: string;
+}
+
+export class RateRequestDto implements RateRequestInput {
+  @ApiProperty({ enum: Rating, enumName: 'Rating' })
+  @IsEnum(Rating)
+  rating: Rating;
+
+  @ApiProperty({ description: '受益: did it help her' })
+  @IsBoolean()
+  helped: boolean;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional() @IsString() @MaxLength(300)
+  comment?: string;
+}
+
+export class CategoryQuestionView implements CategoryQuestion {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: ['text', 'choice', 'yes_no', 'number'] }) type: CategoryQuestion['type'];
+  @ApiProperty() required: boolean;
+  @ApiPropertyOptional({ type: String, isArray: true }) options?: string[];
+  @ApiPropertyOptional() maxLength?: number;
+}
+
+export class ServiceCategoryView implements ServiceCategory {
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' }) key: ServiceCategoryKey;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty() sensitive: boolean;
+  @ApiProperty({ enum: RegionLevel, enumName: 'RegionLevel' }) handlingLevel: RegionLevel;
+  @ApiProperty({ description: 'Working hours' }) firstResponseHours: number;
+  @ApiProperty({ description: 'Working hours' }) resolutionHours: number;
+  @ApiProperty({ type: CategoryQuestionView, isArray: true }) questions: CategoryQuestionView[];
+}
+
+export class RequestSummaryView implements RequestSummary {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' }) categoryKey: ServiceCategoryKey;
+  @ApiProperty() categoryName: string;
+  @ApiProperty() sensitive: boolean;
+  @ApiProperty({ enum: RequestState, enumName: 'RequestState' }) state: RequestState;
+  @ApiProperty() federationId: string;
+  @ApiProperty() federationName: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstResponseDueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolutionDueAt: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty() onBehalf: boolean;
+}
+
+export class RequestEventViewDto implements RequestEventView {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() action: RequestEventView['action'];
+  @ApiProperty({ enum: ['woman', 'handler', 'system'] }) actor: RequestEventView['actor'];
+  @ApiProperty({ type: String, nullable: true }) federationName: string | null;
+  @ApiProperty({ enum: RequestState, enumName: 'RequestState' }) toState: RequestState;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+}
+
+class RatingView {
+  @ApiProperty({ enum: Rating, enumName: 'Rating' }) rating: Rating;
+  @ApiProperty() helped: boolean;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+}
+
+export class RequestDetailView extends RequestSummaryView implements RequestDetail {
+  @ApiProperty() description: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Answers;
+  @ApiProperty({ type: RequestContactDto }) contact: RequestContactDto;
+  @ApiProperty() routingReason: string;
+  @ApiProperty({ type: RequestEventViewDto, isArray: true }) timeline: RequestEventViewDto[];
+  @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
+}

@@ -1,0 +1,77 @@
+import {
+  RequestState,
+  type Answers,
+  type RequestContact,
+  type RequestDetail,
+  type RequestEventView,
+  type RequestSummary,
+} from '@wfh/shared';
+import type { FieldCipher } from '../../infra/crypto/field-cipher';
+import type { RequestEventEntity } from './request-event.entity';
+import type { ServiceCategoryEntity } from './service-category.entity';
+import type { ServiceRequestEntity } from './service-request.entity';
+
+const AWAITING_ANSWER = new Set([RequestState.Submitted, RequestState.Referred, RequestState.Escalated, RequestState.Reopened]);
+const BEING_HANDLED = new Set([RequestState.Accepted, RequestState.InProgress]);
+
+/** The deadline that counts now: a first answer while she waits for one, then the resolution. */
+export function currentDeadline(request: Pick<ServiceRequestEntity, 'state' | 'firstResponseDueAt' | 'resolutionDueAt'>): Date | null {
+  if (AWAITING_ANSWER.has(request.state)) return request.firstResponseDueAt;
+  if (BEING_HANDLED.has(request.state)) return request.resolutionDueAt;
+  return null;
+}
+
+export function toSummary(
+  request: ServiceRequestEntity,
+  category: Pick<ServiceCategoryEntity, 'name'> | undefined,
+  federationNames: Map<string, string>,
+  now: Date,
+): RequestSummary {
+  const deadline = currentDeadline(request);
+  return {
+    id: request.id,
+    categoryKey: request.categoryKey,
+    categoryName: category?.name ?? request.categoryKey,
+    sensitive: request.sensitive,
+    state: request.state,
+    federationId: request.federationId,
+    federationName: federationNames.get(request.federationId) ?? '',
+    createdAt: request.createdAt.toISOString(),
+    firstResponseDueAt: AWAITING_ANSWER.has(request.state) ? (request.firstResponseDueAt?.toISOString() ?? null) : null,
+    resolutionDueAt: AWAITING_ANSWER.has(request.state) || BEING_HANDLED.has(request.state) ? (request.resolutionDueAt?.toISOString() ?? null) : null,
+    overdue: deadline !== null && deadline.getTime() <= now.getTime(),
+    onBehalf: request.onBehalf,
+  };
+}
+
+export function toEventView(event: RequestEventEntity, cipher: FieldCipher, federationNames: Map<string, string>): RequestEventView {
+  return {
+    at: event.at.toISOString(),
+    action: event.action,
+    actor: event.actorKind,
+    federationName: event.actorFederationId ? (federationNames.get(event.actorFederationId) ?? null) : null,
+    toState: event.toState,
+    note: event.noteEnc ? cipher.decrypt(event.noteEnc) : null,
+  };
+}
+
+export function toDetail(
+  request: ServiceRequestEntity,
+  category: Pick<ServiceCategoryEntity, 'name'> | undefined,
+  events: RequestEventEntity[],
+  cipher: FieldCipher,
+  federationNames: Map<string, string>,
+  now: Date,
+): RequestDetail {
+  return {
+    ...toSummary(request, category, federationNames, now),
+    description: cipher.decrypt(request.descriptionEnc),
+    answers: JSON.parse(cipher.decrypt(request.answersEnc)) as Answers,
+    contact: JSON.parse(cipher.decrypt(request.contactEnc)) as RequestContact,
+    routingReason: request.routingReason,
+    timeline: events.map((event) => toEventView(event, cipher, federationNames)),
+    rating: request.rating
+      ? { rating: request.rating, helped: request.helped ?? false, comment: request.ratingCommentEnc ? cipher.decrypt(request.ratingCommentEnc) : null }
+      : null,
+  };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import { OPEN_STATES, RequestAction, type ServiceCategoryKey } from '@wfh/shared';
+import { forUpdate } from '../../database/locking';
+import { RequestEventEntity } from './request-event.entity';
+import { ServiceCategoryEntity } from './service-category.entity';
+import { ServiceRequestEntity } from './service-request.entity';
+
+export type NewEvent = Omit<RequestEventEntity, 'id' | 'seq'>;
+
+@Injectable()
+export class RequestsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  categories(): Promise<ServiceCategoryEntity[]> {
+    return this.dataSource.getRepository(ServiceCategoryEntity).find({ order: { sortOrder: 'ASC', key: 'ASC' } });
+  }
+
+  category(key: ServiceCategoryKey): Promise<ServiceCategoryEntity | null> {
+    return this.dataSource.getRepository(ServiceCategoryEntity).findOneBy({ key });
+  }
+
+  findById(id: string): Promise<ServiceRequestEntity | null> {
+    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ id });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<ServiceRequestEntity | null> {
+    return manager.getRepository(ServiceRequestEntity).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  findByIdempotencyKey(womanUserId: string, idempotencyKey: string): Promise<ServiceRequestEntity | null> {
+    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ womanUserId, idempotencyKey });
+  }
+
+  async insert(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+    await manager.getRepository(ServiceRequestEntity).save(request);
+    await this.addEvent(manager, request, event);
+  }
+
+  /** Saves the request (its version goes up by one) and the event numbered by that version. */
+  async save(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+    await manager.getRepository(ServiceRequestEntity).save(request);
+    await this.addEvent(manager, request, event);
+  }
+
+  private async addEvent(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+    await manager.getRepository(RequestEventEntity).insert({ id: randomUUID(), seq: request.version, ...event });
+  }
+
+  events(requestId: string): Promise<RequestEventEntity[]> {
+    return this.dataSource.getRepository(RequestEventEntity).find({ where: { requestId }, order: { seq: 'ASC' } });
+  }
+
+  /** The body that made the latest referral: where a returned referral goes back to. */
+  async lastReferrer(manager: EntityManager, requestId: string): Promise<string | null> {
+    const event = await manager
+      .getRepository(RequestEventEntity)
+      .findOne({ where: { requestId, action: RequestAction.Refer }, order: { seq: 'DESC' } });
+    return event?.actorFederationId ?? null;
+  }
+
+  ofWoman(womanUserId: string): Promise<ServiceRequestEntity[]> {
+    return this.dataSource.getRepository(ServiceRequestEntity).find({ where: { womanUserId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Open requests held by a body; the service orders them overdue first. */
+  heldBy(federationId: string): Promise<ServiceRequestEntity[]> {
+    return this.dataSource
+      .getRepository(ServiceRequestEntity)
+      .find({ where: { federationId, state: In([...OPEN_STATES]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Ids of requests whose next deadline has passed, oldest deadline first. */
+  async dueIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(ServiceRequestEntity)
+      .find({ select: { id: true }, where: { nextDueAt: LessThanOrEqual(now) }, order: { nextDueAt: 'ASC' }, take: limit });
+    return rows.map((row) => row.id);
+  }
+
+  async federationNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query(
+      `SELECT id, name FROM federation WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}

@@ -1,0 +1,437 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ErrorCode,
+  RegionLevel,
+  RequestAction,
+  RequestState,
+  parentRegionCode,
+  regionLevelOf,
+  transition,
+  type Actor,
+  type RateRequestInput,
+  type RequestActorKind,
+  type RequestDetail,
+  type RequestSummary,
+  type ServiceCategory,
+  type SubmitRequestInput,
+} from '@wfh/shared';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { requireActor } from '../../common/auth/access';
+import { AppException, badRequest, forbidden, notFound } from '../../common/errors/app-exception';
+import { CLOCK, type Clock } from '../../infra/clock/clock';
+import { dayKindOf } from '../../infra/clock/china-calendar';
+import { FieldCipher } from '../../infra/crypto/field-cipher';
+import { audit } from '../audit/audit';
+import { enqueueMessages, type OutgoingMessage } from '../notifications/outbox';
+import { UsersRepository } from '../users/users.repository';
+import { answerProblems } from './answers';
+import { addWorkingHours } from './deadline.policy';
+import { HandlersRepository } from './handlers.repository';
+import { canHandleRequest, canReadRequest, canSeeInbox, type RequestScope } from './request-access';
+import { currentDeadline, toDetail, toSummary } from './request-view';
+import { RequestsRepository } from './requests.repository';
+import { routeRequest } from './routing.policy';
+import type { ServiceCategoryEntity } from './service-category.entity';
+import { ServiceRequestEntity } from './service-request.entity';
+
+/** A resolved request she never rates closes on its own after this long. */
+const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
+
+/** Escalation climbs village → township → county and no further. */
+const HIGHEST_ESCALATION_LEVEL = RegionLevel.County;
+
+export type HandlerAction =
+  | { action: RequestAction.Accept; note?: string }
+  | { action: RequestAction.Reply; message: string }
+  | { action: RequestAction.Refer; toFederationId: string; reason: string }
+  | { action: RequestAction.ReturnReferral; reason: string }
+  | { action: RequestAction.Resolve; resolution: string };
+
+export type WomanAction = { action: RequestAction.Withdraw; reason?: string } | ({ action: RequestAction.Rate } & RateRequestInput);
+
+function scopeOf(request: ServiceRequestEntity): RequestScope {
+  return {
+    womanUserId: request.womanUserId,
+    sensitive: request.sensitive,
+    federationId: request.federationId,
+    involvedFederationIds: request.involvedFederationIds.split(','),
+  };
+}
+
+function digestOf(input: SubmitRequestInput): string {
+  const canonical = JSON.stringify(input, (_, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string; message?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  const message = String((error as Error).message ?? '');
+  return code === 'ER_DUP_ENTRY' || message.includes('UNIQUE constraint failed');
+}
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly requests: RequestsRepository,
+    private readonly handlers: HandlersRepository,
+    private readonly users: UsersRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private deadline(from: Date, hours: number): Date {
+    return addWorkingHours(from, hours, this.config.officeHours, dayKindOf);
+  }
+
+  async categories(): Promise<ServiceCategory[]> {
+    return (await this.requests.categories()).map(({ sortOrder: _, ...category }) => category);
+  }
+
+  // ---- her side ----
+
+  async submit(actor: Actor | null, input: SubmitRequestInput, idempotencyKey: string | undefined): Promise<RequestDetail> {
+    const { userId } = requireActor(actor);
+    const digest = digestOf(input);
+    if (idempotencyKey) {
+      const earlier = await this.requests.findByIdempotencyKey(userId, idempotencyKey);
+      if (earlier) return this.replay(actor, earlier, digest);
+    }
+    const user = await this.users.findById(userId);
+    if (!user?.homeFederationId || user.homeFederationId !== input.federationId) {
+      throw badRequest(ErrorCode.HomeNotConfirmed, [{ field: 'federationId', message: '请先确认您所在的村（社区）' }]);
+    }
+    const category = await this.requests.category(input.categoryKey);
+    if (!category) throw badRequest(ErrorCode.CategoryNotFound, [{ field: 'categoryKey', message: '没有这类求助' }]);
+    const problems = answerProblems(category.questions, input.answers);
+    if (input.contact.method === 'phone' && !input.contact.phone) problems.push({ field: 'contact.phone', message: '请填写能联系到您的电话' });
+    if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
+    if (category.sensitive && input.sensitiveConsent !== true) {
+      throw badRequest(ErrorCode.ConsentRequired, [{ field: 'sensitiveConsent', message: '请先阅读并同意个人信息保护说明' }]);
+    }
+
+    const now = this.clock.now();
+    try {
+      const id = await this.requests.transaction(async (manager) => {
+        const rules = await this.handlers.rulesFor(manager, category.key);
+        const bodies = await this.handlers.routingBodies(manager, input.federationId, rules.map((r) => r.targetFederationId), now);
+        const decision = routeRequest({ homeFederationId: input.federationId, category, rules, bodies });
+        if (!decision.ok) {
+          throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
+        }
+        const firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+        const request = Object.assign(new ServiceRequestEntity(), {
+          id: randomUUID(),
+          womanUserId: userId,
+          categoryKey: category.key,
+          sensitive: category.sensitive,
+          urgent: category.sensitive && input.urgent === true,
+          onBehalf: false,
+          homeFederationId: input.federationId,
+          federationId: decision.federationId,
+          involvedFederationIds: decision.federationId,
+          siteId: input.siteId ?? null,
+          state: RequestState.Submitted,
+          descriptionEnc: this.cipher.encrypt(input.description),
+          answersEnc: this.cipher.encrypt(JSON.stringify(input.answers)),
+          contactEnc: this.cipher.encrypt(JSON.stringify(input.contact)),
+          routingReason: decision.reason,
+          firstResponseDueAt,
+          resolutionDueAt: this.deadline(now, category.resolutionHours),
+          nextDueAt: firstResponseDueAt,
+          firstRespondedAt: null,
+          resolvedAt: null,
+          escalations: 0,
+          rating: null,
+          helped: null,
+          ratingCommentEnc: null,
+          ratingsGiven: 0,
+          idempotencyKey: idempotencyKey ?? null,
+          idempotencyDigest: idempotencyKey ? digest : null,
+          createdAt: now,
+        });
+        await this.requests.insert(manager, request, {
+          requestId: request.id,
+          at: now,
+          action: 'submit',
+          actorKind: 'woman',
+          actorUserId: userId,
+          actorFederationId: null,
+          federationId: request.federationId,
+          fromState: null,
+          toState: RequestState.Submitted,
+          noteEnc: null,
+        });
+        await this.notifyHandlers(manager, request, 'request.new', now);
+        return request.id;
+      });
+      return this.detail(actor, id);
+    } catch (error) {
+      // Two retries racing with one key: the loser finds the winner's request.
+      if (idempotencyKey && isDuplicateKey(error)) {
+        const winner = await this.requests.findByIdempotencyKey(userId, idempotencyKey);
+        if (winner) return this.replay(actor, winner, digest);
+      }
+      throw error;
+    }
+  }
+
+  private async replay(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<RequestDetail> {
+    if (earlier.idempotencyDigest !== digest) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IdempotencyKeyReused);
+    return this.detail(actor, earlier.id);
+  }
+
+  async mine(actor: Actor | null): Promise<RequestSummary[]> {
+    const { userId } = requireActor(actor);
+    return this.summaries(await this.requests.ofWoman(userId));
+  }
+
+  async detail(actor: Actor | null, id: string): Promise<RequestDetail> {
+    const request = await this.requests.findById(id);
+    if (!request || !canReadRequest(actor, scopeOf(request))) throw notFound(ErrorCode.RequestNotFound);
+    const now = this.clock.now();
+    if (request.sensitive && actor!.userId !== request.womanUserId) {
+      await this.requests.transaction((manager) =>
+        audit(manager, now, {
+          actorUserId: actor!.userId,
+          action: 'request.read_sensitive',
+          subjectType: 'service_request',
+          subjectId: request.id,
+          federationId: request.federationId,
+        }),
+      );
+    }
+    const [category, events] = await Promise.all([this.requests.category(request.categoryKey), this.requests.events(id)]);
+    const names = await this.requests.federationNames([
+      ...new Set([request.federationId, ...events.flatMap((e) => (e.actorFederationId ? [e.actorFederationId] : []))]),
+    ]);
+    return toDetail(request, category ?? undefined, events, this.cipher, names, now);
+  }
+
+  async actAsWoman(actor: Actor | null, id: string, step: WomanAction): Promise<RequestDetail> {
+    const { userId } = requireActor(actor);
+    await this.requests.transaction(async (manager) => {
+      const request = await this.requests.lockById(manager, id);
+      if (!request || request.womanUserId !== userId) throw notFound(ErrorCode.RequestNotFound);
+      const now = this.clock.now();
+      if (step.action === RequestAction.Withdraw) {
+        await this.apply(manager, request, RequestAction.Withdraw, 'woman', userId, null, step.reason ?? null, now);
+        return;
+      }
+      const to = this.allowed(request, RequestAction.Rate, 'woman', { rating: step.rating, previousRatings: request.ratingsGiven });
+      request.rating = step.rating;
+      request.helped = step.helped;
+      request.ratingCommentEnc = step.comment ? this.cipher.encrypt(step.comment) : null;
+      request.ratingsGiven += 1;
+      if (to === RequestState.Reopened) {
+        const category = (await this.requests.category(request.categoryKey))!;
+        request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+        request.resolutionDueAt = this.deadline(now, category.resolutionHours);
+      }
+      await this.apply(manager, request, RequestAction.Rate, 'woman', userId, null, step.comment ?? null, now, to);
+    });
+    return this.detail(actor, id);
+  }
+
+  // ---- the handlers' side ----
+
+  async inbox(actor: Actor | null, federationId: string): Promise<RequestSummary[]> {
+    requireActor(actor);
+    if (!canSeeInbox(actor, federationId)) throw forbidden();
+    const now = this.clock.now();
+    const held = await this.requests.heldBy(federationId);
+    const due = (r: ServiceRequestEntity) => currentDeadline(r)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    // Overdue first (the longest overdue at the top), then by the nearest deadline.
+    held.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : 1));
+    return this.summaries(held, now);
+  }
+
+  async actAsHandler(actor: Actor | null, id: string, step: HandlerAction): Promise<RequestDetail> {
+    const { userId } = requireActor(actor);
+    await this.requests.transaction(async (manager) => {
+      const request = await this.requests.lockById(manager, id);
+      if (!request || !canReadRequest(actor, scopeOf(request))) throw notFound(ErrorCode.RequestNotFound);
+      if (!canHandleRequest(actor, scopeOf(request))) throw forbidden();
+      const now = this.clock.now();
+      const actingBody = request.federationId;
+      if (request.sensitive) {
+        await audit(manager, now, { actorUserId: userId, action: 'request.act_sensitive', subjectType: 'service_request', subjectId: id, federationId: actingBody });
+      }
+      const category = (await this.requests.category(request.categoryKey))!;
+      switch (step.action) {
+        case RequestAction.Accept:
+        case RequestAction.Reply:
+          request.firstRespondedAt ??= now;
+          await this.apply(manager, request, step.action, 'handler', userId, actingBody, step.action === RequestAction.Reply ? step.message : (step.note ?? null), now);
+          if (step.action === RequestAction.Reply) await this.notifyWoman(manager, request, 'request.replied', now);
+          return;
+        case RequestAction.Refer: {
+          const target = await this.referralTarget(manager, request, step.toFederationId);
+          this.allowed(request, RequestAction.Refer, 'handler');
+          request.federationId = target;
+          request.involvedFederationIds = [...new Set([...scopeOf(request).involvedFederationIds, target])].join(',');
+          request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+          await this.apply(manager, request, RequestAction.Refer, 'handler', userId, actingBody, step.reason, now);
+          await this.notifyHandlers(manager, request, 'request.referred', now);
+          return;
+        }
+        case RequestAction.ReturnReferral: {
+          this.allowed(request, RequestAction.ReturnReferral, 'handler');
+          const referrer = await this.requests.lastReferrer(manager, id);
+          if (!referrer) throw new AppException(HttpStatus.CONFLICT, ErrorCode.TransitionNotAllowed);
+          request.federationId = referrer;
+          await this.apply(manager, request, RequestAction.ReturnReferral, 'handler', userId, actingBody, step.reason, now);
+          await this.notifyHandlers(manager, request, 'request.returned', now);
+          return;
+        }
+        case RequestAction.Resolve:
+          request.resolvedAt = now;
+          await this.apply(manager, request, RequestAction.Resolve, 'handler', userId, actingBody, step.resolution, now);
+          await this.notifyWoman(manager, request, 'request.resolved', now);
+          return;
+      }
+    });
+    return this.detail(actor, id);
+  }
+
+  private async referralTarget(manager: EntityManager, request: ServiceRequestEntity, toFederationId: string): Promise<string> {
+    const [body] = await manager.query('SELECT id, active FROM federation WHERE id = ?', [toFederationId]);
+    if (!body) throw notFound(ErrorCode.FederationNotFound);
+    if (!Number(body.active)) throw badRequest(ErrorCode.FederationInactive, [{ field: 'toFederationId', message: '这个妇联组织暂未开通' }]);
+    if (toFederationId === request.federationId) {
+      throw badRequest(ErrorCode.ValidationFailed, [{ field: 'toFederationId', message: '不能转给自己，请选择其他妇联组织' }]);
+    }
+    return toFederationId;
+  }
+
+  // ---- the sweeper's side ----
+
+  /**
+   * Escalates every open request whose deadline has passed to the parent body (village → township →
+   * county), and closes resolved ones she never rated. Each request is locked and re-checked in its
+   * own transaction, so two sweepers never act on the same deadline twice.
+   */
+  async sweep(limit = 500): Promise<{ escalated: number; closed: number }> {
+    const now = this.clock.now();
+    let escalated = 0;
+    let closed = 0;
+    for (const id of await this.requests.dueIds(now, limit)) {
+      const outcome = await this.requests.transaction(async (manager) => {
+        const request = await this.requests.lockById(manager, id);
+        if (!request?.nextDueAt || request.nextDueAt.getTime() > now.getTime()) return null;
+        if (request.state === RequestState.Resolved) {
+          await this.apply(manager, request, RequestAction.AutoClose, 'system', null, null, '居民未评价，系统自动结束', now);
+          return 'closed' as const;
+        }
+        return (await this.escalate(manager, request, now)) ? ('escalated' as const) : null;
+      });
+      if (outcome === 'escalated') escalated++;
+      if (outcome === 'closed') closed++;
+    }
+    return { escalated, closed };
+  }
+
+  private async escalate(manager: EntityManager, request: ServiceRequestEntity, now: Date): Promise<boolean> {
+    const category = (await this.requests.category(request.categoryKey))!;
+    const late = request.firstResponseDueAt && currentDeadline(request) === request.firstResponseDueAt ? '超过首次答复时限' : '超过办结时限';
+    const target = await this.escalationTarget(manager, request.federationId, now);
+    if (!target) {
+      // Nowhere higher to go: stop the clock, but keep it in the county's inbox as overdue.
+      request.nextDueAt = null;
+      await manager.getRepository(ServiceRequestEntity).save(request);
+      return false;
+    }
+    request.federationId = target.id;
+    request.involvedFederationIds = [...new Set([...scopeOf(request).involvedFederationIds, target.id])].join(',');
+    request.escalations += 1;
+    request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+    request.resolutionDueAt = this.deadline(now, category.resolutionHours);
+    await this.apply(manager, request, RequestAction.Escalate, 'system', null, null, `${late}，转至${target.name}`, now);
+    await this.notifyHandlers(manager, request, 'request.escalated', now);
+    await this.notifyWoman(manager, request, 'request.escalated', now);
+    return true;
+  }
+
+  /** The nearest body above with someone to answer, at most the county. */
+  private async escalationTarget(manager: EntityManager, fromId: string, now: Date): Promise<{ id: string; name: string } | null> {
+    const bodies = await this.handlers.routingBodies(manager, fromId, [], now);
+    for (let id = parentRegionCode(fromId); id !== null; id = parentRegionCode(id)) {
+      const level = regionLevelOf(id)!;
+      if (level === RegionLevel.City || level === RegionLevel.Province) return null;
+      const body = bodies.get(id);
+      if (body?.active && body.hasActiveHandler) return { id: body.id, name: body.name };
+      if (level === HIGHEST_ESCALATION_LEVEL) return null;
+    }
+    return null;
+  }
+
+  // ---- shared steps ----
+
+  private allowed(request: ServiceRequestEntity, action: RequestAction, by: RequestActorKind, context = {}): RequestState {
+    const result = transition(request.state, action, by, context);
+    if (!result.ok) throw new AppException(HttpStatus.CONFLICT, ErrorCode.TransitionNotAllowed);
+    return result.to;
+  }
+
+  /** Moves the request to its next state, sets the next deadline and writes the event, in one transaction. */
+  private async apply(
+    manager: EntityManager,
+    request: ServiceRequestEntity,
+    action: RequestAction,
+    by: RequestActorKind,
+    actorUserId: string | null,
+    actorFederationId: string | null,
+    note: string | null,
+    now: Date,
+    to: RequestState = this.allowed(request, action, by),
+  ): Promise<void> {
+    const from = request.state;
+    request.state = to;
+    request.nextDueAt = to === RequestState.Resolved ? new Date(now.getTime() + AUTO_CLOSE_AFTER_MS) : currentDeadline(request);
+    await this.requests.save(manager, request, {
+      requestId: request.id,
+      at: now,
+      action,
+      actorKind: by,
+      actorUserId,
+      actorFederationId,
+      federationId: request.federationId,
+      fromState: from,
+      toState: to,
+      noteEnc: note ? this.cipher.encrypt(note) : null,
+    });
+  }
+
+  private async notifyHandlers(manager: EntityManager, request: ServiceRequestEntity, topic: string, now: Date): Promise<void> {
+    const level = regionLevelOf(request.federationId)!;
+    const recipients = await this.handlers.handlerUserIds(manager, request.federationId, level, now);
+    await enqueueMessages(manager, now, recipients.map((userId) => this.message(request, userId, topic, now)));
+  }
+
+  private async notifyWoman(manager: EntityManager, request: ServiceRequestEntity, topic: string, now: Date): Promise<void> {
+    await enqueueMessages(manager, now, [this.message(request, request.womanUserId, topic, now)]);
+  }
+
+  private message(request: ServiceRequestEntity, recipientUserId: string, topic: string, now: Date): OutgoingMessage {
+    return {
+      recipientUserId,
+      topic,
+      dedupeKey: `${topic}:${request.id}:${now.getTime()}:${recipientUserId}`,
+      payload: { requestId: request.id, categoryKey: request.categoryKey, sensitive: String(request.sensitive) },
+      urgent: request.sensitive && request.urgent,
+    };
+  }
+
+  private async summaries(requests: ServiceRequestEntity[], now = this.clock.now()): Promise<RequestSummary[]> {
+    const categories = new Map((await this.requests.categories()).map((c: ServiceCategoryEntity) => [c.key, c]));
+    const names = await this.requests.federationNames([...new Set(requests.map((r) => r.federationId))]);
+    return requests.map((request) => toSummary(request, categories.get(request.categoryKey), names, now));
+  }
+}

@@ -1,0 +1,215 @@
+import {
+  ApiPaths,
+  ErrorCode,
+  IDEMPOTENCY_HEADER,
+  Rating,
+  RequestAction,
+  RequestState,
+  RoleKind,
+  ServiceCategoryKey,
+  pathOf,
+  requestActionPath,
+  type RequestDetail,
+  type RequestSummary,
+  type ServiceCategory,
+} from '@wfh/shared';
+import { EscalationSweeper } from '../../src/modules/requests/escalation.sweeper';
+import { createPerson, createTree, TREE } from '../factories/bodies';
+import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
+import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
+
+/** Tuesday 1 December 2026, 09:00 in Asia/Shanghai; tests move the clock forward. */
+const START = new Date('2026-12-01T01:00:00Z');
+const clock = { at: START, now() { return this.at; } };
+const hours = (h: number) => new Date(START.getTime() + h * 3600 * 1000);
+
+const mediation = (overrides: Record<string, unknown> = {}) => ({
+  categoryKey: ServiceCategoryKey.MarriageMediation,
+  description: '婆婆总是和我吵架，想请妇联帮忙说和',
+  answers: { with_whom: '公婆' },
+  contact: { method: 'phone', phone: '13800000001', safeTimes: '工作日上午' },
+  federationId: TREE.village,
+  ...overrides,
+});
+
+describe('service requests over HTTP', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    clock.at = START;
+    await t.reset();
+    await createTree(t.dataSource);
+    const people: Array<[string, Parameters<typeof createPerson>[1]]> = [
+      ['woman', { key: 'woman', home: TREE.village }],
+      ['neighbour', { key: 'neighbour', home: TREE.village }],
+      ['homeless', { key: 'homeless', home: null }],
+      ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
+      ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
+      ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
+      ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
+    ];
+    for (const [name, spec] of people) {
+      await createPerson(t.dataSource, spec);
+      token[name] = (await signInAs(t.baseUrl, spec.key)).accessToken;
+    }
+  });
+
+  const submit = (who: string, body: unknown, key?: string) =>
+    call<RequestDetail>(t.baseUrl, 'POST', ApiPaths.requests, { token: token[who], body, headers: key ? { [IDEMPOTENCY_HEADER]: key } : {} });
+  const act = (who: string, id: string, action: RequestAction, body: unknown = {}) =>
+    call<RequestDetail>(t.baseUrl, 'POST', pathOf(requestActionPath(action), { id }), { token: token[who], body });
+  const read = (who: string, id: string) => call<RequestDetail>(t.baseUrl, 'GET', pathOf(ApiPaths.request, { id }), { token: token[who] });
+  const refused = (reply: ApiReply, fields: string[], code = ErrorCode.ValidationFailed) => expectFieldErrors(reply, 400, code, fields);
+
+  it('lists the catalogue the federation names, domestic violence marked sensitive', async () => {
+    const reply = await call<ServiceCategory[]>(t.baseUrl, 'GET', ApiPaths.categories);
+    expect(reply.body.map((c) => c.name)).toEqual([
+      '法律帮助与维权', '家庭暴力求助', '婚姻家庭纠纷调解', '心理疏导', '家庭教育指导', '就业创业帮扶', '困难帮扶与救助', '两癌检查与救助', '其他',
+    ]);
+    expect(reply.body.find((c) => c.key === ServiceCategoryKey.DomesticViolence)).toMatchObject({ sensitive: true, handlingLevel: 'county' });
+  });
+
+  it('routes a request to her village with the reason and deadlines in working time, stores her words encrypted', async () => {
+    const reply = await submit('woman', mediation());
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      state: RequestState.Submitted,
+      federationId: TREE.village,
+      federationName: '懿路村妇联',
+      routingReason: '懿路村妇联：由本村（社区）妇联受理',
+      description: '婆婆总是和我吵架，想请妇联帮忙说和',
+      // 8 working hours from Tuesday 09:00 with a lunch break: Wednesday morning.
+      firstResponseDueAt: '2026-12-02T01:30:00.000Z',
+      overdue: false,
+    });
+    expect(reply.body.timeline).toEqual([expect.objectContaining({ action: 'submit', actor: 'woman', toState: RequestState.Submitted })]);
+    const [row] = await t.dataSource.query('SELECT * FROM service_request WHERE id = ?', [reply.body.id]);
+    expect(JSON.stringify(row)).not.toMatch(/婆婆|13800000001|公婆/);
+    const outbox = await t.dataSource.query('SELECT topic FROM outbox');
+    expect(outbox).toEqual([{ topic: 'request.new' }]);
+  });
+
+  it('shows a request to her and the handling chair only: another village chair and another woman get 404', async () => {
+    const { body } = await submit('woman', mediation());
+    expect((await read('woman', body.id)).status).toBe(200);
+    expect((await read('chair', body.id)).status).toBe(200);
+    expect((await read('staff', body.id)).status).toBe(200);
+    expectApiError(await read('siblingChair', body.id), 404, ErrorCode.RequestNotFound);
+    expectApiError(await read('neighbour', body.id), 404, ErrorCode.RequestNotFound);
+    expectApiError(await act('siblingChair', body.id, RequestAction.Accept), 404, ErrorCode.RequestNotFound);
+    // The township sees its villages' ordinary requests but acts only once one reaches it.
+    expectApiError(await act('staff', body.id, RequestAction.Accept), 403, ErrorCode.Forbidden);
+    const mine = await call<RequestSummary[]>(t.baseUrl, 'GET', ApiPaths.myRequests, { token: token.neighbour });
+    expect(mine.body).toEqual([]);
+  });
+
+  it('walks the whole life: accept, reply, resolve, not satisfied reopens once, the second rating counts', async () => {
+    const { body } = await submit('woman', mediation());
+    expectApiError(await act('chair', body.id, RequestAction.Resolve, { resolution: '已调解' }), 409, ErrorCode.TransitionNotAllowed);
+    expect((await act('chair', body.id, RequestAction.Accept, { note: '已受理' })).body.state).toBe(RequestState.Accepted);
+    expect((await act('chair', body.id, RequestAction.Reply, { message: '明天上午我去您家' })).body.state).toBe(RequestState.InProgress);
+    expect((await act('chair', body.id, RequestAction.Resolve, { resolution: '双方已和好' })).body.state).toBe(RequestState.Resolved);
+    expectApiError(await act('chair', body.id, RequestAction.Rate, { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RequestNotFound);
+    const reopened = await act('woman', body.id, RequestAction.Rate, { rating: Rating.Unsatisfied, helped: false, comment: '又吵了' });
+    expect(reopened.body.state).toBe(RequestState.Reopened);
+    await act('chair', body.id, RequestAction.Accept);
+    await act('chair', body.id, RequestAction.Resolve, { resolution: '再次调解' });
+    const closed = await act('woman', body.id, RequestAction.Rate, { rating: Rating.Unsatisfied, helped: false });
+    expect(closed.body.state).toBe(RequestState.Closed);
+    expect(closed.body.rating).toEqual({ rating: Rating.Unsatisfied, helped: false, comment: null });
+    expect(closed.body.timeline.map((e) => e.action)).toEqual(['submit', 'accept', 'reply', 'resolve', 'rate', 'accept', 'resolve', 'rate']);
+    expect(closed.body.timeline[2]).toMatchObject({ actor: 'handler', federationName: '懿路村妇联', note: '明天上午我去您家' });
+  });
+
+  it('she can withdraw an open request; a withdrawn one cannot be accepted', async () => {
+    const { body } = await submit('woman', mediation());
+    expect((await act('woman', body.id, RequestAction.Withdraw, { reason: '已经解决了' })).body.state).toBe(RequestState.Withdrawn);
+    expectApiError(await act('chair', body.id, RequestAction.Accept), 409, ErrorCode.TransitionNotAllowed);
+  });
+
+  it('a referral moves it to another body, which may return it; the sender keeps seeing it', async () => {
+    const { body } = await submit('woman', mediation());
+    const referred = await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: '涉及宅基地，请镇里协调' });
+    expect(referred.body).toMatchObject({ state: RequestState.Referred, federationId: TREE.township });
+    expect((await read('chair', body.id)).status).toBe(200);
+    const returned = await act('staff', body.id, RequestAction.ReturnReferral, { reason: '请村里先调解' });
+    expect(returned.body).toMatchObject({ state: RequestState.Accepted, federationId: TREE.village });
+  });
+
+  it('a retry with the same Idempotency-Key returns the first request; other content under it is refused', async () => {
+    const first = await submit('woman', mediation(), 'key-1');
+    const again = await submit('woman', mediation(), 'key-1');
+    expect(again.body.id).toBe(first.body.id);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+    expect(Number(n)).toBe(1);
+    expectApiError(await submit('woman', mediation({ description: '另一件事' }), 'key-1'), 422, ErrorCode.IdempotencyKeyReused);
+  });
+
+  it('refuses bad requests with the field named, and stores nothing', async () => {
+    refused(await submit('homeless', mediation()), ['federationId'], ErrorCode.HomeNotConfirmed);
+    refused(await submit('woman', mediation({ federationId: TREE.siblingVillage })), ['federationId'], ErrorCode.HomeNotConfirmed);
+    refused(await submit('woman', mediation({ answers: {} })), ['answers.with_whom']);
+    refused(await submit('woman', mediation({ answers: { with_whom: '邻居', extra: 1 } })), ['answers.with_whom', 'answers.extra']);
+    refused(await submit('woman', mediation({ categoryKey: 'astrology' })), ['categoryKey']);
+    refused(await submit('woman', mediation({ description: '字'.repeat(2001) })), ['description']);
+    refused(await submit('woman', mediation({ contact: { method: 'phone' } })), ['contact.phone']);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+    expect(Number(n)).toBe(0);
+  });
+
+  describe('domestic violence', () => {
+    const dv = (overrides: Record<string, unknown> = {}) =>
+      mediation({ categoryKey: ServiceCategoryKey.DomesticViolence, description: '他昨晚又打我了', answers: { safe_now: false }, sensitiveConsent: true, ...overrides });
+
+    it('needs her separate consent, goes to the county, and every staff read is audited', async () => {
+      refused(await submit('woman', dv({ sensitiveConsent: false })), ['sensitiveConsent'], ErrorCode.ConsentRequired);
+      const { body } = await submit('woman', dv());
+      expect(body).toMatchObject({ federationId: TREE.county, sensitive: true, routingReason: '铁岭县妇联：家庭暴力求助按县级受理' });
+      // The township and the village never see it unless it reaches them.
+      expectApiError(await read('staff', body.id), 404, ErrorCode.RequestNotFound);
+      expectApiError(await read('chair', body.id), 404, ErrorCode.RequestNotFound);
+      expect((await read('admin', body.id)).body.description).toBe('他昨晚又打我了');
+      const audits = await t.dataSource.query('SELECT action, subject_id AS subjectId FROM audit_log');
+      expect(audits).toEqual([{ action: 'request.read_sensitive', subjectId: body.id }]);
+    });
+  });
+
+  describe('escalation', () => {
+    it('a request nobody answers in time goes to the township exactly once, which is told', async () => {
+      const { body } = await submit('woman', mediation());
+      clock.at = hours(23); // Wednesday 08:00: not due until 09:30
+      const sweeper = t.app.get(EscalationSweeper);
+      expect(await sweeper.runOnce()).toEqual({ escalated: 0, closed: 0 });
+      clock.at = hours(25); // Wednesday 10:00: overdue
+      expect(await sweeper.runOnce()).toEqual({ escalated: 1, closed: 0 });
+      expect(await sweeper.runOnce()).toEqual({ escalated: 0, closed: 0 });
+      const escalated = await read('woman', body.id);
+      expect(escalated.body).toMatchObject({ state: RequestState.Escalated, federationId: TREE.township, federationName: '新台子镇妇联' });
+      expect(escalated.body.timeline.at(-1)).toMatchObject({ action: 'escalate', actor: 'system', note: '超过首次答复时限，转至新台子镇妇联' });
+      const inbox = await call<RequestSummary[]>(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.township }), { token: token.staff });
+      expect(inbox.body.map((r) => r.id)).toEqual([body.id]);
+      expect((await act('staff', body.id, RequestAction.Accept)).body.state).toBe(RequestState.Accepted);
+      const topics = await t.dataSource.query("SELECT topic, recipient_user_id AS r FROM outbox WHERE topic = 'request.escalated'");
+      expect(topics).toHaveLength(2);
+    });
+
+    it('the inbox puts overdue requests first and refuses people without a role there', async () => {
+      const older = await submit('woman', mediation());
+      clock.at = hours(2);
+      const newer = await submit('neighbour', mediation());
+      clock.at = hours(25);
+      const inbox = await call<RequestSummary[]>(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.chair });
+      expect(inbox.body.map((r) => [r.id, r.overdue])).toEqual([
+        [older.body.id, true],
+        [newer.body.id, false],
+      ]);
+      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.siblingChair }), 403, ErrorCode.Forbidden);
+      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.woman }), 403, ErrorCode.Forbidden);
+    });
+  });
+});
