@@ -51,6 +51,10 @@ describe('the embedded default', () => {
       const signIn = await call(second.baseUrl, 'POST', ApiPaths.authDev, { body: { personKey: 'woman-yilu' } });
       const me = await call(second.baseUrl, 'GET', ApiPaths.me, { token: signIn.body.accessToken });
       expect(me.body.home.name).toBe('懿路村妇联');
+      // Refreshing takes a row lock on MySQL; the embedded SQLite must manage without one.
+      const refreshed = await call(second.baseUrl, 'POST', ApiPaths.authRefresh, { body: { refreshToken: signIn.body.refreshToken } });
+      expect(refreshed.status).toBe(200);
+      expect((await call(second.baseUrl, 'GET', ApiPaths.me, { token: refreshed.body.accessToken })).status).toBe(200);
     } finally {
       await second.app.close();
     }
