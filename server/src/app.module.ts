@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { PlacesModule } from './modules/places/places.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
@@ -43,6 +44,7 @@ export class AppModule {
         SitesModule,
         RegionsModule,
         RequestsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
