@@ -32,6 +32,9 @@ export const ApiPaths = {
   myRequests: `${API_PREFIX}/me/requests`,
   request: `${API_PREFIX}/requests/:id`,
   inbox: `${API_PREFIX}/federations/:id/inbox`,
+  federationCover: `${API_PREFIX}/federations/:id/cover`,
+  federationRequests: `${API_PREFIX}/federations/:id/requests`,
+  rateByCode: `${API_PREFIX}/ratings/:code`,
 } as const;
 
 /** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */
@@ -258,4 +261,24 @@ export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
   mode: 'embedded' | 'production';
   checks: Record<string, { ok: boolean; detail?: string }>;
+}
+
+// ---- chairs away ----
+
+export interface SetCoverRequest {
+  /** The deputy (holding the deputy role at this body) who answers meanwhile; null: nobody. */
+  deputyUserId: string | null;
+  awayFrom: string;
+  awayUntil: string;
+}
+
+export interface CoverView {
+  chairUserId: string;
+  chairName: string;
+  deputyUserId: string | null;
+  deputyName: string | null;
+  awayFrom: string;
+  awayUntil: string;
+  /** Covering right now. */
+  current: boolean;
 }

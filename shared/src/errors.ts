@@ -31,6 +31,8 @@ export enum ErrorCode {
   ConsentRequired = 'CONSENT_REQUIRED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   NoHandlerFound = 'NO_HANDLER_FOUND',
+  DeputyNotFound = 'DEPUTY_NOT_FOUND',
+  RatingCodeInvalid = 'RATING_CODE_INVALID',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
@@ -64,6 +66,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ConsentRequired]: '请先阅读并同意个人信息保护说明',
   [ErrorCode.IdempotencyKeyReused]: '这次提交和上一次的内容不一样，请刷新页面后重新填写',
   [ErrorCode.NoHandlerFound]: '暂时没有能受理的妇联组织，请拨打12338妇女维权热线',
+  [ErrorCode.DeputyNotFound]: '这位同志不是本村（社区）妇联的副主席，请先为她设置职务',
+  [ErrorCode.RatingCodeInvalid]: '评价码不对或已经用过了，请核对后再试',
   [ErrorCode.ServiceUnavailable]: '系统正忙，请稍后再试',
   [ErrorCode.Internal]: '系统出了点问题，请稍后再试',
 };

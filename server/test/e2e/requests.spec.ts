@@ -52,6 +52,7 @@ describe('service requests over HTTP', () => {
       ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
       ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
       ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
+      ['deputy', { key: 'deputy', role: { role: RoleKind.Deputy, federationId: TREE.village } }],
     ];
     for (const [name, spec] of people) {
       await createPerson(t.dataSource, spec);
@@ -90,8 +91,14 @@ describe('service requests over HTTP', () => {
     expect(reply.body.timeline).toEqual([expect.objectContaining({ action: 'submit', actor: 'woman', toState: RequestState.Submitted })]);
     const [row] = await t.dataSource.query('SELECT * FROM service_request WHERE id = ?', [reply.body.id]);
     expect(JSON.stringify(row)).not.toMatch(/婆婆|13800000001|公婆/);
-    const outbox = await t.dataSource.query('SELECT topic FROM outbox');
-    expect(outbox).toEqual([{ topic: 'request.new' }]);
+    // Told: the village's chair and its deputy, in the same transaction.
+    const outbox = await t.dataSource.query(
+      'SELECT u.demo_key AS who, o.topic FROM outbox o JOIN app_user u ON u.id = o.recipient_user_id ORDER BY u.demo_key',
+    );
+    expect(outbox).toEqual([
+      { who: 'chair', topic: 'request.new' },
+      { who: 'deputy', topic: 'request.new' },
+    ]);
   });
 
   it('shows a request to her and the handling chair only: another village chair and another woman get 404', async () => {
@@ -210,6 +217,40 @@ describe('service requests over HTTP', () => {
       ]);
       expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.siblingChair }), 403, ErrorCode.Forbidden);
       expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.woman }), 403, ErrorCode.Forbidden);
+    });
+  });
+
+  describe('a chair away', () => {
+    const cover = (who: string, body: unknown, method = 'PUT') =>
+      call(t.baseUrl, method, pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token[who], body });
+    const away = { awayFrom: hours(-1).toISOString(), awayUntil: hours(24 * 7).toISOString() };
+    const userId = async (key: string) => (await t.dataSource.query('SELECT id FROM app_user WHERE demo_key = ?', [key]))[0].id as string;
+
+    it('with a deputy standing in: requests still go to the village, and the deputy is told, not the chair', async () => {
+      const set = await cover('chair', { ...away, deputyUserId: await userId('deputy') });
+      expect(set.status).toBe(200);
+      expect(set.body).toEqual([expect.objectContaining({ chairName: 'chair', deputyName: 'deputy', current: true })]);
+      const { body } = await submit('woman', mediation());
+      expect(body.federationId).toBe(TREE.village);
+      const recipients = await t.dataSource.query("SELECT recipient_user_id AS r FROM outbox WHERE topic = 'request.new'");
+      expect(recipients).toEqual([{ r: await userId('deputy') }]);
+      expect((await call(t.baseUrl, 'GET', pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token.deputy })).body).toHaveLength(1);
+    });
+
+    it('with nobody standing in: requests go to the township, and the reason says why', async () => {
+      await t.dataSource.query("DELETE FROM role_assignment WHERE role = 'deputy'");
+      expect((await cover('chair', { ...away, deputyUserId: null })).status).toBe(200);
+      const { body } = await submit('woman', mediation());
+      expect(body).toMatchObject({ federationId: TREE.township, routingReason: expect.stringContaining('本村（社区）暂无在岗主席，转至新台子镇妇联') });
+      expect((await cover('chair', {}, 'DELETE')).body).toEqual([]);
+      expect((await submit('neighbour', mediation())).body.federationId).toBe(TREE.village);
+    });
+
+    it('only the chair sets it, only with a deputy of her body, and coming back must follow leaving', async () => {
+      expectApiError(await cover('siblingChair', { ...away, deputyUserId: null }), 403, ErrorCode.Forbidden);
+      expectApiError(await cover('woman', { ...away, deputyUserId: null }), 403, ErrorCode.Forbidden);
+      refused(await cover('chair', { ...away, deputyUserId: await userId('staff') }), ['deputyUserId'], ErrorCode.DeputyNotFound);
+      refused(await cover('chair', { awayFrom: away.awayUntil, awayUntil: away.awayFrom, deputyUserId: null }), ['awayUntil']);
     });
   });
 });
