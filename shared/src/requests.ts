@@ -265,3 +265,27 @@ export interface RateRequestInput {
   helped: boolean;
   comment?: string;
 }
+
+// ---- requests a chair records for a woman ----
+
+export type OnBehalfSource = 'phone' | 'visit' | 'hotline_12338';
+
+export const ON_BEHALF_SOURCE_LABELS: Record<OnBehalfSource, string> = {
+  phone: '电话来访',
+  visit: '上门来访',
+  hotline_12338: '12338热线转来',
+};
+
+export interface SubmitOnBehalfInput extends Omit<SubmitRequestInput, 'federationId' | 'sensitiveConsent'> {
+  womanName: string;
+  womanPhone?: string;
+  source: OnBehalfSource;
+  /** She agreed, in person or on the phone, that her information is recorded. */
+  consentRecorded: boolean;
+}
+
+/** What the chair gets back: the request, and the code the woman rates it with herself. */
+export interface OnBehalfCreated {
+  request: RequestDetail;
+  ratingCode: string;
+}

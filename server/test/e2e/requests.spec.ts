@@ -253,4 +253,42 @@ describe('service requests over HTTP', () => {
       refused(await cover('chair', { awayFrom: away.awayUntil, awayUntil: away.awayFrom, deputyUserId: null }), ['awayUntil']);
     });
   });
+
+  describe('recorded on her behalf', () => {
+    const record = (who: string, body: Record<string, unknown>) =>
+      call<{ request: RequestDetail; ratingCode: string }>(t.baseUrl, 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), {
+        token: token[who],
+        body,
+      });
+    const byPhone = (overrides: Record<string, unknown> = {}) => {
+      const { federationId: _, ...rest } = mediation();
+      return { ...rest, womanName: '赵大姐', womanPhone: '13800000009', source: 'phone', consentRecorded: true, ...overrides };
+    };
+    const rateWithCode = (code: string, body: unknown) => call(t.baseUrl, 'POST', pathOf(ApiPaths.rateByCode, { code }), { body });
+
+    it('the chair records it and gets a code; only the code rates it, never the handler', async () => {
+      const recorded = await record('chair', byPhone());
+      expect(recorded.status).toBe(201);
+      expect(recorded.body.ratingCode).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+      const { request } = recorded.body;
+      expect(request).toMatchObject({ onBehalf: true, federationId: TREE.village, contact: { method: 'phone', phone: '13800000009' } });
+      expect(request.timeline[0]).toMatchObject({ actor: 'handler', federationName: '懿路村妇联', note: '由妇联代为登记（电话来访）' });
+
+      expectApiError(await rateWithCode(recorded.body.ratingCode, { rating: Rating.Satisfied, helped: true }), 409, ErrorCode.TransitionNotAllowed);
+      await act('chair', request.id, RequestAction.Accept);
+      await act('chair', request.id, RequestAction.Resolve, { resolution: '已调解' });
+      expectApiError(await act('chair', request.id, RequestAction.Rate, { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RequestNotFound);
+      expectApiError(await rateWithCode('ABCDEFGHJK', { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RatingCodeInvalid);
+      expect((await rateWithCode(recorded.body.ratingCode.toLowerCase(), { rating: Rating.Partly, helped: true })).status).toBe(204);
+      expect((await read('chair', request.id)).body).toMatchObject({ state: RequestState.Closed, rating: { rating: Rating.Partly, helped: true } });
+    });
+
+    it('needs her consent and a role at the body', async () => {
+      refused(await record('chair', byPhone({ consentRecorded: false })), ['consentRecorded'], ErrorCode.ConsentRequired);
+      expectApiError(await record('siblingChair', byPhone()), 403, ErrorCode.Forbidden);
+      expectApiError(await record('woman', byPhone()), 403, ErrorCode.Forbidden);
+      const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+      expect(Number(n)).toBe(0);
+    });
+  });
 });

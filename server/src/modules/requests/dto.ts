@@ -31,7 +31,10 @@ import {
   type RequestSummary,
   type ResolveRequestInput,
   type ReturnReferralInput,
+  type OnBehalfCreated,
+  type OnBehalfSource,
   type ServiceCategory,
+  type SubmitOnBehalfInput,
   type SubmitRequestInput,
   type WithdrawRequestInput,
 } from '@wfh/shared';
@@ -198,4 +201,53 @@ export class RequestDetailView extends RequestSummaryView implements RequestDeta
   @ApiProperty() routingReason: string;
   @ApiProperty({ type: RequestEventViewDto, isArray: true }) timeline: RequestEventViewDto[];
   @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
+}
+
+const ON_BEHALF_SOURCES: OnBehalfSource[] = ['phone', 'visit', 'hotline_12338'];
+
+export class SubmitOnBehalfDto implements SubmitOnBehalfInput {
+  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' })
+  @IsEnum(ServiceCategoryKey)
+  categoryKey: ServiceCategoryKey;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  description: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  @IsObject()
+  answers: Answers;
+
+  @ApiProperty({ type: RequestContactDto })
+  @ValidateNested() @Type(() => RequestContactDto)
+  contact: RequestContactDto;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsUUID()
+  siteId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsBoolean()
+  urgent?: boolean;
+
+  @ApiProperty({ maxLength: 40 })
+  @IsString() @IsNotEmpty() @MaxLength(40)
+  womanName: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,32}$/)
+  womanPhone?: string;
+
+  @ApiProperty({ enum: ON_BEHALF_SOURCES })
+  @IsIn(ON_BEHALF_SOURCES)
+  source: OnBehalfSource;
+
+  @ApiProperty({ description: 'She agreed that her information is recorded' })
+  @IsBoolean()
+  consentRecorded: boolean;
+}
+
+export class OnBehalfCreatedView implements OnBehalfCreated {
+  @ApiProperty({ type: RequestDetailView }) request: RequestDetailView;
+  @ApiProperty({ description: 'Give it to her: she rates the request with it herself' }) ratingCode: string;
 }

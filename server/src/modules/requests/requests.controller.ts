@@ -6,6 +6,7 @@ import {
   RequestAction,
   requestActionPath,
   type Actor,
+  type OnBehalfCreated,
   type RequestDetail,
   type RequestSummary,
   type ServiceCategory,
@@ -21,7 +22,9 @@ import {
   RequestSummaryView,
   ResolveRequestDto,
   ReturnReferralDto,
+  OnBehalfCreatedView,
   ServiceCategoryView,
+  SubmitOnBehalfDto,
   SubmitRequestDto,
   WithdrawRequestDto,
 } from './dto';
@@ -72,6 +75,21 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestSummaryView, isArray: true })
   inbox(@CurrentActor() actor: Actor | null, @Param('id') id: string): Promise<RequestSummary[]> {
     return this.requests.inbox(actor, id);
+  }
+
+  @Post(ApiPaths.federationRequests)
+  @ApiOperation({ summary: 'A chair records a request taken by phone or at the door (12338 too)' })
+  @ApiCreatedResponse({ type: OnBehalfCreatedView })
+  submitOnBehalf(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: SubmitOnBehalfDto): Promise<OnBehalfCreated> {
+    return this.requests.submitOnBehalf(actor, id, body);
+  }
+
+  @Public()
+  @Post(ApiPaths.rateByCode)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'She rates a request recorded for her, with the code she was given' })
+  rateByCode(@Param('code') code: string, @Body() body: RateRequestDto): Promise<void> {
+    return this.requests.rateByCode(code, body);
   }
 
   @Post(requestActionPath(RequestAction.Accept))

@@ -34,6 +34,10 @@ export class RequestsRepository {
     return manager.getRepository(ServiceRequestEntity).findOne({ where: { id }, ...forUpdate(manager) });
   }
 
+  lockByRatingCode(manager: EntityManager, ratingCodeHash: string): Promise<ServiceRequestEntity | null> {
+    return manager.getRepository(ServiceRequestEntity).findOne({ where: { ratingCodeHash }, ...forUpdate(manager) });
+  }
+
   findByIdempotencyKey(womanUserId: string, idempotencyKey: string): Promise<ServiceRequestEntity | null> {
     return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ womanUserId, idempotencyKey });
   }

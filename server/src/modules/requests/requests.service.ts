@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -14,8 +14,11 @@ import {
   type RequestActorKind,
   type RequestDetail,
   type RequestSummary,
+  type OnBehalfCreated,
   type ServiceCategory,
+  type SubmitOnBehalfInput,
   type SubmitRequestInput,
+  ON_BEHALF_SOURCE_LABELS,
 } from '@wfh/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -23,7 +26,7 @@ import { requireActor } from '../../common/auth/access';
 import { AppException, badRequest, forbidden, notFound } from '../../common/errors/app-exception';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { dayKindOf } from '../../infra/clock/china-calendar';
-import { FieldCipher } from '../../infra/crypto/field-cipher';
+import { FieldCipher, sha256Hex } from '../../infra/crypto/field-cipher';
 import { audit } from '../audit/audit';
 import { enqueueMessages, type OutgoingMessage } from '../notifications/outbox';
 import { UsersRepository } from '../users/users.repository';
@@ -70,6 +73,13 @@ function digestOf(input: SubmitRequestInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): easy to read out on the phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+function newRatingCode(): string {
+  return Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+}
+
 function isDuplicateKey(error: unknown): boolean {
   const code = (error as { code?: string; driverError?: { code?: string; message?: string } }).driverError?.code ?? (error as { code?: string }).code;
   const message = String((error as Error).message ?? '');
@@ -108,69 +118,19 @@ export class RequestsService {
     if (!user?.homeFederationId || user.homeFederationId !== input.federationId) {
       throw badRequest(ErrorCode.HomeNotConfirmed, [{ field: 'federationId', message: '请先确认您所在的村（社区）' }]);
     }
-    const category = await this.requests.category(input.categoryKey);
-    if (!category) throw badRequest(ErrorCode.CategoryNotFound, [{ field: 'categoryKey', message: '没有这类求助' }]);
-    const problems = answerProblems(category.questions, input.answers);
-    if (input.contact.method === 'phone' && !input.contact.phone) problems.push({ field: 'contact.phone', message: '请填写能联系到您的电话' });
-    if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
+    const category = await this.validCategory(input.categoryKey, input.answers, input.contact);
     if (category.sensitive && input.sensitiveConsent !== true) {
       throw badRequest(ErrorCode.ConsentRequired, [{ field: 'sensitiveConsent', message: '请先阅读并同意个人信息保护说明' }]);
     }
 
-    const now = this.clock.now();
     try {
-      const id = await this.requests.transaction(async (manager) => {
-        const rules = await this.handlers.rulesFor(manager, category.key);
-        const bodies = await this.handlers.routingBodies(manager, input.federationId, rules.map((r) => r.targetFederationId), now);
-        const decision = routeRequest({ homeFederationId: input.federationId, category, rules, bodies });
-        if (!decision.ok) {
-          throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
-        }
-        const firstResponseDueAt = this.deadline(now, category.firstResponseHours);
-        const request = Object.assign(new ServiceRequestEntity(), {
-          id: randomUUID(),
-          womanUserId: userId,
-          categoryKey: category.key,
-          sensitive: category.sensitive,
-          urgent: category.sensitive && input.urgent === true,
-          onBehalf: false,
-          homeFederationId: input.federationId,
-          federationId: decision.federationId,
-          involvedFederationIds: decision.federationId,
-          siteId: input.siteId ?? null,
-          state: RequestState.Submitted,
-          descriptionEnc: this.cipher.encrypt(input.description),
-          answersEnc: this.cipher.encrypt(JSON.stringify(input.answers)),
-          contactEnc: this.cipher.encrypt(JSON.stringify(input.contact)),
-          routingReason: decision.reason,
-          firstResponseDueAt,
-          resolutionDueAt: this.deadline(now, category.resolutionHours),
-          nextDueAt: firstResponseDueAt,
-          firstRespondedAt: null,
-          resolvedAt: null,
-          escalations: 0,
-          rating: null,
-          helped: null,
-          ratingCommentEnc: null,
-          ratingsGiven: 0,
-          idempotencyKey: idempotencyKey ?? null,
-          idempotencyDigest: idempotencyKey ? digest : null,
-          createdAt: now,
-        });
-        await this.requests.insert(manager, request, {
-          requestId: request.id,
-          at: now,
-          action: 'submit',
-          actorKind: 'woman',
-          actorUserId: userId,
-          actorFederationId: null,
-          federationId: request.federationId,
-          fromState: null,
-          toState: RequestState.Submitted,
-          noteEnc: null,
-        });
-        await this.notifyHandlers(manager, request, 'request.new', now);
-        return request.id;
+      const id = await this.open({
+        womanUserId: userId,
+        homeFederationId: input.federationId,
+        category,
+        input,
+        onBehalf: null,
+        idempotency: idempotencyKey ? { key: idempotencyKey, digest } : null,
       });
       return this.detail(actor, id);
     } catch (error) {
@@ -181,6 +141,117 @@ export class RequestsService {
       }
       throw error;
     }
+  }
+
+  /** A chair records a request taken by phone or at the door; the woman rates it herself with the code. */
+  async submitOnBehalf(actor: Actor | null, federationId: string, input: SubmitOnBehalfInput): Promise<OnBehalfCreated> {
+    const { userId } = requireActor(actor);
+    if (!canSeeInbox(actor, federationId)) throw forbidden();
+    if (regionLevelOf(federationId) !== RegionLevel.Village) {
+      throw badRequest(ErrorCode.HomeMustBeVillage, [{ field: 'federationId', message: '请在她所在的村（社区）妇联登记' }]);
+    }
+    const category = await this.validCategory(input.categoryKey, input.answers, input.contact);
+    if (input.consentRecorded !== true) {
+      throw badRequest(ErrorCode.ConsentRequired, [{ field: 'consentRecorded', message: '请先征得她同意登记她的信息' }]);
+    }
+    const woman = await this.users.createUnlinked(input.womanName);
+    const ratingCode = newRatingCode();
+    const id = await this.open({
+      womanUserId: woman.id,
+      homeFederationId: federationId,
+      category,
+      input: { ...input, contact: input.womanPhone ? { ...input.contact, phone: input.womanPhone } : input.contact },
+      onBehalf: { recordedBy: userId, ratingCodeHash: sha256Hex(ratingCode), note: `由妇联代为登记（${ON_BEHALF_SOURCE_LABELS[input.source]}）` },
+      idempotency: null,
+    });
+    return { request: await this.detail(actor, id), ratingCode };
+  }
+
+  /** She rates a request recorded for her, with the code the chair gave her. */
+  async rateByCode(code: string, input: RateRequestInput): Promise<void> {
+    await this.requests.transaction(async (manager) => {
+      const request = await this.requests.lockByRatingCode(manager, sha256Hex(code.trim().toUpperCase()));
+      if (!request) throw notFound(ErrorCode.RatingCodeInvalid);
+      await this.rate(manager, request, input, request.womanUserId, this.clock.now());
+    });
+  }
+
+  private async validCategory(key: SubmitRequestInput['categoryKey'], answers: SubmitRequestInput['answers'], contact: SubmitRequestInput['contact']) {
+    const category = await this.requests.category(key);
+    if (!category) throw badRequest(ErrorCode.CategoryNotFound, [{ field: 'categoryKey', message: '没有这类求助' }]);
+    const problems = answerProblems(category.questions, answers);
+    if (contact.method === 'phone' && !contact.phone) problems.push({ field: 'contact.phone', message: '请填写能联系到您的电话' });
+    if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
+    return category;
+  }
+
+  /** Routes, times and stores a new request with its first event and the messages it causes. */
+  private async open(spec: {
+    womanUserId: string;
+    homeFederationId: string;
+    category: ServiceCategoryEntity;
+    input: Omit<SubmitRequestInput, 'federationId'>;
+    onBehalf: { recordedBy: string; ratingCodeHash: string; note: string } | null;
+    idempotency: { key: string; digest: string } | null;
+  }): Promise<string> {
+    const { category, input, onBehalf } = spec;
+    const now = this.clock.now();
+    return this.requests.transaction(async (manager) => {
+      const rules = await this.handlers.rulesFor(manager, category.key);
+      const bodies = await this.handlers.routingBodies(manager, spec.homeFederationId, rules.map((r) => r.targetFederationId), now);
+      const decision = routeRequest({ homeFederationId: spec.homeFederationId, category, rules, bodies });
+      if (!decision.ok) {
+        throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
+      }
+      const firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+      // The body that recorded it keeps seeing it, wherever it was routed.
+      const involved = [...new Set([decision.federationId, ...(onBehalf ? [spec.homeFederationId] : [])])];
+      const request = Object.assign(new ServiceRequestEntity(), {
+        id: randomUUID(),
+        womanUserId: spec.womanUserId,
+        categoryKey: category.key,
+        sensitive: category.sensitive,
+        urgent: category.sensitive && input.urgent === true,
+        onBehalf: onBehalf !== null,
+        homeFederationId: spec.homeFederationId,
+        federationId: decision.federationId,
+        involvedFederationIds: involved.join(','),
+        siteId: input.siteId ?? null,
+        state: RequestState.Submitted,
+        descriptionEnc: this.cipher.encrypt(input.description),
+        answersEnc: this.cipher.encrypt(JSON.stringify(input.answers)),
+        contactEnc: this.cipher.encrypt(JSON.stringify(input.contact)),
+        routingReason: decision.reason,
+        firstResponseDueAt,
+        resolutionDueAt: this.deadline(now, category.resolutionHours),
+        nextDueAt: firstResponseDueAt,
+        firstRespondedAt: null,
+        resolvedAt: null,
+        escalations: 0,
+        rating: null,
+        helped: null,
+        ratingCommentEnc: null,
+        ratingsGiven: 0,
+        ratingCodeHash: onBehalf?.ratingCodeHash ?? null,
+        idempotencyKey: spec.idempotency?.key ?? null,
+        idempotencyDigest: spec.idempotency?.digest ?? null,
+        createdAt: now,
+      });
+      await this.requests.insert(manager, request, {
+        requestId: request.id,
+        at: now,
+        action: 'submit',
+        actorKind: onBehalf ? 'handler' : 'woman',
+        actorUserId: onBehalf?.recordedBy ?? spec.womanUserId,
+        actorFederationId: onBehalf ? spec.homeFederationId : null,
+        federationId: request.federationId,
+        fromState: null,
+        toState: RequestState.Submitted,
+        noteEnc: onBehalf ? this.cipher.encrypt(onBehalf.note) : null,
+      });
+      await this.notifyHandlers(manager, request, 'request.new', now);
+      return request.id;
+    });
   }
 
   private async replay(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<RequestDetail> {
@@ -225,19 +296,24 @@ export class RequestsService {
         await this.apply(manager, request, RequestAction.Withdraw, 'woman', userId, null, step.reason ?? null, now);
         return;
       }
-      const to = this.allowed(request, RequestAction.Rate, 'woman', { rating: step.rating, previousRatings: request.ratingsGiven });
-      request.rating = step.rating;
-      request.helped = step.helped;
-      request.ratingCommentEnc = step.comment ? this.cipher.encrypt(step.comment) : null;
-      request.ratingsGiven += 1;
-      if (to === RequestState.Reopened) {
-        const category = (await this.requests.category(request.categoryKey))!;
-        request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
-        request.resolutionDueAt = this.deadline(now, category.resolutionHours);
-      }
-      await this.apply(manager, request, RequestAction.Rate, 'woman', userId, null, step.comment ?? null, now, to);
+      await this.rate(manager, request, step, userId, now);
     });
     return this.detail(actor, id);
+  }
+
+  /** Her rating; 不满意 in the first round reopens it with fresh deadlines. */
+  private async rate(manager: EntityManager, request: ServiceRequestEntity, input: RateRequestInput, userId: string, now: Date): Promise<void> {
+    const to = this.allowed(request, RequestAction.Rate, 'woman', { rating: input.rating, previousRatings: request.ratingsGiven });
+    request.rating = input.rating;
+    request.helped = input.helped;
+    request.ratingCommentEnc = input.comment ? this.cipher.encrypt(input.comment) : null;
+    request.ratingsGiven += 1;
+    if (to === RequestState.Reopened) {
+      const category = (await this.requests.category(request.categoryKey))!;
+      request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
+      request.resolutionDueAt = this.deadline(now, category.resolutionHours);
+    }
+    await this.apply(manager, request, RequestAction.Rate, 'woman', userId, null, input.comment ?? null, now, to);
   }
 
   // ---- the handlers' side ----

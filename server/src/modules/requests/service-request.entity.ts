@@ -91,6 +91,10 @@ export class ServiceRequestEntity {
   @Column({ name: 'ratings_given', type: 'int', default: 0 })
   ratingsGiven: number;
 
+  /** For requests recorded on her behalf: the digest of the code she rates with, so only she can. */
+  @Column({ name: 'rating_code_hash', type: 'varchar', length: 64, nullable: true })
+  ratingCodeHash: string | null;
+
   @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
   idempotencyKey: string | null;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -27,6 +28,21 @@ export class UsersRepository {
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
     return manager.getRepository(UserEntity).save(user);
+  }
+
+  /** A woman a chair recorded a request for, before (or without) her own WeChat sign-in. */
+  async createUnlinked(displayName: string): Promise<UserEntity> {
+    return this.dataSource.getRepository(UserEntity).save(
+      Object.assign(new UserEntity(), {
+        id: randomUUID(),
+        openid: null,
+        wechatSessionKeyEnc: null,
+        displayName,
+        homeFederationId: null,
+        demoKey: null,
+        demoDescription: null,
+      }),
+    );
   }
 
   async setHome(userId: string, federationId: string): Promise<void> {
