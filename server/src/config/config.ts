@@ -65,6 +65,9 @@ class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   WECHAT_API_BASE?: string;
 
+  @IsOptional() @IsString() @MinLength(1)
+  WECHAT_SUBSCRIBE_TEMPLATE_ID?: string;
+
   @IsOptional() @IsBooleanString()
   DEV_SIGN_IN?: string;
 
@@ -104,7 +107,8 @@ export interface AppConfig {
   dataKeyId: string;
   /** Working hours that deadlines count, Asia/Shanghai. */
   officeHours: OfficeHours;
-  wechat: { appId: string; secret: string; apiBase: string };
+  /** subscribeTemplateId: the subscribe-message template for request updates; without it messages go to the log. */
+  wechat: { appId: string; secret: string; apiBase: string; subscribeTemplateId: string | null };
   devSignIn: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -193,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appId: vars.WECHAT_APPID ?? '',
       secret: vars.WECHAT_SECRET ?? '',
       apiBase: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      subscribeTemplateId: vars.WECHAT_SUBSCRIBE_TEMPLATE_ID ?? null,
     },
     devSignIn: flag(vars.DEV_SIGN_IN, !production),
     seedDemo: flag(vars.SEED_DEMO, embedded),

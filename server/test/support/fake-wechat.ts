@@ -11,15 +11,40 @@ export interface FakeWechat {
   codes: string[];
   /** session_key handed out for each openid (to prove it never leaves the server). */
   sessionKeys: Map<string, string>;
+  /** Subscribe messages received, in order. */
+  sent: Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }>;
+  /** Openids that have not subscribed: sending to them answers 43101. */
+  notSubscribed: Set<string>;
+  /** How many access tokens were handed out. */
+  tokensIssued: number;
   close(): Promise<void>;
 }
 
 export async function startFakeWechat(expected: { appId: string; secret: string }): Promise<FakeWechat> {
   const codes: string[] = [];
   const sessionKeys = new Map<string, string>();
+  const fake = { sent: [] as FakeWechat['sent'], notSubscribed: new Set<string>(), tokensIssued: 0 };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/cgi-bin/token') {
+      const ok = url.searchParams.get('appid') === expected.appId && url.searchParams.get('secret') === expected.secret;
+      fake.tokensIssued += ok ? 1 : 0;
+      res.end(JSON.stringify(ok ? { access_token: `token-${fake.tokensIssued}`, expires_in: 7200 } : { errcode: 40013, errmsg: 'invalid appid' }));
+      return;
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const message = JSON.parse(body) as FakeWechat['sent'][number];
+        if (!url.searchParams.get('access_token')?.startsWith('token-')) return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+        if (fake.notSubscribed.has(message.touser)) return res.end(JSON.stringify({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
+        fake.sent.push(message);
+        res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      });
+      return;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404;
       res.end('{}');
@@ -47,6 +72,13 @@ export async function startFakeWechat(expected: { appId: string; secret: string 
     url: `http://127.0.0.1:${port}`,
     codes,
     sessionKeys,
+    get sent() {
+      return fake.sent;
+    },
+    notSubscribed: fake.notSubscribed,
+    get tokensIssued() {
+      return fake.tokensIssued;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,9 +1,25 @@
 import { Global, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CACHE_STORE, type CacheStore } from '../../infra/redis/coordination';
+import { WechatSubscribeGateway } from '../../infra/wechat/subscribe-gateway';
 import { LogGateway, NOTIFICATION_GATEWAY, OutboxWorker } from './outbox.worker';
+
+/** WeChat subscribe messages when the mini-program's credentials and template are configured; the log otherwise. */
+const gatewayProvider = {
+  provide: NOTIFICATION_GATEWAY,
+  inject: [APP_CONFIG, CACHE_STORE, getDataSourceToken()],
+  useFactory: (config: AppConfig, cache: CacheStore, dataSource: DataSource) =>
+    config.wechat.appId && config.wechat.secret && config.wechat.subscribeTemplateId
+      ? new WechatSubscribeGateway(config, cache, dataSource)
+      : new LogGateway(),
+};
 
 @Global()
 @Module({
-  providers: [{ provide: NOTIFICATION_GATEWAY, useClass: LogGateway }, OutboxWorker],
+  providers: [gatewayProvider, OutboxWorker],
   exports: [OutboxWorker],
 })
 export class NotificationsModule {}

@@ -20,6 +20,9 @@ export interface NotificationGateway {
 
 export const NOTIFICATION_GATEWAY = Symbol('NOTIFICATION_GATEWAY');
 
+/** A delivery that can never succeed (no WeChat account, no subscription): no retries. */
+export class PermanentDeliveryError extends Error {}
+
 export class LogGateway implements NotificationGateway {
   private readonly logger = new Logger('notifications');
   async deliver(delivery: Delivery): Promise<void> {
@@ -75,11 +78,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
           sent++;
         } catch (error) {
           const attempts = message.attempts + 1;
+          const permanent = error instanceof PermanentDeliveryError;
           await outbox.update(
             { id: message.id },
             {
               attempts,
-              status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+              status: permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
               deliverAfter: new Date(now.getTime() + backoffMs(attempts)),
               lastError: String((error as Error).message).slice(0, 300),
             },

@@ -1,0 +1,79 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config';
+import { UserEntity } from '../../modules/users/user.entity';
+import type { Delivery, NotificationGateway } from '../../modules/notifications/outbox.worker';
+import { PermanentDeliveryError } from '../../modules/notifications/outbox.worker';
+import type { CacheStore } from '../redis/coordination';
+
+interface WechatReply {
+  errcode?: number;
+  errmsg?: string;
+  access_token?: string;
+  expires_in?: number;
+}
+
+const TOKEN_CACHE_KEY = 'wechat:access-token';
+/** The user has not agreed to (or has used up) subscriptions of this template: retrying cannot help. */
+const NOT_SUBSCRIBED = 43101;
+const TOKEN_EXPIRED = new Set([40001, 42001]);
+
+/** Shanghai time in WeChat's "time" field format. */
+function shanghaiTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * WeChat subscribe messages (订阅消息) through the official HTTP API. The access token is shared by
+ * every instance through the cache, so they do not invalidate each other's tokens.
+ */
+export class WechatSubscribeGateway implements NotificationGateway {
+  private readonly logger = new Logger(WechatSubscribeGateway.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly cache: CacheStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  private async accessToken(refresh = false): Promise<string> {
+    if (!refresh) {
+      const cached = await this.cache.get(TOKEN_CACHE_KEY);
+      if (cached) return cached;
+    }
+    const { appId, secret, apiBase } = this.config.wechat;
+    const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;
+    const reply = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as WechatReply;
+    if (!reply.access_token) throw new Error(`WeChat token: ${reply.errcode} ${reply.errmsg}`);
+    await this.cache.set(TOKEN_CACHE_KEY, reply.access_token, Math.max(60, (reply.expires_in ?? 7200) - 300));
+    return reply.access_token;
+  }
+
+  async deliver(delivery: Delivery): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, openid: true }, where: { id: delivery.recipientUserId } });
+    if (!user?.openid) throw new PermanentDeliveryError('no WeChat account to send to');
+    let reply = await this.send(await this.accessToken(), user.openid, delivery);
+    if (reply.errcode !== undefined && TOKEN_EXPIRED.has(reply.errcode)) reply = await this.send(await this.accessToken(true), user.openid, delivery);
+    if (!reply.errcode) return;
+    if (reply.errcode === NOT_SUBSCRIBED) throw new PermanentDeliveryError('she has not subscribed to these messages');
+    throw new Error(`WeChat send: ${reply.errcode} ${reply.errmsg}`);
+  }
+
+  private async send(token: string, openid: string, delivery: Delivery): Promise<WechatReply> {
+    const response = await fetch(`${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        touser: openid,
+        template_id: this.config.wechat.subscribeTemplateId,
+        page: 'packages/requests/index',
+        miniprogram_state: this.config.nodeEnv === 'production' ? 'formal' : 'developer',
+        data: { thing1: { value: delivery.text.slice(0, 20) }, time2: { value: shanghaiTime(new Date()) } },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const reply = (await response.json()) as WechatReply;
+    if (reply.errcode) this.logger.warn(`subscribe message refused: ${reply.errcode} ${reply.errmsg}`);
+    return reply;
+  }
+}
