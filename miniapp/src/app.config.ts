@@ -1,11 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index'],
+  // pages/neutral is where 快速离开 lands: in the main package so that it opens at once, offline too.
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/me/index', 'pages/neutral/index'],
   // Later areas live in subpackages so the main package stays well under WeChat's 2 MB cap.
   subPackages: [
     { root: 'packages/places', pages: ['choose-village', 'site', 'body'] },
-    { root: 'packages/requests', pages: ['index'] },
+    { root: 'packages/requests', pages: ['index', 'mine', 'detail'] },
     { root: 'packages/activities', pages: ['index'] },
-    { root: 'packages/workbench', pages: ['index'] },
+    { root: 'packages/workbench', pages: ['index', 'request'] },
     { root: 'packages/dashboard', pages: ['index'] },
     { root: 'packages/admin', pages: ['index'] },
   ],

@@ -115,6 +115,20 @@ describe('选择村（社区）', () => {
     expect(screen.queryByText('返回上一级')).toBeNull();
   });
 
+  it('opened from the help form, goes back to it once saved instead of to 首页', async () => {
+    const api = regionApi();
+    setRouterParams({ from: '211221101', back: '1' });
+    render(<ChooseVillagePage />);
+    await waitForRows(['懿路村', '东孤家子村']);
+
+    fireEvent.click(rowNamed('懿路村'));
+    fireEvent.click(await screen.findByText('是的，这是我的村（社区）'));
+
+    await waitFor(() => expect(taro.navigateBack).toHaveBeenCalledTimes(1));
+    expect(taro.switchTab).not.toHaveBeenCalled();
+    expect(api.callsTo('PUT', ApiPaths.meHome)).toHaveLength(1);
+  });
+
   it('“不是，重新选” saves nothing', async () => {
     const api = regionApi();
     setRouterParams({ from: '211221101' });

@@ -39,6 +39,19 @@ describe('首页', () => {
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '024-12345678' });
   });
 
+  it('has one big 我要求助 button that opens the request form', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
+    startSession(tokensFor(villager));
+
+    const { container } = render(<HomePage />);
+    await screen.findByText('您好，王秀英');
+
+    expect(byClass(container, 'ask-for-help').map((el) => el.textContent)).toEqual(['我要求助']);
+    expect(byClass(container, 'ask-for-help')[0].classList.contains('btn-primary')).toBe(true);
+    fireEvent.click(byClass(container, 'ask-for-help')[0]);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/requests/index' });
+  });
+
   it('says plainly that she has not chosen her village yet', async () => {
     new FakeApi().on('GET', ApiPaths.me, ok(meWithoutHome));
     startSession(tokensFor(villager));

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiPaths } from '@wfh/shared';
+import { ApiPaths, pathOf } from '@wfh/shared';
 import HomePage from '../src/pages/index/index';
 import MePage from '../src/pages/me/index';
 import WorkbenchPage from '../src/packages/workbench/index';
@@ -25,6 +25,16 @@ describe('我的', () => {
 
     fireEvent.click(screen.getByText('进入我的工作台'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/index' });
+  });
+
+  it('opens 我的求助', async () => {
+    new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
+    startSession(tokensFor(villager));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('查看我的求助'));
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/requests/mine' });
   });
 
   it('says she holds no role and offers no workbench to a woman without one', async () => {
@@ -59,13 +69,18 @@ describe('我的', () => {
 
 describe('我的工作台', () => {
   it('lists the roles of the signed-in person', async () => {
-    new FakeApi().on('GET', ApiPaths.me, ok(meAsChair));
+    new FakeApi()
+      .on('GET', ApiPaths.me, ok(meAsChair))
+      .on('GET', pathOf(ApiPaths.inbox, { id: '211221100201' }), ok([]))
+      .on('GET', pathOf(ApiPaths.inbox, { id: '211221100' }), ok([]));
     startSession(tokensFor(meAsChair.user));
 
-    render(<WorkbenchPage />);
+    const { container } = render(<WorkbenchPage />);
 
-    await screen.findByText('我的工作台');
-    expect(screen.getByText('村（社区）妇联主席')).toHaveProperty('textContent', '村（社区）妇联主席');
-    expect(screen.getByText('新台子镇妇联')).toHaveProperty('textContent', '新台子镇妇联');
+    await waitFor(() => expect(container.querySelectorAll('.role-item')).toHaveLength(2));
+    expect(Array.from(container.querySelectorAll('.role-item')).map((item) => item.textContent)).toEqual([
+      '村（社区）妇联主席懿路村妇联',
+      '乡镇（街道）妇联工作人员新台子镇妇联',
+    ]);
   });
 });

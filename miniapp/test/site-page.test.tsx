@@ -142,15 +142,15 @@ describe('妇女之家 page', () => {
   });
 });
 
-describe('求助服务 page reached from a site', () => {
-  it('says which site she chose and that the service opens soon', async () => {
-    siteApi();
+describe('我要求助 reached from a site', () => {
+  it('says which site she chose above the categories', async () => {
+    siteApi().on('GET', ApiPaths.categories, ok([]));
     setRouterParams({ siteId: yiluSite.id, federationId: yiluSite.federationId });
 
     render(<RequestsPage />);
 
     await screen.findByText('懿路村妇女微家（懿路村妇联）');
-    expect(screen.getByText('求助服务即将开通').textContent).toBe('求助服务即将开通');
+    expect(texts('.chosen-place .card-title')).toEqual(['您选择的地方']);
   });
 });
 

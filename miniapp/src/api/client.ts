@@ -16,6 +16,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** The caller shows the failure itself, so no toast. */
   quiet?: boolean;
+  /** Extra headers, e.g. the Idempotency-Key that makes a retried POST safe. */
+  headers?: Record<string, string>;
 }
 
 /** 401 codes after which the stored session is useless and she has to sign in again. */
@@ -27,7 +29,7 @@ const SESSION_LOST = new Set<string>([
 ]);
 
 async function transport(options: RequestOptions, token: string | null) {
-  const header: Record<string, string> = {};
+  const header: Record<string, string> = { ...options.headers };
   if (options.data !== undefined) header['Content-Type'] = 'application/json';
   if (token !== null) header.Authorization = `Bearer ${token}`;
   try {

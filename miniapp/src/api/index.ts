@@ -1,4 +1,4 @@
-export { apiRequest, REQUEST_TIMEOUT_MS, type RequestOptions } from './client';
+export { apiRequest, REQUEST_TIMEOUT_MS, showError, type RequestOptions } from './client';
 export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './errors';
 export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut } from './auth';
 export { fetchMe, onMeUpdated, setHome } from './me';
@@ -13,3 +13,13 @@ export {
   searchPlaces,
 } from './places';
 export { hasSession, onSessionChange, signedOutByUser } from './session';
+export {
+  actOnRequest,
+  fetchCategories,
+  fetchInbox,
+  fetchMyRequests,
+  fetchRequest,
+  submitRequest,
+  type PostableAction,
+  type RequestActionInputs,
+} from './requests';

@@ -1,14 +1,20 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
 import { NavigationBar, PageMeta, View } from '@tarojs/components';
-import { followsWechatFontSize } from '../utils/platform';
+import { followsWechatFontSize, setsTitleByApi } from '../utils/platform';
 
 /**
  * Every page is wrapped in this. In the mini-program, page-meta makes 1rem the font size she set
  * in WeChat (all our lengths are rem, see config/index.ts), so the whole page grows with it.
  * Taro's page-meta template always carries a navigation-bar, so the bar is spelled out here too,
- * matching app.config.ts, rather than left to unset bindings.
+ * matching app.config.ts, rather than left to unset bindings. The browser build takes a title
+ * that changes while the page is open (the discreet 我的求助) from the API instead.
  */
 export function CarePage({ title, children }: { title: string; children: ReactNode }) {
+  useEffect(() => {
+    if (setsTitleByApi) void Taro.setNavigationBarTitle({ title }).catch(() => undefined);
+  }, [title]);
+
   return (
     <>
       {followsWechatFontSize && (

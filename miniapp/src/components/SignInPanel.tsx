@@ -4,10 +4,7 @@ import { signedOutByUser, signInAsDemoPerson, signInWithWechat } from '../api';
 import { useDemoPeople } from '../hooks/useDemoPeople';
 import { signInMethod } from '../utils/platform';
 import { Loading, LoadFailed } from './StatusViews';
-
-// Taro's web Button writes `false` out as the attribute disabled="false", which every [disabled]
-// style (Taro's own included) still matches; leaving the prop out is the only real "no".
-const onlyIf = (on: boolean): true | undefined => (on ? true : undefined);
+import { onlyIf } from './Buttons';
 
 function DemoSignIn() {
   const { state, reload } = useDemoPeople();

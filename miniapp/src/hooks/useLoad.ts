@@ -8,9 +8,13 @@ export type LoadState<T> =
 
 /**
  * Loads what a page shows and reloads when `key` changes; a slower answer to an older key never
- * overwrites a newer one. A null key loads nothing and stays loading.
+ * overwrites a newer one. A null key loads nothing and stays loading. `set` shows data that arrived
+ * another way (the answer to a change she made) without asking again.
  */
-export function useLoad<T>(key: string | null, load: () => Promise<T>): { state: LoadState<T>; reload: () => void } {
+export function useLoad<T>(
+  key: string | null,
+  load: () => Promise<T>,
+): { state: LoadState<T>; reload: () => void; set: (data: T) => void } {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const latest = useRef(0);
   // The loader changes identity on every render; only the key decides when to load again.
@@ -38,5 +42,9 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): { state:
   }, [key, run]);
 
   const reload = useCallback(() => void run(), [run]);
-  return { state, reload };
+  const set = useCallback((data: T) => {
+    latest.current += 1;
+    setState({ status: 'ready', data });
+  }, []);
+  return { state, reload, set };
 }

@@ -32,3 +32,13 @@ export const showsNativeMap = isWeapp;
  * anything else), so browser positions are shifted to GCJ-02 before use (utils/coords.ts).
  */
 export const locationDatum: 'gcj02' | 'wgs84' = isWeapp ? 'gcj02' : 'wgs84';
+
+/**
+ * In the mini-program wx.reLaunch empties the page stack, so 返回 has nowhere to go. The browser
+ * keeps every page she visited in its history, and Taro's reLaunch only replaces the last entry:
+ * the quick exit has to keep 返回 from reopening them (utils/quick-exit.ts).
+ */
+export const keepsBrowserHistory = !isWeapp;
+
+/** WeChat takes the page title from the page's navigation-bar (CarePage); the browser from the API. */
+export const setsTitleByApi = !isWeapp;

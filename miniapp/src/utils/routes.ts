@@ -3,10 +3,21 @@ import { queryString } from './query';
 /** Every page address the app navigates to, in one place. */
 export const Routes = {
   home: '/pages/index/index',
-  /** The region tree and name search; `from` opens the tree at that region. */
-  chooseVillage: (from?: string) => `/packages/places/choose-village${queryString({ from })}`,
+  /** Where the quick exit leaves to: nothing on it says who she is or what she was doing. */
+  neutral: '/pages/neutral/index',
+  /**
+   * The region tree and name search; `from` opens the tree at that region. `back` returns to the
+   * page that opened the chooser once she has confirmed (the help form), instead of to 首页.
+   */
+  chooseVillage: (from?: string, options: { back?: boolean } = {}) =>
+    `/packages/places/choose-village${queryString({ from, back: options.back ? 1 : undefined })}`,
   site: (id: string) => `/packages/places/site${queryString({ id })}`,
   body: (id: string) => `/packages/places/body${queryString({ id })}`,
-  askForHelp: (at: { siteId?: string; federationId: string }) =>
+  /** 我要求助; from a site's 在这里求助 with that site and its body. */
+  askForHelp: (at: { siteId?: string; federationId?: string } = {}) =>
     `/packages/requests/index${queryString({ siteId: at.siteId, federationId: at.federationId })}`,
+  myRequests: '/packages/requests/mine',
+  myRequest: (id: string) => `/packages/requests/detail${queryString({ id })}`,
+  workbench: '/packages/workbench/index',
+  handleRequest: (id: string) => `/packages/workbench/request${queryString({ id })}`,
 } as const;

@@ -27,6 +27,14 @@ export function setRouterParams(params: Record<string, string>): void {
 
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
 
+/** A page's onShow: the first show is the mount, which the page loads on anyway, so nothing runs. */
+export const useDidShow = jest.fn((_callback: () => void) => undefined);
+
+export interface ModalAnswer {
+  confirm: boolean;
+  cancel: boolean;
+}
+
 type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
 
 export interface Position {
@@ -42,6 +50,14 @@ const taro = {
   navigateTo: jest.fn((_options: { url: string }) => Promise.resolve()),
   switchTab: jest.fn((_options: { url: string }) => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
+  redirectTo: jest.fn((_options: { url: string }) => Promise.resolve()),
+  reLaunch: jest.fn((_options: { url: string }) => Promise.resolve()),
+  /** She taps 确定 unless a test says otherwise. */
+  showModal: jest.fn(
+    (_options: { title?: string; content?: string; confirmText?: string; cancelText?: string }): Promise<ModalAnswer> =>
+      Promise.resolve({ confirm: true, cancel: false }),
+  ),
+  setNavigationBarTitle: jest.fn((_options: { title: string }) => Promise.resolve()),
   /** Rejects like a browser whose person said no; a test that wants a position says so. */
   getLocation: jest.fn((_options: { type?: string }): Promise<Position> =>
     Promise.reject({ errMsg: 'getLocation:fail User denied Geolocation' }),
@@ -53,6 +69,7 @@ const taro = {
   /** Only WeChat has it; a test of the mini-program installs a jest.fn here. */
   onNeedPrivacyAuthorization: undefined as undefined | jest.Mock<void, [(resolve: PrivacyResolve) => void]>,
   useRouter,
+  useDidShow,
   getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);

@@ -112,6 +112,8 @@ function SearchHits({ text, onHit }: { text: string; onHit: (hit: SearchHit) => 
 export default function ChooseVillagePage() {
   const { params } = useRouter();
   const from = typeof params.from === 'string' && params.from !== '' ? params.from : null;
+  // Opened from the help form: back to it once saved, where her village then shows.
+  const returnAfterSave = params.back === '1';
 
   // null while the region to start from (or a searched one) is being opened.
   const [trail, setTrail] = useState<RegionNode[] | null>(from === null ? [] : null);
@@ -228,6 +230,7 @@ export default function ChooseVillagePage() {
         <ConfirmHomeSheet
           candidate={candidate}
           onCancel={() => setCandidate(null)}
+          onSaved={returnAfterSave ? () => void Taro.navigateBack() : undefined}
           onViewBody={() => {
             const id = candidate.id;
             setCandidate(null);

@@ -1,8 +1,19 @@
-import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { ServiceCategoryKey, type ServiceCategory } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
-import { ComingSoon } from '../../components/StatusViews';
+import { SignInPanel } from '../../components/SignInPanel';
+import { LoadFailed, Loading } from '../../components/StatusViews';
+import { useMe } from '../../hooks/useMe';
 import { useFederation, useSite } from '../../hooks/usePlaces';
+import { useCategories } from '../../hooks/useRequests';
+import { Routes } from '../../utils/routes';
+import { CategoryCards } from './components/CategoryCards';
+import { ConsentScreen } from './components/ConsentScreen';
+import { QuickExit } from './components/QuickExit';
+import { RequestForm } from './components/RequestForm';
+import '../../styles/requests.css';
 
 const param = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -25,15 +36,76 @@ function ChosenPlace({ siteId, federationId }: { siteId: string | null; federati
   );
 }
 
-export default function RequestsPage() {
+type Step =
+  | { name: 'categories' }
+  | { name: 'consent'; category: ServiceCategory }
+  | { name: 'form'; category: ServiceCategory };
+
+function CategoryStep({ onChoose }: { onChoose: (category: ServiceCategory) => void }) {
+  const { state, reload } = useCategories();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'failed') return <LoadFailed message={state.error.message} onRetry={reload} />;
+  return (
+    <View>
+      <Text className="greeting">您需要哪方面的帮助？</Text>
+      <Text className="hint">
+        点一下最接近的一项。
+        {state.data.some((category) => category.key === ServiceCategoryKey.Other) && '不知道选哪个，就选“其他”。'}
+      </Text>
+      <CategoryCards categories={state.data} onChoose={onChoose} />
+      <Button
+        className="btn btn-secondary my-requests"
+        hoverClass="btn-pressed"
+        onClick={() => void Taro.navigateTo({ url: Routes.myRequests })}
+      >
+        查看我提过的求助
+      </Button>
+    </View>
+  );
+}
+
+function FormStep({
+  category,
+  siteId,
+  onChangeCategory,
+}: {
+  category: ServiceCategory;
+  siteId: string | null;
+  onChangeCategory: () => void;
+}) {
+  const { state, reload } = useMe();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signed-out') return <SignInPanel />;
+  if (state.status === 'failed') return <LoadFailed message={state.error.message} onRetry={reload} />;
+  return <RequestForm category={category} home={state.me.home} siteId={siteId} onChangeCategory={onChangeCategory} />;
+}
+
+/**
+ * 我要求助: pick what it is about, (for a sensitive matter) agree to how it is handled, then the
+ * form. Inside a sensitive matter the page is only ever called 我的求助.
+ */
+export default function AskForHelpPage() {
   const { params } = useRouter();
   const siteId = param(params.siteId);
   const federationId = param(params.federationId);
+  const [step, setStep] = useState<Step>({ name: 'categories' });
+
+  const choose = (category: ServiceCategory) =>
+    setStep(category.sensitive ? { name: 'consent', category } : { name: 'form', category });
+  const backToCategories = () => setStep({ name: 'categories' });
+  const discreet = step.name !== 'categories' && step.category.sensitive;
 
   return (
-    <CarePage title="求助服务">
+    <CarePage title={discreet ? '我的求助' : '我要求助'}>
+      {step.name === 'categories' && <QuickExit />}
       {(siteId !== null || federationId !== null) && <ChosenPlace siteId={siteId} federationId={federationId} />}
-      <ComingSoon title="求助服务即将开通" text="以后可以在这里向村里、社区里的妇联求助，并随时查看办理进度。" />
+      {step.name === 'categories' && <CategoryStep onChoose={choose} />}
+      {step.name === 'consent' && (
+        <ConsentScreen onAgree={() => setStep({ name: 'form', category: step.category })} onDecline={backToCategories} />
+      )}
+      {step.name === 'form' && (
+        <FormStep category={step.category} siteId={siteId} onChangeCategory={backToCategories} />
+      )}
     </CarePage>
   );
 }

@@ -6,6 +6,7 @@ import { RoleList } from '../../components/RoleList';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useMe } from '../../hooks/useMe';
+import { Routes } from '../../utils/routes';
 
 export default function MePage() {
   const { state, reload } = useMe();
@@ -22,13 +23,24 @@ export default function MePage() {
             {state.me.user.isDemo && <Text className="hint">体验账号</Text>}
           </View>
           <View className="card">
+            <Text className="card-title">我的求助</Text>
+            <Text className="hint">看看您提过的求助办到哪一步了。</Text>
+            <Button
+              className="btn btn-secondary my-requests"
+              hoverClass="btn-pressed"
+              onClick={() => void Taro.navigateTo({ url: Routes.myRequests })}
+            >
+              查看我的求助
+            </Button>
+          </View>
+          <View className="card">
             <Text className="card-title">我的职务</Text>
             <RoleList roles={state.me.roles} />
             {state.me.roles.length > 0 && (
               <Button
                 className="btn btn-secondary"
                 hoverClass="btn-pressed"
-                onClick={() => void Taro.navigateTo({ url: '/packages/workbench/index' })}
+                onClick={() => void Taro.navigateTo({ url: Routes.workbench })}
               >
                 进入我的工作台
               </Button>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { hasSession, setHome } from '../../../api';
 import { Routes } from '../../../utils/routes';
+import { onlyIf } from '../../../components/Buttons';
 
 export interface HomeCandidate {
   /** The village or community body, whose id is its 12-digit region code. */
@@ -13,8 +14,6 @@ export interface HomeCandidate {
   path: string;
 }
 
-const onlyIf = (on: boolean): true | undefined => (on ? true : undefined);
-
 /**
  * "确认这是您所在的村（社区）吗？" A location never decides her village: she says so herself,
  * and only then is it saved.
@@ -23,10 +22,13 @@ export function ConfirmHomeSheet({
   candidate,
   onCancel,
   onViewBody,
+  onSaved = () => void Taro.switchTab({ url: Routes.home }),
 }: {
   candidate: HomeCandidate;
   onCancel: () => void;
   onViewBody?: () => void;
+  /** Where she goes once it is saved: 首页 unless the page that sent her here wants her back. */
+  onSaved?: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const signedIn = hasSession();
@@ -36,7 +38,7 @@ export function ConfirmHomeSheet({
     try {
       await setHome(candidate.id);
       void Taro.showToast({ title: '已保存为您的村（社区）', icon: 'success', duration: 2000 });
-      void Taro.switchTab({ url: Routes.home });
+      onSaved();
     } catch {
       // The client has shown why in a toast; she can try again or pick another.
       setBusy(false);

@@ -1,0 +1,37 @@
+import { useRef } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import type { RequestDetail, RequestSummary, ServiceCategory } from '@wfh/shared';
+import { fetchCategories, fetchInbox, fetchMyRequests, fetchRequest } from '../api';
+import { useLoad } from './useLoad';
+
+export function useCategories() {
+  return useLoad<ServiceCategory[]>('categories', fetchCategories);
+}
+
+/**
+ * Lists go stale while she is on another page (she filed, a handler acted): coming back to the
+ * page loads them again.
+ */
+function useReloadOnReturn(reload: () => void): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
+}
+
+export function useMyRequests() {
+  const loaded = useLoad<RequestSummary[]>('mine', fetchMyRequests);
+  useReloadOnReturn(loaded.reload);
+  return loaded;
+}
+
+export function useRequestDetail(id: string | null) {
+  return useLoad<RequestDetail>(id, () => fetchRequest(id!));
+}
+
+export function useInbox(federationId: string) {
+  const loaded = useLoad<RequestSummary[]>(federationId, () => fetchInbox(federationId));
+  useReloadOnReturn(loaded.reload);
+  return loaded;
+}

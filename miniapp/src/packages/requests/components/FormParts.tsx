@@ -1,0 +1,152 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import type { CategoryQuestion } from '@wfh/shared';
+import type { DraftAnswers } from '../../../utils/requests';
+
+export function ChoiceButtons<T extends string | boolean>({
+  options,
+  value,
+  onChange,
+  name,
+}: {
+  options: ReadonlyArray<readonly [value: T, label: string]>;
+  value: T | undefined;
+  onChange: (value: T) => void;
+  /** Becomes a class on each option, for finding them: `${name}-option`. */
+  name: string;
+}) {
+  return (
+    <View className="choice-row">
+      {options.map(([option, label]) => (
+        <Button
+          key={String(option)}
+          className={`btn choice-option ${name}-option${option === value ? ' choice-selected' : ''}`}
+          hoverClass="btn-pressed"
+          onClick={() => onChange(option)}
+        >
+          {label}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+export function FieldLabel({ text, required }: { text: string; required: boolean }) {
+  return (
+    <Text className="field-label">
+      {text}
+      {required && <Text className="field-required">（必填）</Text>}
+    </Text>
+  );
+}
+
+export function FieldError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return <Text className="field-error">{message}</Text>;
+}
+
+export function TextField({
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+  type = 'text',
+  className = '',
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength?: number;
+  type?: 'text' | 'number' | 'digit';
+  className?: string;
+}) {
+  return (
+    <Input
+      className={`form-input ${className}`}
+      value={value}
+      type={type}
+      placeholder={placeholder}
+      maxlength={maxLength ?? 100}
+      onInput={(event) => onChange(event.detail.value)}
+    />
+  );
+}
+
+export function TextArea({
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+  className = '',
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength: number;
+  className?: string;
+}) {
+  return (
+    <View className="textarea-field">
+      <Textarea
+        className={`form-textarea ${className}`}
+        value={value}
+        placeholder={placeholder}
+        maxlength={maxLength}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      <Text className="hint text-count">
+        已写 {value.length} 字，最多 {maxLength} 字
+      </Text>
+    </View>
+  );
+}
+
+/** The server's limit for a text answer whose question sets none. */
+const TEXT_ANSWER_MAX_LENGTH = 200;
+
+const YES_NO = [
+  [true, '是'],
+  [false, '否'],
+] as const;
+
+/** One of the category's own questions, drawn by its type. */
+export function QuestionField({
+  question,
+  answers,
+  onAnswer,
+  error,
+}: {
+  question: CategoryQuestion;
+  answers: DraftAnswers;
+  onAnswer: (key: string, value: string | boolean) => void;
+  error: string | undefined;
+}) {
+  const value = answers[question.key];
+  const set = (next: string | boolean) => onAnswer(question.key, next);
+  return (
+    <View className={`form-field question question-${question.key}`}>
+      <FieldLabel text={question.label} required={question.required} />
+      {question.type === 'text' && (
+        <TextField
+          value={typeof value === 'string' ? value : ''}
+          onChange={set}
+          maxLength={question.maxLength ?? TEXT_ANSWER_MAX_LENGTH}
+        />
+      )}
+      {question.type === 'number' && (
+        <TextField value={typeof value === 'string' ? value : ''} onChange={set} type="digit" maxLength={12} />
+      )}
+      {question.type === 'choice' && (
+        <ChoiceButtons
+          name="answer"
+          options={(question.options ?? []).map((option) => [option, option] as const)}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={set}
+        />
+      )}
+      {question.type === 'yes_no' && (
+        <ChoiceButtons name="answer" options={YES_NO} value={typeof value === 'boolean' ? value : undefined} onChange={set} />
+      )}
+      <FieldError message={error} />
+    </View>
+  );
+}

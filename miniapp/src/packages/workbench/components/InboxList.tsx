@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { REQUEST_STATE_LABELS, type RequestSummary } from '@wfh/shared';
+import { LoadFailed, Loading } from '../../../components/StatusViews';
+import { useInbox } from '../../../hooks/useRequests';
+import { DISCREET_INBOX_TITLE, handlerDeadlineLine, sortInbox } from '../../../utils/requests';
+import { Routes } from '../../../utils/routes';
+import { formatDate } from '../../../utils/time';
+
+function InboxItem({ request }: { request: RequestSummary }) {
+  const deadline = handlerDeadlineLine(request);
+  return (
+    <View
+      className={request.overdue ? 'inbox-item inbox-item-overdue' : 'inbox-item'}
+      hoverClass="place-item-pressed"
+      onClick={() => void Taro.navigateTo({ url: Routes.handleRequest(request.id) })}
+    >
+      <View className="place-tags">
+        {request.overdue && <Text className="tag tag-overdue">已超时</Text>}
+        <Text className="inbox-state">{REQUEST_STATE_LABELS[request.state]}</Text>
+      </View>
+      {/* Whoever sees the list over her shoulder learns nothing of a sensitive matter. */}
+      <Text className="place-name inbox-title">{request.sensitive ? DISCREET_INBOX_TITLE : request.categoryName}</Text>
+      <Text className="place-address inbox-where">办理单位：{request.federationName}</Text>
+      <Text className="place-address inbox-created">{formatDate(request.createdAt)}提交</Text>
+      {deadline && <Text className={request.overdue ? 'inbox-due deadline-overdue' : 'inbox-due'}>{deadline}</Text>}
+    </View>
+  );
+}
+
+/** The requests one body must answer: overdue first, then the nearest deadline. */
+export function InboxList({ federationId, federationName }: { federationId: string; federationName: string }) {
+  const { state, reload } = useInbox(federationId);
+  return (
+    <View className="card inbox" data-federation={federationId}>
+      <Text className="card-title inbox-body">{federationName}</Text>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && state.data.length === 0 && (
+        <Text className="body-text inbox-empty">现在没有要办理的求助。</Text>
+      )}
+      {state.status === 'ready' && sortInbox(state.data).map((request) => <InboxItem key={request.id} request={request} />)}
+    </View>
+  );
+}
