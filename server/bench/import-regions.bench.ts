@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { importRegions } from '../src/database/regions/region-importer';
+import { writeResult } from './support';
 
 /**
  * `pnpm bench:import`: the whole country (about 665,000 regions and as many bodies) into a fresh
@@ -42,10 +41,7 @@ async function main(): Promise<void> {
       met: first.seconds < TARGET_SECONDS,
       measured_at: new Date().toISOString(),
     };
-    const folder = join(__dirname, '..', '..', 'bench', 'results');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'import-regions.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult('import-regions', result);
   } finally {
     await dataSource.destroy();
   }

@@ -1,9 +1,9 @@
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../test/support/browser';
-import { waitFor } from './support';
+import { waitFor, writeResult } from './support';
 
 /**
  * `pnpm bench:miniapp`: builds both targets, weighs the weapp main package (everything outside the
@@ -70,10 +70,7 @@ async function main(): Promise<void> {
     targets: { weapp_main_bytes: 1024 * 1024, h5_first_screen_ms: 1500 },
     measured_at: new Date().toISOString(),
   };
-  const folder = join(__dirname, '..', '..', 'bench', 'results');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'miniapp.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
+  writeResult('miniapp', result);
 }
 
 main().catch((error) => {

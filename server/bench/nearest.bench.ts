@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
@@ -9,7 +9,7 @@ import { runMigrations } from '../src/database/migrate';
 import { importRegions } from '../src/database/regions/region-importer';
 import { seededRandom } from '../src/database/seed/demo-places';
 import { seedDemo } from '../src/database/seed/demo-seed';
-import { waitFor } from './support';
+import { waitFor, writeResult } from './support';
 import { PlaceCatalog } from '../src/modules/places/place-catalog';
 import { PlacesRepository } from '../src/modules/places/places.repository';
 import type { BodyTable } from '../src/modules/places/body-table';
@@ -198,10 +198,7 @@ async function main(): Promise<void> {
       targets: { inproc_p99_us: 100, build_ms: 1000, rss_mb: 300, ratio: 0.8, http_p99_ms: 30 },
       measured_at: new Date().toISOString(),
     };
-    const folder = join(__dirname, '..', '..', 'bench', 'results');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'nearest.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult('nearest', result);
   } finally {
     server.kill();
     baseline.kill();

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -14,7 +13,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logging/logger';
 import { RequestsService } from '../src/modules/requests/requests.service';
-import { waitFor } from './support';
+import { waitFor, writeResult } from './support';
 
 /**
  * `pnpm bench:requests` on MariaDB: POST /requests (routing + transaction + outbox) under autocannon
@@ -243,10 +242,7 @@ async function main(): Promise<void> {
       targets: { rps: 1500, p99_ms: 150, sweep_ms: 200, escalation_lag_s: 60 },
       measured_at: new Date().toISOString(),
     };
-    const folder = join(__dirname, '..', '..', 'bench', 'results');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'requests.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult('requests', result);
   } finally {
     server.kill();
   }

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** Polls a URL until it answers 2xx: for servers a benchmark starts as child processes. */
 export async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const started = Date.now();
@@ -10,4 +13,12 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Writes bench/results/<name>.json (the figures docs/benchmarks.md reports) and prints it. */
+export function writeResult(name: string, result: object): void {
+  const folder = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
 }

@@ -64,7 +64,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TransitionNotAllowed]: '这条求助现在不能这样办理，请刷新后再看',
   [ErrorCode.HomeNotConfirmed]: '请先确认您所在的村（社区），再提出求助',
   [ErrorCode.ConsentRequired]: '请先阅读并同意个人信息保护说明',
-  [ErrorCode.IdempotencyKeyReused]: '这次提交和上一次的内容不一样，请刷新页面后重新填写',
+  [ErrorCode.IdempotencyKeyReused]: '您的求助刚才已经发出了，请到“我的求助”查看',
   [ErrorCode.NoHandlerFound]: '暂时没有能受理的妇联组织，请拨打12338妇女维权热线',
   [ErrorCode.DeputyNotFound]: '这位同志不是本村（社区）妇联的副主席，请先为她设置职务',
   [ErrorCode.RatingCodeInvalid]: '评价码不对或已经用过了，请核对后再试',

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -205,31 +205,7 @@ export class RequestDetailView extends RequestSummaryView implements RequestDeta
 
 const ON_BEHALF_SOURCES: OnBehalfSource[] = ['phone', 'visit', 'hotline_12338'];
 
-export class SubmitOnBehalfDto implements SubmitOnBehalfInput {
-  @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' })
-  @IsEnum(ServiceCategoryKey)
-  categoryKey: ServiceCategoryKey;
-
-  @ApiProperty({ maxLength: 2000 })
-  @IsString() @IsNotEmpty() @MaxLength(2000)
-  description: string;
-
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  @IsObject()
-  answers: Answers;
-
-  @ApiProperty({ type: RequestContactDto })
-  @ValidateNested() @Type(() => RequestContactDto)
-  contact: RequestContactDto;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
-  siteId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
-  urgent?: boolean;
-
+export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId', 'sensitiveConsent'] as const) implements SubmitOnBehalfInput {
   @ApiProperty({ maxLength: 40 })
   @IsString() @IsNotEmpty() @MaxLength(40)
   womanName: string;
