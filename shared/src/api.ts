@@ -35,6 +35,8 @@ export const ApiPaths = {
   federationCover: `${API_PREFIX}/federations/:id/cover`,
   federationRequests: `${API_PREFIX}/federations/:id/requests`,
   rateByCode: `${API_PREFIX}/ratings/:code`,
+  countyCategories: `${API_PREFIX}/federations/:id/categories`,
+  countyCategory: `${API_PREFIX}/federations/:id/categories/:key`,
 } as const;
 
 /** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */
@@ -281,4 +283,13 @@ export interface CoverView {
   awayUntil: string;
   /** Covering right now. */
   current: boolean;
+}
+
+// ---- a county's catalogue ----
+
+/** What a county admin may change of a category for her county: who handles it, and how fast. */
+export interface UpdateCategorySettingRequest {
+  handlingLevel?: RegionLevel;
+  firstResponseHours?: number;
+  resolutionHours?: number;
 }

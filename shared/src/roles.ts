@@ -57,6 +57,8 @@ export enum Permission {
   ManageRoles = 'body.manage-roles',
   /** Add and edit a body's sites (妇女之家, 妇女微家 …). */
   ManageSites = 'body.manage-sites',
+  /** Set a county's handling levels and deadlines per request category. */
+  ManageCatalogue = 'body.manage-catalogue',
 }
 
 const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
@@ -64,6 +66,7 @@ const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
   [Permission.EditBodyProfile]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
   [Permission.ManageRoles]: new Set([RoleKind.Admin]),
   [Permission.ManageSites]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
+  [Permission.ManageCatalogue]: new Set([RoleKind.Admin]),
 };
 
 /** The one access rule for bodies: a grant of a permitted role whose subtree contains the body. */

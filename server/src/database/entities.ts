@@ -10,6 +10,7 @@ import { OutboxEntity } from '../modules/notifications/outbox.entity';
 import { RequestEventEntity } from '../modules/requests/request-event.entity';
 import { RoutingRuleEntity } from '../modules/requests/routing-rule.entity';
 import { ServiceCategoryEntity } from '../modules/requests/service-category.entity';
+import { CategorySettingEntity } from '../modules/requests/category-setting.entity';
 import { ServiceRequestEntity } from '../modules/requests/service-request.entity';
 
 export const ENTITIES = [
@@ -26,4 +27,5 @@ export const ENTITIES = [
   OutboxEntity,
   AuditLogEntity,
   ChairAbsenceEntity,
+  CategorySettingEntity,
 ];

@@ -291,4 +291,38 @@ describe('service requests over HTTP', () => {
       expect(Number(n)).toBe(0);
     });
   });
+
+  describe("a county's own catalogue", () => {
+    const setting = (who: string, county: string, key: string, body: unknown) =>
+      call<ServiceCategory[]>(t.baseUrl, 'PATCH', pathOf(ApiPaths.countyCategory, { id: county, key }), { token: token[who], body });
+    const legal = (overrides: Record<string, unknown> = {}) =>
+      mediation({ categoryKey: ServiceCategoryKey.LegalAid, answers: { topic: '土地房产' }, ...overrides });
+
+    it('her county admin moves legal help to the villages with a 4-hour first answer; requests follow, and it is audited', async () => {
+      expect((await submit('woman', legal())).body.federationId).toBe(TREE.township);
+      const changed = await setting('admin', TREE.county, ServiceCategoryKey.LegalAid, { handlingLevel: 'village', firstResponseHours: 4 });
+      expect(changed.status).toBe(200);
+      expect(changed.body.find((c) => c.key === ServiceCategoryKey.LegalAid)).toMatchObject({ handlingLevel: 'village', firstResponseHours: 4, resolutionHours: 80 });
+      const routed = await submit('neighbour', legal());
+      // 4 working hours from Tuesday 09:00, with the lunch break: 14:30.
+      expect(routed.body).toMatchObject({ federationId: TREE.village, firstResponseDueAt: '2026-12-01T06:30:00.000Z' });
+      const audits = await t.dataSource.query("SELECT subject_id AS subjectId, federation_id AS countyId FROM audit_log WHERE action = 'catalogue.update'");
+      expect(audits).toEqual([{ subjectId: ServiceCategoryKey.LegalAid, countyId: TREE.county }]);
+      // The national catalogue women read is unchanged.
+      const national = await call<ServiceCategory[]>(t.baseUrl, 'GET', ApiPaths.categories);
+      expect(national.body.find((c) => c.key === ServiceCategoryKey.LegalAid)?.handlingLevel).toBe('township');
+    });
+
+    it('only that county’s admins change it, with sensible values', async () => {
+      expectApiError(await setting('chair', TREE.county, ServiceCategoryKey.LegalAid, { firstResponseHours: 4 }), 403, ErrorCode.Forbidden);
+      expectApiError(await setting('staff', TREE.county, ServiceCategoryKey.LegalAid, { firstResponseHours: 4 }), 403, ErrorCode.Forbidden);
+      expectApiError(await setting('admin', TREE.otherCounty, ServiceCategoryKey.LegalAid, { firstResponseHours: 4 }), 403, ErrorCode.Forbidden);
+      refused(await setting('admin', TREE.township, ServiceCategoryKey.LegalAid, { firstResponseHours: 4 }), ['id']);
+      refused(await setting('admin', TREE.county, ServiceCategoryKey.LegalAid, { handlingLevel: 'city', firstResponseHours: 0 }), ['handlingLevel', 'firstResponseHours']);
+      refused(await setting('admin', TREE.county, ServiceCategoryKey.LegalAid, { firstResponseHours: 100, resolutionHours: 50 }), ['resolutionHours']);
+      expect((await setting('admin', TREE.county, 'astrology', { firstResponseHours: 4 })).status).toBe(400);
+      const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM category_setting');
+      expect(Number(n)).toBe(0);
+    });
+  });
 });

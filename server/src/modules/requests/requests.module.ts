@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
+import { CountyCatalogueController } from './county-catalogue.controller';
+import { CountyCatalogueService } from './county-catalogue.service';
 import { EscalationSweeper } from './escalation.sweeper';
 import { HandlersRepository } from './handlers.repository';
 import { RequestsController } from './requests.controller';
@@ -8,7 +10,7 @@ import { RequestsService } from './requests.service';
 
 @Module({
   imports: [UsersModule],
-  controllers: [RequestsController],
-  providers: [RequestsRepository, HandlersRepository, RequestsService, EscalationSweeper],
+  controllers: [RequestsController, CountyCatalogueController],
+  providers: [RequestsRepository, HandlersRepository, RequestsService, CountyCatalogueService, EscalationSweeper],
 })
 export class RequestsModule {}

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_STATES, RequestAction, type ServiceCategoryKey } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
+import { CategorySettingEntity } from './category-setting.entity';
 import { RequestEventEntity } from './request-event.entity';
 import { ServiceCategoryEntity } from './service-category.entity';
 import { ServiceRequestEntity } from './service-request.entity';
@@ -24,6 +25,17 @@ export class RequestsRepository {
 
   category(key: ServiceCategoryKey): Promise<ServiceCategoryEntity | null> {
     return this.dataSource.getRepository(ServiceCategoryEntity).findOneBy({ key });
+  }
+
+  /** The category as her county runs it: the county's handling level and deadlines over the catalogue's. */
+  async effectiveCategory(key: ServiceCategoryKey, homeFederationId: string): Promise<ServiceCategoryEntity | null> {
+    const [category, setting] = await Promise.all([
+      this.category(key),
+      this.dataSource.getRepository(CategorySettingEntity).findOneBy({ countyId: homeFederationId.slice(0, 6), categoryKey: key }),
+    ]);
+    if (!category || !setting) return category;
+    const { handlingLevel, firstResponseHours, resolutionHours } = setting;
+    return Object.assign(new ServiceCategoryEntity(), category, { handlingLevel, firstResponseHours, resolutionHours });
   }
 
   findById(id: string): Promise<ServiceRequestEntity | null> {

@@ -194,7 +194,8 @@ export class RequestsService {
     onBehalf: { recordedBy: string; ratingCodeHash: string; note: string } | null;
     idempotency: { key: string; digest: string } | null;
   }): Promise<string> {
-    const { category, input, onBehalf } = spec;
+    const { input, onBehalf } = spec;
+    const category = (await this.requests.effectiveCategory(spec.category.key, spec.homeFederationId)) ?? spec.category;
     const now = this.clock.now();
     return this.requests.transaction(async (manager) => {
       const rules = await this.handlers.rulesFor(manager, category.key);
@@ -309,7 +310,7 @@ export class RequestsService {
     request.ratingCommentEnc = input.comment ? this.cipher.encrypt(input.comment) : null;
     request.ratingsGiven += 1;
     if (to === RequestState.Reopened) {
-      const category = (await this.requests.category(request.categoryKey))!;
+      const category = (await this.requests.effectiveCategory(request.categoryKey, request.homeFederationId))!;
       request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
       request.resolutionDueAt = this.deadline(now, category.resolutionHours);
     }
@@ -340,7 +341,7 @@ export class RequestsService {
       if (request.sensitive) {
         await audit(manager, now, { actorUserId: userId, action: 'request.act_sensitive', subjectType: 'service_request', subjectId: id, federationId: actingBody });
       }
-      const category = (await this.requests.category(request.categoryKey))!;
+      const category = (await this.requests.effectiveCategory(request.categoryKey, request.homeFederationId))!;
       switch (step.action) {
         case RequestAction.Accept:
         case RequestAction.Reply:
@@ -415,7 +416,7 @@ export class RequestsService {
   }
 
   private async escalate(manager: EntityManager, request: ServiceRequestEntity, now: Date): Promise<boolean> {
-    const category = (await this.requests.category(request.categoryKey))!;
+    const category = (await this.requests.effectiveCategory(request.categoryKey, request.homeFederationId))!;
     const late = request.firstResponseDueAt && currentDeadline(request) === request.firstResponseDueAt ? '超过首次答复时限' : '超过办结时限';
     const target = await this.escalationTarget(manager, request.federationId, now);
     if (!target) {
