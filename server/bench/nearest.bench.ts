@@ -3,13 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { importRegions } from '../src/database/regions/region-importer';
 import { seededRandom } from '../src/database/seed/demo-places';
 import { seedDemo } from '../src/database/seed/demo-seed';
-import { waitFor, writeResult } from './support';
+import { benchDatabase, waitFor, writeResult } from './support';
 import { PlaceCatalog } from '../src/modules/places/place-catalog';
 import { PlacesRepository } from '../src/modules/places/places.repository';
 import type { BodyTable } from '../src/modules/places/body-table';
@@ -149,19 +148,14 @@ async function load(url: string, paths: string[]) {
 }
 
 async function main(): Promise<void> {
-  const admin = await createConnection({ uri: ADMIN_URL });
-  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.protocol = 'mariadb:';
-  url.pathname = `/${DB_NAME}`;
-  await prepareDatabase(url.toString());
-  const local = await inProcess(url.toString());
+  const url = await benchDatabase(ADMIN_URL, DB_NAME);
+  await prepareDatabase(url);
+  const local = await inProcess(url);
 
   const server = start([join(__dirname, '..', 'src', 'main.js')], {
     NODE_ENV: 'development',
     PORT: String(SERVER_PORT),
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: url,
     REDIS_URL,
     REDIS_KEY_PREFIX: 'wfh-bench:',
     JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { createConnection } from 'mysql2/promise';
 import { ApiPaths, IDEMPOTENCY_HEADER, RoleKind, ServiceCategoryKey } from '@wfh/shared';
 import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
@@ -13,7 +12,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logging/logger';
 import { RequestsService } from '../src/modules/requests/requests.service';
-import { waitFor, writeResult } from './support';
+import { benchDatabase, waitFor, writeResult } from './support';
 
 /**
  * `pnpm bench:requests` on MariaDB: POST /requests (routing + transaction + outbox) under autocannon
@@ -212,24 +211,19 @@ async function timeOneSweep(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const admin = await createConnection({ uri: ADMIN_URL });
-  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.protocol = 'mariadb:';
-  url.pathname = `/${DB_NAME}`;
-  await prepare(url.toString());
+  const url = await benchDatabase(ADMIN_URL, DB_NAME);
+  await prepare(url);
 
   const server = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, ...ENV, DATABASE_URL: url.toString() },
+    env: { ...process.env, ...ENV, DATABASE_URL: url },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/health/ready`, 120_000);
     const posts = await loadPosts(await tokens());
-    const openRows = await fill(url.toString());
-    const sweepMs = await timeOneSweep(url.toString());
-    const lag = await escalationLag(url.toString(), 100);
+    const openRows = await fill(url);
+    const sweepMs = await timeOneSweep(url);
+    const lag = await escalationLag(url, 100);
     const result = {
       benchmark: 'requests',
       machine: `${process.platform} ${process.arch}, node ${process.version}`,

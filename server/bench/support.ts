@@ -1,3 +1,4 @@
+import { createConnection } from 'mysql2/promise';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,4 +22,15 @@ export function writeResult(name: string, result: object): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
+}
+
+/** Makes the benchmark's own database if missing; returns its URL in the MariaDB dialect. */
+export async function benchDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = await createConnection({ uri: adminUrl });
+  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.protocol = 'mariadb:';
+  url.pathname = `/${name}`;
+  return url.toString();
 }

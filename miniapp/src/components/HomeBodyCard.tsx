@@ -1,35 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { SITE_KIND_LABELS, type FederationDetail } from '@wfh/shared';
-import { useFederationSites } from '../hooks/usePlaces';
+import type { FederationDetail } from '@wfh/shared';
 import { Routes } from '../utils/routes';
-import { DemoTag } from './PlaceTags';
-
-/** The 妇女之家 and 微家 of her own village, so she has them even without sharing a location. */
-function HomeSites({ federationId }: { federationId: string }) {
-  const { state } = useFederationSites(federationId);
-  if (state.status !== 'ready' || state.data.length === 0) return null;
-  return (
-    <View className="home-sites">
-      <Text className="card-title">本村（社区）的妇女之家</Text>
-      {state.data.map((site) => (
-        <View
-          key={site.id}
-          className="home-site-item"
-          hoverClass="place-item-pressed"
-          onClick={() => void Taro.navigateTo({ url: Routes.site(site.id) })}
-        >
-          <Text className="place-name-plain">{site.name}</Text>
-          <View className="place-tags">
-            <Text className="place-kind">{SITE_KIND_LABELS[site.kind]}</Text>
-            {site.isDemo && <DemoTag />}
-          </View>
-          <Text className="place-address">{site.address}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
+import { BodySites } from './BodySites';
 
 export function HomeBodyCard({ home }: { home: FederationDetail | null }) {
   if (home === null) {
@@ -66,7 +39,8 @@ export function HomeBodyCard({ home }: { home: FederationDetail | null }) {
           拨打电话 {home.phone}
         </Button>
       )}
-      <HomeSites federationId={home.id} />
+      {/* Her own village's places, so she has them even without sharing a location. */}
+      <BodySites federationId={home.id} title="本村（社区）的妇女之家" className="home-sites" itemClassName="home-site-item" />
       <Text
         className="link-text change-village"
         onClick={() => void Taro.navigateTo({ url: Routes.chooseVillage(home.parentId ?? undefined) })}

@@ -1,39 +1,14 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { placeNameOf, REGION_LEVEL_LABELS, SITE_KIND_LABELS, type FederationDetail } from '@wfh/shared';
+import { placeNameOf, REGION_LEVEL_LABELS, type FederationDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
-import { DemoTag } from '../../components/PlaceTags';
+import { BodySites } from '../../components/BodySites';
 import { LoadFailed, Loading } from '../../components/StatusViews';
-import { useFederation, useFederationSites } from '../../hooks/usePlaces';
+import { useFederation } from '../../hooks/usePlaces';
 import { isVillageCode, PATH_SEPARATOR } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { ConfirmHomeSheet } from './components/ConfirmHomeSheet';
-
-function BodySites({ federationId }: { federationId: string }) {
-  const { state } = useFederationSites(federationId);
-  if (state.status !== 'ready' || state.data.length === 0) return null;
-  return (
-    <View className="card">
-      <Text className="card-title">这里的妇女之家</Text>
-      {state.data.map((site) => (
-        <View
-          key={site.id}
-          className="body-site-item"
-          hoverClass="place-item-pressed"
-          onClick={() => void Taro.navigateTo({ url: Routes.site(site.id) })}
-        >
-          <Text className="place-name-plain">{site.name}</Text>
-          <View className="place-tags">
-            <Text className="place-kind">{SITE_KIND_LABELS[site.kind]}</Text>
-            {site.isDemo && <DemoTag />}
-          </View>
-          <Text className="place-address">{site.address}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function BodyView({ body }: { body: FederationDetail }) {
   const [confirming, setConfirming] = useState(false);
@@ -63,7 +38,7 @@ function BodyView({ body }: { body: FederationDetail }) {
           </Button>
         )}
       </View>
-      <BodySites federationId={body.id} />
+      <BodySites federationId={body.id} title="这里的妇女之家" className="card" itemClassName="body-site-item" />
       <Button
         className="btn btn-primary ask-help"
         hoverClass="btn-pressed"
