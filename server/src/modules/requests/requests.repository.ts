@@ -19,12 +19,25 @@ export class RequestsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * The national catalogue is seeded at start-up and no endpoint changes it (counties change their own
+   * settings, read fresh below), so each process reads it once.
+   */
+  private catalogue: Promise<ServiceCategoryEntity[]> | null = null;
+
   categories(): Promise<ServiceCategoryEntity[]> {
-    return this.dataSource.getRepository(ServiceCategoryEntity).find({ order: { sortOrder: 'ASC', key: 'ASC' } });
+    this.catalogue ??= this.dataSource
+      .getRepository(ServiceCategoryEntity)
+      .find({ order: { sortOrder: 'ASC', key: 'ASC' } })
+      .catch((error) => {
+        this.catalogue = null;
+        throw error;
+      });
+    return this.catalogue;
   }
 
-  category(key: ServiceCategoryKey): Promise<ServiceCategoryEntity | null> {
-    return this.dataSource.getRepository(ServiceCategoryEntity).findOneBy({ key });
+  async category(key: ServiceCategoryKey): Promise<ServiceCategoryEntity | null> {
+    return (await this.categories()).find((category) => category.key === key) ?? null;
   }
 
   /** The category as her county runs it: the county's handling level and deadlines over the catalogue's. */
@@ -54,8 +67,11 @@ export class RequestsRepository {
     return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ womanUserId, idempotencyKey });
   }
 
+  /** A plain INSERT: save() would first read the row to see whether it exists. */
   async insert(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
-    await manager.getRepository(ServiceRequestEntity).save(request);
+    request.version = 1;
+    // updateEntity(false): no read-back, and the entity keeps its typed values (not MySQL's 0/1).
+    await manager.createQueryBuilder().insert().into(ServiceRequestEntity).values(request).updateEntity(false).execute();
     await this.addEvent(manager, request, event);
   }
 

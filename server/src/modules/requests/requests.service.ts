@@ -501,7 +501,7 @@ export class RequestsService {
       recipientUserId,
       topic,
       dedupeKey: `${topic}:${request.id}:${now.getTime()}:${recipientUserId}`,
-      payload: { requestId: request.id, categoryKey: request.categoryKey, sensitive: String(request.sensitive) },
+      payload: { requestId: request.id, categoryKey: request.categoryKey, sensitive: request.sensitive ? 'true' : 'false' },
       urgent: request.sensitive && request.urgent,
     };
   }

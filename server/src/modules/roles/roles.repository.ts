@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { BodyMember, RoleGrant, RoleGrantView } from '@wfh/shared';
-import { RoleAssignmentEntity } from './role-assignment.entity';
 
 @Injectable()
 export class RolesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Read on every authenticated request: a raw query, no entity hydration. */
   async activeGrantsOf(userId: string): Promise<RoleGrant[]> {
-    const rows = await this.dataSource.getRepository(RoleAssignmentEntity).find({
-      select: { role: true, federationId: true },
-      where: { userId, revokedAt: IsNull() },
-      order: { grantedAt: 'ASC' },
-    });
-    return rows.map(({ role, federationId }) => ({ role, federationId }));
+    return this.dataSource.query(
+      'SELECT role, federation_id AS federationId FROM role_assignment WHERE user_id = ? AND revoked_at IS NULL ORDER BY granted_at, id',
+      [userId],
+    );
   }
 
   async activeGrantViewsOf(userId: string): Promise<RoleGrantView[]> {
