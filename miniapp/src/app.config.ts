@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/places', pages: ['choose-village', 'site', 'body'] },
     { root: 'packages/requests', pages: ['index', 'mine', 'detail'] },
     { root: 'packages/activities', pages: ['index'] },
-    { root: 'packages/workbench', pages: ['index', 'request'] },
+    { root: 'packages/workbench', pages: ['index', 'request', 'on-behalf', 'cover'] },
     { root: 'packages/dashboard', pages: ['index'] },
     { root: 'packages/admin', pages: ['index'] },
   ],

@@ -204,6 +204,8 @@ export interface RequestEventView {
   actor: RequestActorKind;
   /** The body that acted (never a staff member's name). */
   federationName: string | null;
+  /** For referrals and escalations: the body that received it. */
+  toFederationName: string | null;
   toState: RequestState;
   /** What was said: the reply, the reason of a referral or escalation, the resolution. */
   note: string | null;
@@ -214,9 +216,14 @@ export interface RequestSummary {
   categoryKey: ServiceCategoryKey;
   categoryName: string;
   sensitive: boolean;
+  /** Sensitive and she said she is in danger now. */
+  urgent: boolean;
   state: RequestState;
   federationId: string;
   federationName: string;
+  /** Her village or community. */
+  homeFederationId: string;
+  homeFederationName: string;
   createdAt: string;
   /** When the body holding it must first answer, while it waits for an answer. */
   firstResponseDueAt: string | null;

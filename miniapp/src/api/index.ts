@@ -23,3 +23,4 @@ export {
   type PostableAction,
   type RequestActionInputs,
 } from './requests';
+export { endCover, fetchCover, fetchMembers, setCover, submitOnBehalf } from './workbench';

@@ -12,7 +12,7 @@ export function useCategories() {
  * Lists go stale while she is on another page (she filed, a handler acted): coming back to the
  * page loads them again.
  */
-function useReloadOnReturn(reload: () => void): void {
+export function useReloadOnReturn(reload: () => void): void {
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) reload();

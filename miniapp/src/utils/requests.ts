@@ -97,10 +97,25 @@ export function eventActor(event: RequestEventView, viewer: Viewer): string {
   return event.federationName ?? '妇联';
 }
 
-/** "懿路村妇联 受理了您的求助"; a chair filing on her behalf "代您提交了求助". */
+/** Handovers name the body that received the request, when the server says which. */
+function handoverWords(action: RequestEventView['action'], to: string, viewer: Viewer): string | null {
+  switch (action) {
+    case RequestAction.Refer:
+      return viewer === 'woman' ? `把您的求助转给${to}办理` : `转给${to}办理`;
+    case RequestAction.ReturnReferral:
+      return viewer === 'woman' ? `把转来的求助交回${to}办理` : `退回转介，交回${to}办理`;
+    case RequestAction.Escalate:
+      return viewer === 'woman' ? `没能按时办理，已转给${to}办理` : `超时，转给${to}办理`;
+    default:
+      return null;
+  }
+}
+
+/** "懿路村妇联 受理了您的求助"; a chair filing on her behalf "代您提交了求助"; "转给新台子镇妇联办理". */
 export function eventText(event: RequestEventView, viewer: Viewer): string {
   const onBehalf = event.action === 'submit' && event.actor === 'handler';
-  const words = viewer === 'woman' ? HER_WORDS[event.action] : HANDLER_WORDS[event.action];
+  const handover = event.toFederationName ? handoverWords(event.action, event.toFederationName, viewer) : null;
+  const words = handover ?? (viewer === 'woman' ? HER_WORDS[event.action] : HANDLER_WORDS[event.action]);
   const what = onBehalf ? (viewer === 'woman' ? '代您提交了求助' : '代为提交求助') : words;
   return `${eventActor(event, viewer)} ${what}`;
 }

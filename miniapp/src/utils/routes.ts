@@ -20,4 +20,8 @@ export const Routes = {
   myRequest: (id: string) => `/packages/requests/detail${queryString({ id })}`,
   workbench: '/packages/workbench/index',
   handleRequest: (id: string) => `/packages/workbench/request${queryString({ id })}`,
+  /** 代为登记求助 at her village body. */
+  recordOnBehalf: (federationId: string) => `/packages/workbench/on-behalf${queryString({ federationId })}`,
+  /** 外出请假: the chair's time away and who stands in. */
+  coverSettings: (federationId: string) => `/packages/workbench/cover${queryString({ federationId })}`,
 } as const;

@@ -39,3 +39,26 @@ export function formatDateTime(at: string, now: number = Date.now()): string {
   const { hour, minute } = shanghaiParts(at);
   return `${formatDate(at, now)} ${twoDigits(hour)}:${twoDigits(minute)}`;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The day in Asia/Shanghai as a date picker shows it: "2026-05-06". */
+export function shanghaiDay(at: string | number = Date.now()): string {
+  const { year, month, day } = shanghaiParts(at);
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** The first instant of a picked day ("2026-05-06") in Asia/Shanghai, as an ISO string. */
+export function startOfShanghaiDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+}
+
+/** The end of a picked day in Asia/Shanghai: the first instant of the next day, as an ISO string. */
+export function endOfShanghaiDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + DAY_MS).toISOString();
+}
+
+/** The last day a time span ending at `until` (exclusive) covers: "2026-05-06". */
+export function lastShanghaiDay(until: string): string {
+  return shanghaiDay(Date.parse(until) - 1);
+}

@@ -54,6 +54,7 @@ export const at = (monthDayTime: string) => new Date(`${year}-${monthDayTime}+08
 
 const event = (fields: Partial<RequestEventView> & Pick<RequestEventView, 'at' | 'action' | 'actor' | 'toState'>): RequestEventView => ({
   federationName: null,
+  toFederationName: null,
   note: null,
   ...fields,
 });
@@ -73,9 +74,12 @@ export function summary(fields: Partial<RequestSummary> & Pick<RequestSummary, '
     categoryKey: legalAid.key,
     categoryName: legalAid.name,
     sensitive: false,
+    urgent: false,
     state: RequestState.Submitted,
     federationId: '211221100201',
     federationName: '懿路村妇联',
+    homeFederationId: '211221100201',
+    homeFederationName: '懿路村妇联',
     createdAt: at('05-03T10:00:00'),
     firstResponseDueAt: at('05-06T09:30:00'),
     resolutionDueAt: at('05-20T17:00:00'),

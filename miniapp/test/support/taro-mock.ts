@@ -57,6 +57,7 @@ const taro = {
     (_options: { title?: string; content?: string; confirmText?: string; cancelText?: string }): Promise<ModalAnswer> =>
       Promise.resolve({ confirm: true, cancel: false }),
   ),
+  setClipboardData: jest.fn((_options: { data: string }) => Promise.resolve()),
   setNavigationBarTitle: jest.fn((_options: { title: string }) => Promise.resolve()),
   /** Rejects like a browser whose person said no; a test that wants a position says so. */
   getLocation: jest.fn((_options: { type?: string }): Promise<Position> =>

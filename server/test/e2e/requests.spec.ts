@@ -142,7 +142,8 @@ describe('service requests over HTTP', () => {
   it('a referral moves it to another body, which may return it; the sender keeps seeing it', async () => {
     const { body } = await submit('woman', mediation());
     const referred = await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: '涉及宅基地，请镇里协调' });
-    expect(referred.body).toMatchObject({ state: RequestState.Referred, federationId: TREE.township });
+    expect(referred.body).toMatchObject({ state: RequestState.Referred, federationId: TREE.township, homeFederationName: '懿路村妇联' });
+    expect(referred.body.timeline.at(-1)).toMatchObject({ action: 'refer', federationName: '懿路村妇联', toFederationName: '新台子镇妇联' });
     expect((await read('chair', body.id)).status).toBe(200);
     const returned = await act('staff', body.id, RequestAction.ReturnReferral, { reason: '请村里先调解' });
     expect(returned.body).toMatchObject({ state: RequestState.Accepted, federationId: TREE.village });
@@ -176,13 +177,15 @@ describe('service requests over HTTP', () => {
     it('needs her separate consent, goes to the county, and every staff read is audited', async () => {
       refused(await submit('woman', dv({ sensitiveConsent: false })), ['sensitiveConsent'], ErrorCode.ConsentRequired);
       const { body } = await submit('woman', dv());
-      expect(body).toMatchObject({ federationId: TREE.county, sensitive: true, routingReason: '铁岭县妇联：家庭暴力求助按县级受理' });
+      expect(body).toMatchObject({ federationId: TREE.county, sensitive: true, urgent: false, routingReason: '铁岭县妇联：家庭暴力求助按县级受理' });
       // The township and the village never see it unless it reaches them.
       expectApiError(await read('staff', body.id), 404, ErrorCode.RequestNotFound);
       expectApiError(await read('chair', body.id), 404, ErrorCode.RequestNotFound);
       expect((await read('admin', body.id)).body.description).toBe('他昨晚又打我了');
       const audits = await t.dataSource.query('SELECT action, subject_id AS subjectId FROM audit_log');
       expect(audits).toEqual([{ action: 'request.read_sensitive', subjectId: body.id }]);
+      // In danger now: the flag reaches the handlers' lists.
+      expect((await submit('neighbour', dv({ urgent: true }))).body.urgent).toBe(true);
     });
   });
 
@@ -197,7 +200,12 @@ describe('service requests over HTTP', () => {
       expect(await sweeper.runOnce()).toEqual({ escalated: 0, closed: 0 });
       const escalated = await read('woman', body.id);
       expect(escalated.body).toMatchObject({ state: RequestState.Escalated, federationId: TREE.township, federationName: '新台子镇妇联' });
-      expect(escalated.body.timeline.at(-1)).toMatchObject({ action: 'escalate', actor: 'system', note: '超过首次答复时限，转至新台子镇妇联' });
+      expect(escalated.body.timeline.at(-1)).toMatchObject({
+        action: 'escalate',
+        actor: 'system',
+        toFederationName: '新台子镇妇联',
+        note: '超过首次答复时限，转至新台子镇妇联',
+      });
       const inbox = await call<RequestSummary[]>(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.township }), { token: token.staff });
       expect(inbox.body.map((r) => r.id)).toEqual([body.id]);
       expect((await act('staff', body.id, RequestAction.Accept)).body.state).toBe(RequestState.Accepted);

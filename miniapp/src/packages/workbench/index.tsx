@@ -1,10 +1,13 @@
-import { Text, View } from '@tarojs/components';
-import type { RoleGrantView } from '@wfh/shared';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { RoleKind, type RoleGrantView } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { RoleList } from '../../components/RoleList';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useMe } from '../../hooks/useMe';
+import { isVillageCode } from '../../utils/places';
+import { Routes } from '../../utils/routes';
 import { InboxList } from './components/InboxList';
 import '../../styles/requests.css';
 
@@ -16,6 +19,37 @@ function bodiesOf(roles: readonly RoleGrantView[]): RoleGrantView[] {
     seen.add(grant.federationId);
     return true;
   });
+}
+
+/** 代为登记 for a chair or deputy of a village body; 外出请假 for its chair. */
+function BodyTools({ roles, federationId }: { roles: readonly RoleGrantView[]; federationId: string }) {
+  const held = roles.filter((grant) => grant.federationId === federationId).map((grant) => grant.role);
+  if (!isVillageCode(federationId)) return null;
+  const records = held.includes(RoleKind.Chair) || held.includes(RoleKind.Deputy);
+  const isChair = held.includes(RoleKind.Chair);
+  if (!records && !isChair) return null;
+  return (
+    <View className="body-tools">
+      {records && (
+        <Button
+          className="btn btn-primary record-on-behalf"
+          hoverClass="btn-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.recordOnBehalf(federationId) })}
+        >
+          代为登记求助
+        </Button>
+      )}
+      {isChair && (
+        <Button
+          className="btn btn-secondary cover-settings"
+          hoverClass="btn-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.coverSettings(federationId) })}
+        >
+          外出请假
+        </Button>
+      )}
+    </View>
+  );
 }
 
 export default function WorkbenchPage() {
@@ -33,7 +67,12 @@ export default function WorkbenchPage() {
             <RoleList roles={state.me.roles} />
           </View>
           {bodiesOf(state.me.roles).map((grant) => (
-            <InboxList key={grant.federationId} federationId={grant.federationId} federationName={grant.federationName} />
+            <InboxList
+              key={grant.federationId}
+              federationId={grant.federationId}
+              federationName={grant.federationName}
+              tools={<BodyTools roles={state.me.roles} federationId={grant.federationId} />}
+            />
           ))}
         </View>
       )}

@@ -43,12 +43,14 @@ function HandlerView({ request, me, onChange }: { request: RequestDetail; me: Me
     <View>
       <View className="card">
         <View className="place-tags">
+          {request.urgent && <Text className="tag tag-urgent">紧急</Text>}
           {request.sensitive && <Text className="tag tag-sensitive">需谨慎处理</Text>}
           {request.overdue && <Text className="tag tag-overdue">已超时</Text>}
         </View>
         <Text className="site-name request-category">{request.categoryName}</Text>
         <Text className={`request-state state-${request.state}`}>{REQUEST_STATE_LABELS[request.state]}</Text>
         {deadline && <Text className={request.overdue ? 'request-deadline deadline-overdue' : 'request-deadline'}>{deadline}</Text>}
+        {request.homeFederationName && <Text className="body-text request-home">来自：{request.homeFederationName}</Text>}
         <Text className="body-text request-body">办理单位：{request.federationName}</Text>
         <Text className="hint">
           {formatDateTime(request.createdAt)}

@@ -169,9 +169,12 @@ export class RequestSummaryView implements RequestSummary {
   @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' }) categoryKey: ServiceCategoryKey;
   @ApiProperty() categoryName: string;
   @ApiProperty() sensitive: boolean;
+  @ApiProperty({ description: 'Sensitive and in danger now' }) urgent: boolean;
   @ApiProperty({ enum: RequestState, enumName: 'RequestState' }) state: RequestState;
   @ApiProperty() federationId: string;
   @ApiProperty() federationName: string;
+  @ApiProperty({ description: 'Her village or community' }) homeFederationId: string;
+  @ApiProperty() homeFederationName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstResponseDueAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolutionDueAt: string | null;
@@ -184,6 +187,7 @@ export class RequestEventViewDto implements RequestEventView {
   @ApiProperty() action: RequestEventView['action'];
   @ApiProperty({ enum: ['woman', 'handler', 'system'] }) actor: RequestEventView['actor'];
   @ApiProperty({ type: String, nullable: true }) federationName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Referrals and escalations: who received it' }) toFederationName: string | null;
   @ApiProperty({ enum: RequestState, enumName: 'RequestState' }) toState: RequestState;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
 }

@@ -1,4 +1,5 @@
 import {
+  RequestAction,
   RequestState,
   type Answers,
   type RequestContact,
@@ -12,6 +13,8 @@ import type { ServiceCategoryEntity } from './service-category.entity';
 import type { ServiceRequestEntity } from './service-request.entity';
 
 const AWAITING_ANSWER = new Set([RequestState.Submitted, RequestState.Referred, RequestState.Escalated, RequestState.Reopened]);
+/** Steps that hand the request to another body, whose name the timeline shows. */
+const HANDOVERS = new Set<string>([RequestAction.Refer, RequestAction.ReturnReferral, RequestAction.Escalate]);
 const BEING_HANDLED = new Set([RequestState.Accepted, RequestState.InProgress]);
 
 /** The deadline that counts now: a first answer while she waits for one, then the resolution. */
@@ -33,9 +36,12 @@ export function toSummary(
     categoryKey: request.categoryKey,
     categoryName: category?.name ?? request.categoryKey,
     sensitive: request.sensitive,
+    urgent: request.urgent,
     state: request.state,
     federationId: request.federationId,
     federationName: federationNames.get(request.federationId) ?? '',
+    homeFederationId: request.homeFederationId,
+    homeFederationName: federationNames.get(request.homeFederationId) ?? '',
     createdAt: request.createdAt.toISOString(),
     firstResponseDueAt: AWAITING_ANSWER.has(request.state) ? (request.firstResponseDueAt?.toISOString() ?? null) : null,
     resolutionDueAt: AWAITING_ANSWER.has(request.state) || BEING_HANDLED.has(request.state) ? (request.resolutionDueAt?.toISOString() ?? null) : null,
@@ -50,6 +56,7 @@ export function toEventView(event: RequestEventEntity, cipher: FieldCipher, fede
     action: event.action,
     actor: event.actorKind,
     federationName: event.actorFederationId ? (federationNames.get(event.actorFederationId) ?? null) : null,
+    toFederationName: HANDOVERS.has(event.action) ? (federationNames.get(event.federationId) ?? null) : null,
     toState: event.toState,
     note: event.noteEnc ? cipher.decrypt(event.noteEnc) : null,
   };

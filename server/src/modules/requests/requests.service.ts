@@ -282,7 +282,7 @@ export class RequestsService {
     }
     const [category, events] = await Promise.all([this.requests.category(request.categoryKey), this.requests.events(id)]);
     const names = await this.requests.federationNames([
-      ...new Set([request.federationId, ...events.flatMap((e) => (e.actorFederationId ? [e.actorFederationId] : []))]),
+      ...new Set([request.federationId, request.homeFederationId, ...events.flatMap((e) => [e.federationId, ...(e.actorFederationId ? [e.actorFederationId] : [])])]),
     ]);
     return toDetail(request, category ?? undefined, events, this.cipher, names, now);
   }
@@ -508,7 +508,7 @@ export class RequestsService {
 
   private async summaries(requests: ServiceRequestEntity[], now = this.clock.now()): Promise<RequestSummary[]> {
     const categories = new Map((await this.requests.categories()).map((c: ServiceCategoryEntity) => [c.key, c]));
-    const names = await this.requests.federationNames([...new Set(requests.map((r) => r.federationId))]);
+    const names = await this.requests.federationNames([...new Set(requests.flatMap((r) => [r.federationId, r.homeFederationId]))]);
     return requests.map((request) => toSummary(request, categories.get(request.categoryKey), names, now));
   }
 }

@@ -1,0 +1,292 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import {
+  ON_BEHALF_SOURCE_LABELS,
+  type ContactMethod,
+  type OnBehalfCreated,
+  type OnBehalfSource,
+  type ServiceCategory,
+  type ServiceCategoryKey,
+  type SubmitOnBehalfInput,
+} from '@wfh/shared';
+import { ApiError, showError, submitOnBehalf } from '../../../api';
+import { onlyIf } from '../../../components/Buttons';
+import { answersOf, DESCRIPTION_MAX_LENGTH, formProblems, type DraftAnswers, type FormProblem } from '../../../utils/requests';
+import { Routes } from '../../../utils/routes';
+import { ChoiceButtons, FieldError, FieldLabel, QuestionField, TextArea, TextField } from '../../requests/components/FormParts';
+
+const SOURCE_OPTIONS = (Object.keys(ON_BEHALF_SOURCE_LABELS) as OnBehalfSource[]).map(
+  (source) => [source, ON_BEHALF_SOURCE_LABELS[source]] as const,
+);
+
+const CONTACT_OPTIONS: ReadonlyArray<readonly [ContactMethod, string]> = [
+  ['phone', '打电话'],
+  ['wechat', '微信'],
+  ['visit', '上门'],
+];
+
+const NAME_MAX_LENGTH = 50;
+const PHONE_PATTERN = /^[0-9+\-\s]{7,20}$/;
+
+interface Draft {
+  womanName: string;
+  womanPhone: string;
+  source: OnBehalfSource | null;
+  category: ServiceCategory | null;
+  answers: DraftAnswers;
+  description: string;
+  contact: ContactMethod | null;
+  safeTimes: string;
+  urgent: boolean;
+  consent: boolean;
+}
+
+/** Everything still missing, in words for the chair (she fills it in for the woman). */
+function problemsOf(draft: Draft): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (draft.womanName.trim() === '') problems.push({ field: 'womanName', message: '请填写她的姓名' });
+  const phone = draft.womanPhone.trim();
+  if (phone !== '' && !PHONE_PATTERN.test(phone)) problems.push({ field: 'womanPhone', message: '电话号码好像不对，请再看一看' });
+  if (draft.source === null) problems.push({ field: 'source', message: '请选择她是怎么来求助的' });
+  if (draft.category === null) {
+    problems.push({ field: 'category', message: '请选择求助的类别' });
+  } else {
+    const questions = draft.category.questions;
+    const keys = new Set(questions.map((question) => question.key));
+    // The category's own questions are checked exactly as on her own form.
+    const checked = formProblems(questions, {
+      answers: draft.answers,
+      description: 'x',
+      contact: 'visit',
+      phone: '',
+      safeTimes: '',
+      hasHome: true,
+    });
+    problems.push(...checked.filter((problem) => keys.has(problem.field)));
+  }
+  if (draft.description.trim() === '') problems.push({ field: 'description', message: '请简单写一写她遇到的事情' });
+  if (draft.contact === null) problems.push({ field: 'contact', message: '请选择怎么联系她' });
+  else if (draft.contact === 'phone' && phone === '') problems.push({ field: 'womanPhone', message: '要打电话联系她，请填写她的电话' });
+  if (!draft.consent) problems.push({ field: 'consent', message: '请先确认她已同意登记她的信息' });
+  return problems;
+}
+
+function inputOf(draft: Draft): SubmitOnBehalfInput {
+  const category = draft.category!;
+  const phone = draft.womanPhone.trim();
+  return {
+    categoryKey: category.key,
+    description: draft.description.trim(),
+    answers: answersOf(category.questions, draft.answers),
+    contact: {
+      method: draft.contact!,
+      ...(draft.contact === 'phone' ? { phone } : {}),
+      ...(draft.safeTimes.trim() !== '' ? { safeTimes: draft.safeTimes.trim() } : {}),
+    },
+    womanName: draft.womanName.trim(),
+    ...(phone !== '' ? { womanPhone: phone } : {}),
+    source: draft.source!,
+    consentRecorded: true,
+    ...(category.sensitive ? { urgent: draft.urgent } : {}),
+  };
+}
+
+/** After saving: the code she rates with, large enough to read out over the phone. */
+export function RatingCode({ created }: { created: OnBehalfCreated }) {
+  const copy = () =>
+    void Taro.setClipboardData({ data: created.ratingCode }).catch(() => undefined);
+  return (
+    <View className="card on-behalf-done">
+      <Text className="sheet-title">已登记</Text>
+      <Text className="body-text">请把这个评价码告诉她，办结后她用它来评价</Text>
+      <Text className="rating-code" userSelect>
+        {created.ratingCode}
+      </Text>
+      <Button className="btn btn-secondary copy-rating-code" hoverClass="btn-pressed" onClick={copy}>
+        复制评价码
+      </Button>
+      <Button
+        className="btn btn-primary open-recorded"
+        hoverClass="btn-pressed"
+        onClick={() => void Taro.redirectTo({ url: Routes.handleRequest(created.request.id) })}
+      >
+        查看这条求助
+      </Button>
+    </View>
+  );
+}
+
+/** The form a chair fills in for a woman who asked by phone, in person, or through 12338. */
+export function OnBehalfForm({
+  federationId,
+  federationName,
+  categories,
+}: {
+  federationId: string;
+  federationName: string;
+  categories: readonly ServiceCategory[];
+}) {
+  const [draft, setDraft] = useState<Draft>({
+    womanName: '',
+    womanPhone: '',
+    source: null,
+    category: null,
+    answers: {},
+    description: '',
+    contact: null,
+    safeTimes: '',
+    urgent: false,
+    consent: false,
+  });
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<OnBehalfCreated | null>(null);
+
+  const change = (fields: Partial<Draft>) => setDraft((current) => ({ ...current, ...fields }));
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+
+  if (created !== null) return <RatingCode created={created} />;
+
+  const chooseCategory = (key: ServiceCategoryKey) =>
+    change({ category: categories.find((category) => category.key === key) ?? null, answers: {}, urgent: false });
+
+  const send = async () => {
+    if (busy) return;
+    const found = problemsOf(draft);
+    setProblems(found);
+    if (found.length > 0) {
+      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
+      return;
+    }
+    setBusy(true);
+    try {
+      setCreated(await submitOnBehalf(federationId, inputOf(draft)));
+    } catch (caught) {
+      showError(caught instanceof ApiError ? caught : ApiError.network());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const category = draft.category;
+  return (
+    <View className="request-form on-behalf-form">
+      <View className="card">
+        <Text className="sheet-title">代为登记求助</Text>
+        {federationName && <Text className="hint">登记到：{federationName}</Text>}
+        <View className="form-field">
+          <FieldLabel text="她的姓名" required />
+          <TextField className="woman-name" value={draft.womanName} onChange={(womanName) => change({ womanName })} maxLength={NAME_MAX_LENGTH} />
+          <FieldError message={problemOf('womanName')} />
+        </View>
+        <View className="form-field">
+          <FieldLabel text="她的电话" required={draft.contact === 'phone'} />
+          <TextField
+            className="woman-phone"
+            value={draft.womanPhone}
+            onChange={(womanPhone) => change({ womanPhone })}
+            type="number"
+            maxLength={20}
+          />
+          <FieldError message={problemOf('womanPhone')} />
+        </View>
+        <View className="form-field">
+          <FieldLabel text="她是怎么来求助的" required />
+          <ChoiceButtons name="source" options={SOURCE_OPTIONS} value={draft.source ?? undefined} onChange={(source) => change({ source })} />
+          <FieldError message={problemOf('source')} />
+        </View>
+      </View>
+
+      <View className="card">
+        <View className="form-field">
+          <FieldLabel text="求助的类别" required />
+          <ChoiceButtons
+            name="category"
+            options={categories.map((option) => [option.key, option.name] as const)}
+            value={category?.key}
+            onChange={chooseCategory}
+          />
+          <FieldError message={problemOf('category')} />
+        </View>
+        {category?.sensitive && (
+          <View className="form-field">
+            <ChoiceButtons
+              name="urgent"
+              options={[[true, '她现在有危险']]}
+              value={draft.urgent ? true : undefined}
+              onChange={() => change({ urgent: !draft.urgent })}
+            />
+          </View>
+        )}
+        {category?.questions.map((question) => (
+          <QuestionField
+            key={question.key}
+            question={question}
+            answers={draft.answers}
+            onAnswer={(key, value) => change({ answers: { ...draft.answers, [key]: value } })}
+            error={problemOf(question.key)}
+          />
+        ))}
+        <View className="form-field">
+          <FieldLabel text="她遇到了什么事，需要什么帮助" required />
+          <TextArea
+            className="request-description"
+            value={draft.description}
+            onChange={(description) => change({ description })}
+            maxLength={DESCRIPTION_MAX_LENGTH}
+          />
+          <FieldError message={problemOf('description')} />
+        </View>
+      </View>
+
+      <View className="card">
+        <View className="form-field">
+          <FieldLabel text="怎么联系她" required />
+          <ChoiceButtons name="contact" options={CONTACT_OPTIONS} value={draft.contact ?? undefined} onChange={(contact) => change({ contact })} />
+          <FieldError message={problemOf('contact')} />
+        </View>
+        <View className="form-field">
+          <FieldLabel text="什么时候联系她方便、安全" required={false} />
+          <TextField
+            className="contact-safe-times"
+            value={draft.safeTimes}
+            onChange={(safeTimes) => change({ safeTimes })}
+            placeholder="例如：工作日上午"
+            maxLength={50}
+          />
+        </View>
+        <View className="form-field">
+          <FieldLabel text="她的同意" required />
+          <ChoiceButtons
+            name="consent"
+            options={[[true, draft.consent ? '✓ 她已同意登记她的信息' : '她已同意登记她的信息']]}
+            value={draft.consent ? true : undefined}
+            onChange={() => change({ consent: !draft.consent })}
+          />
+          <Text className="hint">登记前请先告诉她：她的信息只用于办理这件事。</Text>
+          <FieldError message={problemOf('consent')} />
+        </View>
+      </View>
+
+      {problems.length > 0 && (
+        <View className="form-errors" role="alert">
+          {problems.map((problem) => (
+            <Text key={problem.field} className="form-error">
+              {problem.message}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Button
+        className="btn btn-primary on-behalf-submit"
+        hoverClass="btn-pressed"
+        loading={onlyIf(busy)}
+        disabled={onlyIf(busy)}
+        onClick={() => void send()}
+      >
+        登记求助
+      </Button>
+    </View>
+  );
+}

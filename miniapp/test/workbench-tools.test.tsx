@@ -1,0 +1,360 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import {
+  ApiPaths,
+  ErrorCode,
+  pathOf,
+  RequestAction,
+  RequestState,
+  RoleKind,
+  type BodyMember,
+  type CoverView,
+  type MeResponse,
+} from '@wfh/shared';
+import CoverPage from '../src/packages/workbench/cover';
+import WorkbenchPage from '../src/packages/workbench/index';
+import RecordOnBehalfPage from '../src/packages/workbench/on-behalf';
+import HandleRequestPage from '../src/packages/workbench/request';
+import { startSession } from '../src/api/session';
+import { eventText } from '../src/utils/requests';
+import { endOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from '../src/utils/time';
+import { FakeApi, fail, ok } from './support/fake-api';
+import { meAsChair, tokensFor } from './support/fixtures';
+import { at, categories, detail, submitted, summary } from './support/requests';
+import taro, { setRouterParams, taroStorage } from './support/taro-mock';
+
+const texts = (selector: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(selector)).map((el) => el.textContent);
+
+const VILLAGE = '211221100201';
+const TOWNSHIP = '211221100';
+const inboxOf = (id: string) => pathOf(ApiPaths.inbox, { id });
+const coverOf = (id: string) => pathOf(ApiPaths.federationCover, { id });
+const membersOf = (id: string) => pathOf(ApiPaths.federationMembers, { id });
+const onBehalfAt = (id: string) => pathOf(ApiPaths.federationRequests, { id });
+
+async function typeInto(selector: string, text: string) {
+  const inner = await waitFor(() => {
+    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`${selector} input, ${selector} textarea`);
+    if (element === null) throw new Error(`${selector} has not been drawn yet`);
+    return element;
+  });
+  fireEvent.input(inner, { target: { value: text } });
+}
+
+/** The option of a ChoiceButtons row with that label. */
+const option = (name: string, label: string) =>
+  waitFor(() => {
+    const found = Array.from(document.querySelectorAll<HTMLElement>(`.${name}-option`)).find((el) => el.textContent?.includes(label));
+    if (!found) throw new Error(`no ${name} option ${label} yet`);
+    return found;
+  });
+
+function api(me: MeResponse = meAsChair) {
+  return new FakeApi().on('GET', ApiPaths.me, ok(me)).on('GET', ApiPaths.categories, ok(categories));
+}
+
+const awayNow: CoverView = {
+  chairUserId: 'u-chair',
+  chairName: '李桂兰',
+  deputyUserId: 'u-deputy',
+  deputyName: '王秀英',
+  awayFrom: at('05-06T00:00:00'),
+  awayUntil: at('05-09T00:00:00'),
+  current: true,
+};
+
+const members: BodyMember[] = [
+  { userId: 'u-chair', displayName: '李桂兰', role: RoleKind.Chair, since: at('01-01T00:00:00') },
+  { userId: 'u-deputy', displayName: '王秀英', role: RoleKind.Deputy, since: at('01-01T00:00:00') },
+];
+
+beforeEach(() => {
+  taroStorage.clear();
+  startSession(tokensFor(meAsChair.user));
+});
+
+describe('工作台 inbox, new fields', () => {
+  it('shows her village, and a red 紧急 tag when she is in danger now', async () => {
+    api()
+      .on(
+        'GET',
+        inboxOf(VILLAGE),
+        ok([
+          summary({ id: 'urgent', sensitive: true, urgent: true, homeFederationName: '凡河村妇联' }),
+          summary({ id: 'calm', firstResponseDueAt: at('05-09T09:00:00') }),
+        ]),
+      )
+      .on('GET', inboxOf(TOWNSHIP), ok([]));
+    setRouterParams({});
+    render(<WorkbenchPage />);
+
+    await waitFor(() => expect(document.querySelectorAll('.inbox-item')).toHaveLength(2));
+    expect(texts('.inbox-item .inbox-home')).toEqual(['来自：凡河村妇联', '来自：懿路村妇联']);
+    expect(texts('.inbox-item .tag-urgent')).toEqual(['紧急']);
+    expect(document.querySelectorAll('.inbox-item')[0].querySelector('.tag-urgent')).not.toBeNull();
+  });
+
+  it('offers 代为登记 and 外出请假 at her village only, and a banner while the chair is away', async () => {
+    api()
+      .on('GET', inboxOf(VILLAGE), ok([]))
+      .on('GET', inboxOf(TOWNSHIP), ok([]))
+      .on('GET', coverOf(VILLAGE), ok([awayNow]));
+    render(<WorkbenchPage />);
+
+    await waitFor(() => expect(texts('.cover-banner-text')).toEqual(['主席外出期间，由王秀英代为处理']));
+    const village = document.querySelector(`.inbox[data-federation="${VILLAGE}"]`)!;
+    const township = document.querySelector(`.inbox[data-federation="${TOWNSHIP}"]`)!;
+    expect(village.querySelector('.cover-banner')).not.toBeNull();
+    expect(village.querySelectorAll('.record-on-behalf, .cover-settings')).toHaveLength(2);
+    expect(township.querySelectorAll('.record-on-behalf, .cover-settings, .cover-banner')).toHaveLength(0);
+
+    fireEvent.click(village.querySelector('.record-on-behalf')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/workbench/on-behalf?federationId=${VILLAGE}` });
+    fireEvent.click(village.querySelector('.cover-settings')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/workbench/cover?federationId=${VILLAGE}` });
+  });
+
+  it('gives a deputy 代为登记 but not 外出请假, and no banner when nobody is away', async () => {
+    const deputy: MeResponse = {
+      ...meAsChair,
+      roles: [{ role: RoleKind.Deputy, federationId: VILLAGE, federationName: '懿路村妇联' }],
+    };
+    const fake = api(deputy).on('GET', inboxOf(VILLAGE), ok([])).on('GET', coverOf(VILLAGE), ok([{ ...awayNow, current: false }]));
+    render(<WorkbenchPage />);
+
+    await screen.findByText('代为登记求助');
+    await waitFor(() => expect(fake.callsTo('GET', coverOf(VILLAGE))).toHaveLength(1));
+    expect(document.querySelectorAll('.cover-settings')).toHaveLength(0);
+    expect(document.querySelectorAll('.cover-banner')).toHaveLength(0);
+  });
+});
+
+describe('办理经过 names the receiving body', () => {
+  it('shows where a referral and an escalation went', async () => {
+    const request = detail({
+      id: 'r1',
+      state: RequestState.Escalated,
+      timeline: [
+        submitted,
+        {
+          at: at('05-04T09:00:00'),
+          action: RequestAction.Refer,
+          actor: 'handler',
+          federationName: '懿路村妇联',
+          toFederationName: '新台子镇妇联',
+          toState: RequestState.Referred,
+          note: '需要镇里协调',
+        },
+        {
+          at: at('05-06T09:00:00'),
+          action: RequestAction.Escalate,
+          actor: 'system',
+          federationName: null,
+          toFederationName: '铁岭县妇联',
+          toState: RequestState.Escalated,
+          note: null,
+        },
+      ],
+    });
+    api().on('GET', pathOf(ApiPaths.request, { id: 'r1' }), ok(request));
+    setRouterParams({ id: 'r1' });
+    render(<HandleRequestPage />);
+
+    await waitFor(() =>
+      expect(texts('.timeline-entry .timeline-what')).toEqual([
+        '求助人 提交求助',
+        '懿路村妇联 转给新台子镇妇联办理',
+        '系统 超时，转给铁岭县妇联办理',
+      ]),
+    );
+  });
+
+  it('tells her too, and keeps the old words when the server names no body', () => {
+    const refer = {
+      at: at('05-04T09:00:00'),
+      action: RequestAction.Refer,
+      actor: 'handler' as const,
+      federationName: '懿路村妇联',
+      toFederationName: '新台子镇妇联',
+      toState: RequestState.Referred,
+      note: null,
+    };
+    expect(eventText(refer, 'woman')).toBe('懿路村妇联 把您的求助转给新台子镇妇联办理');
+    expect(eventText({ ...refer, toFederationName: null }, 'woman')).toBe('懿路村妇联 把您的求助转给更合适的妇联办理');
+    expect(eventText({ ...refer, toFederationName: null }, 'handler')).toBe('懿路村妇联 转介');
+  });
+});
+
+describe('代为登记求助', () => {
+  const created = () => ({
+    request: detail({ id: 'ob1', onBehalf: true, categoryKey: categories[2].key, categoryName: categories[2].name }),
+    ratingCode: 'K7Q2M9X4PA',
+  });
+
+  async function fillIn() {
+    await typeInto('.woman-name', ' 张玉芬 ');
+    await typeInto('.woman-phone', '13900001111');
+    fireEvent.click(await option('source', '电话来访'));
+    fireEvent.click(await option('category', '法律帮助与维权'));
+    fireEvent.click(await option('answer', '财产'));
+    await typeInto('.request-description', '宅基地被邻居占了');
+    fireEvent.click(await option('contact', '打电话'));
+  }
+
+  function open() {
+    const fake = api();
+    setRouterParams({ federationId: VILLAGE });
+    render(<RecordOnBehalfPage />);
+    return fake;
+  }
+
+  it('refuses to send until she has agreed to be recorded', async () => {
+    const fake = open().on('POST', onBehalfAt(VILLAGE), { statusCode: 201, data: created() });
+    await fillIn();
+
+    fireEvent.click(document.querySelector('.on-behalf-submit')!);
+
+    await waitFor(() => expect(texts('.form-error')).toEqual(['请先确认她已同意登记她的信息']));
+    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先确认她已同意登记她的信息' }));
+    expect(fake.callsTo('POST', onBehalfAt(VILLAGE))).toHaveLength(0);
+    expect(document.querySelectorAll('.rating-code')).toHaveLength(0);
+  });
+
+  it('says what is missing before anything is sent', async () => {
+    const fake = open();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    fireEvent.click(document.querySelector('.on-behalf-submit')!);
+
+    await waitFor(() =>
+      expect(texts('.form-error')).toEqual(['请填写她的姓名', '请选择她是怎么来求助的', '请选择求助的类别', '请简单写一写她遇到的事情', '请选择怎么联系她']),
+    );
+    expect(fake.callsTo('POST', onBehalfAt(VILLAGE))).toHaveLength(0);
+  });
+
+  it('sends what the chair recorded, then shows the rating code large, with a copy button', async () => {
+    const fake = open().on('POST', onBehalfAt(VILLAGE), { statusCode: 201, data: created() });
+    await fillIn();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    fireEvent.click(document.querySelector('.on-behalf-submit')!);
+
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    expect(screen.getByText('请把这个评价码告诉她，办结后她用它来评价')).toBeTruthy();
+    expect(fake.callsTo('POST', onBehalfAt(VILLAGE)).map((call) => call.data)).toEqual([
+      {
+        categoryKey: 'legal_aid',
+        description: '宅基地被邻居占了',
+        answers: { topic: '财产' },
+        contact: { method: 'phone', phone: '13900001111' },
+        womanName: '张玉芬',
+        womanPhone: '13900001111',
+        source: 'phone',
+        consentRecorded: true,
+      },
+    ]);
+
+    fireEvent.click(document.querySelector('.copy-rating-code')!);
+    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'K7Q2M9X4PA' });
+  });
+
+  it('shows the server’s reason when it refuses, and keeps the form', async () => {
+    const fake = open().on('POST', onBehalfAt(VILLAGE), fail(400, ErrorCode.ConsentRequired, '请先阅读并同意个人信息保护说明'));
+    await fillIn();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    fireEvent.click(document.querySelector('.on-behalf-submit')!);
+
+    await waitFor(() =>
+      expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先阅读并同意个人信息保护说明' })),
+    );
+    expect(fake.callsTo('POST', onBehalfAt(VILLAGE))).toHaveLength(1);
+    expect(document.querySelectorAll('.rating-code')).toHaveLength(0);
+    expect(document.querySelector<HTMLInputElement>('.woman-name input')!.value).toBe(' 张玉芬 ');
+  });
+});
+
+describe('外出请假', () => {
+  function open(covers: CoverView[] = []) {
+    const fake = api().on('GET', coverOf(VILLAGE), ok(covers)).on('GET', membersOf(VILLAGE), ok(members));
+    setRouterParams({ federationId: VILLAGE });
+    render(<CoverPage />);
+    return fake;
+  }
+
+  it('offers only the deputies, and saves the days and the deputy chosen', async () => {
+    const fake = open().on('PUT', coverOf(VILLAGE), ok([awayNow]));
+
+    await waitFor(() => expect(texts('.deputy-option')).toEqual(['王秀英', '不指定']));
+    expect(texts('.cover-none')).toEqual(['现在没有外出安排。']);
+    fireEvent.click(await option('deputy', '王秀英'));
+    fireEvent.click(document.querySelector('.cover-save')!);
+
+    const today = shanghaiDay();
+    await waitFor(() =>
+      expect(fake.callsTo('PUT', coverOf(VILLAGE)).map((call) => call.data)).toEqual([
+        { deputyUserId: 'u-deputy', awayFrom: startOfShanghaiDay(today), awayUntil: endOfShanghaiDay(today) },
+      ]),
+    );
+    await waitFor(() => expect(texts('.cover-item .cover-days')).toEqual(['5月6日至5月8日']));
+    expect(texts('.cover-item .cover-deputy')).toEqual(['由王秀英代为处理']);
+    expect(texts('.cover-end')).toEqual(['我已回来']);
+  });
+
+  it('saves the days picked, and refuses a return before the start', async () => {
+    const fake = open().on('PUT', coverOf(VILLAGE), ok([{ ...awayNow, current: false }]));
+    const inDays = (days: number) => shanghaiDay(Date.now() + days * 24 * 3600 * 1000);
+    const pick = async (selector: string, day: string) => {
+      const picker = (await waitFor(() => document.querySelector(selector)!.parentElement!))!;
+      fireEvent(picker, new CustomEvent('change', { detail: { value: day }, bubbles: true }));
+      await waitFor(() => expect(document.querySelector(selector)!.textContent).toBe(day));
+    };
+
+    await option('deputy', '王秀英');
+    await pick('.cover-from', inDays(4));
+    await pick('.cover-until', inDays(2));
+    fireEvent.click(document.querySelector('.cover-save')!);
+    await screen.findByText('回来的日期不能早于外出的日期');
+    expect(fake.callsTo('PUT', coverOf(VILLAGE))).toHaveLength(0);
+
+    await pick('.cover-until', inDays(6));
+    fireEvent.click(document.querySelector('.cover-save')!);
+    await waitFor(() =>
+      expect(fake.callsTo('PUT', coverOf(VILLAGE)).map((call) => call.data)).toEqual([
+        { deputyUserId: null, awayFrom: startOfShanghaiDay(inDays(4)), awayUntil: endOfShanghaiDay(inDays(6)) },
+      ]),
+    );
+    await waitFor(() => expect(texts('.cover-end')).toEqual(['取消外出安排']));
+  });
+
+  it('saves 不指定 as nobody', async () => {
+    const fake = open().on('PUT', coverOf(VILLAGE), ok([{ ...awayNow, deputyUserId: null, deputyName: null }]));
+
+    fireEvent.click(await option('deputy', '不指定'));
+    fireEvent.click(document.querySelector('.cover-save')!);
+
+    await waitFor(() => expect(fake.callsTo('PUT', coverOf(VILLAGE))).toHaveLength(1));
+    expect(fake.callsTo('PUT', coverOf(VILLAGE))[0].data).toMatchObject({ deputyUserId: null });
+  });
+
+  it('ends the absence early with 我已回来', async () => {
+    const fake = open([awayNow]).on('DELETE', coverOf(VILLAGE), ok([]));
+
+    fireEvent.click(await screen.findByText('我已回来'));
+
+    await waitFor(() => expect(fake.callsTo('DELETE', coverOf(VILLAGE))).toHaveLength(1));
+    await waitFor(() => expect(texts('.cover-none')).toEqual(['现在没有外出安排。']));
+    expect(document.querySelectorAll('.cover-end')).toHaveLength(0);
+  });
+
+  it('shows the server’s reason when the deputy is refused', async () => {
+    open().on('PUT', coverOf(VILLAGE), fail(404, ErrorCode.DeputyNotFound, '这位同志不是本村（社区）妇联的副主席，请先为她设置职务'));
+
+    fireEvent.click(await option('deputy', '王秀英'));
+    fireEvent.click(document.querySelector('.cover-save')!);
+
+    await waitFor(() =>
+      expect(taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '这位同志不是本村（社区）妇联的副主席，请先为她设置职务' }),
+      ),
+    );
+    expect(texts('.cover-none')).toEqual(['现在没有外出安排。']);
+  });
+});
