@@ -291,6 +291,13 @@ describe('service requests over HTTP', () => {
       expect((await read('chair', request.id)).body).toMatchObject({ state: RequestState.Closed, rating: { rating: Rating.Partly, helped: true } });
     });
 
+    it('limits tries of rating codes from one address, so codes cannot be guessed', async () => {
+      const replies = [];
+      for (let i = 0; i < 11; i++) replies.push(await rateWithCode(`WRONGCODE${i}`, { rating: Rating.Satisfied, helped: true }));
+      expect(replies.slice(0, 10).map((r) => r.status)).toEqual(new Array(10).fill(404));
+      expectApiError(replies[10], 429, ErrorCode.RateLimited);
+    });
+
     it('needs her consent and a role at the body', async () => {
       refused(await record('chair', byPhone({ consentRecorded: false })), ['consentRecorded'], ErrorCode.ConsentRequired);
       expectApiError(await record('siblingChair', byPhone()), 403, ErrorCode.Forbidden);
