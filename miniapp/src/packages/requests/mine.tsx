@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { CarePage } from '../../components/CarePage';
-import { SignInPanel } from '../../components/SignInPanel';
+import { SignedIn } from '../../components/SignedIn';
 import { LoadFailed, Loading } from '../../components/StatusViews';
-import { useMe } from '../../hooks/useMe';
 import { useMyRequests } from '../../hooks/useRequests';
 import { Routes } from '../../utils/routes';
 import { QuickExit } from './components/QuickExit';
@@ -31,24 +30,22 @@ function MyRequestList() {
 
 /** 我的求助: every request she filed, newest first, with where it stands and when she will hear back. */
 export default function MyRequestsPage() {
-  const { state, reload } = useMe();
   return (
     <CarePage title="我的求助">
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'signed-out' && <SignInPanel />}
-      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <View>
-          <MyRequestList />
-          <Button
-            className="btn btn-primary ask-for-help"
-            hoverClass="btn-pressed"
-            onClick={() => void Taro.navigateTo({ url: Routes.askForHelp() })}
-          >
-            我要求助
-          </Button>
-        </View>
-      )}
+      <SignedIn>
+        {() => (
+          <View>
+            <MyRequestList />
+            <Button
+              className="btn btn-primary ask-for-help"
+              hoverClass="btn-pressed"
+              onClick={() => void Taro.navigateTo({ url: Routes.askForHelp() })}
+            >
+              我要求助
+            </Button>
+          </View>
+        )}
+      </SignedIn>
     </CarePage>
   );
 }

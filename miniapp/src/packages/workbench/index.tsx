@@ -3,9 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { RoleKind, type RoleGrantView } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { RoleList } from '../../components/RoleList';
-import { SignInPanel } from '../../components/SignInPanel';
-import { LoadFailed, Loading } from '../../components/StatusViews';
-import { useMe } from '../../hooks/useMe';
+import { SignedIn } from '../../components/SignedIn';
 import { isVillageCode } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { InboxList } from './components/InboxList';
@@ -53,29 +51,26 @@ function BodyTools({ roles, federationId }: { roles: readonly RoleGrantView[]; f
 }
 
 export default function WorkbenchPage() {
-  const { state, reload } = useMe();
-
   return (
     <CarePage title="我的工作台">
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'signed-out' && <SignInPanel />}
-      {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <View>
-          <View className="card">
-            <Text className="card-title">我的工作台</Text>
-            <RoleList roles={state.me.roles} />
+      <SignedIn>
+        {(me) => (
+          <View>
+            <View className="card">
+              <Text className="card-title">我的工作台</Text>
+              <RoleList roles={me.roles} />
+            </View>
+            {bodiesOf(me.roles).map((grant) => (
+              <InboxList
+                key={grant.federationId}
+                federationId={grant.federationId}
+                federationName={grant.federationName}
+                tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
+              />
+            ))}
           </View>
-          {bodiesOf(state.me.roles).map((grant) => (
-            <InboxList
-              key={grant.federationId}
-              federationId={grant.federationId}
-              federationName={grant.federationName}
-              tools={<BodyTools roles={state.me.roles} federationId={grant.federationId} />}
-            />
-          ))}
-        </View>
-      )}
+        )}
+      </SignedIn>
     </CarePage>
   );
 }

@@ -30,6 +30,20 @@ export function ChoiceButtons<T extends string | boolean>({
   );
 }
 
+/** Everything still wrong with the form, said together where she presses send. */
+export function FormErrors({ problems }: { problems: ReadonlyArray<{ field: string; message: string }> }) {
+  if (problems.length === 0) return null;
+  return (
+    <View className="form-errors" role="alert">
+      {problems.map((problem) => (
+        <Text key={problem.field} className="form-error">
+          {problem.message}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 export function FieldLabel({ text, required }: { text: string; required: boolean }) {
   return (
     <Text className="field-label">

@@ -20,7 +20,7 @@ import {
   type FormProblem,
 } from '../../../utils/requests';
 import { Routes } from '../../../utils/routes';
-import { ChoiceButtons, FieldError, FieldLabel, QuestionField, TextArea, TextField } from './FormParts';
+import { ChoiceButtons, FieldError, FieldLabel, FormErrors, QuestionField, TextArea, TextField } from './FormParts';
 import { DangerBox, WomensHotline } from './Hotlines';
 import { QuickExit } from './QuickExit';
 
@@ -211,15 +211,7 @@ export function RequestForm({
         <HomeField home={home} error={problemOf('home')} />
       </View>
 
-      {problems.length > 0 && (
-        <View className="form-errors" role="alert">
-          {problems.map((problem) => (
-            <Text key={problem.field} className="form-error">
-              {problem.message}
-            </Text>
-          ))}
-        </View>
-      )}
+      <FormErrors problems={problems} />
       {notice === 'retry' && (
         <Text className="form-notice submit-retry">没有发送成功，您写的内容都还在。请等信号好一些，再点一次“发出求助”。</Text>
       )}

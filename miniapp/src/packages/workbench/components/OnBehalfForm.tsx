@@ -14,7 +14,7 @@ import { ApiError, showError, submitOnBehalf } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { answersOf, DESCRIPTION_MAX_LENGTH, formProblems, type DraftAnswers, type FormProblem } from '../../../utils/requests';
 import { Routes } from '../../../utils/routes';
-import { ChoiceButtons, FieldError, FieldLabel, QuestionField, TextArea, TextField } from '../../requests/components/FormParts';
+import { ChoiceButtons, FieldError, FieldLabel, FormErrors, QuestionField, TextArea, TextField } from '../../requests/components/FormParts';
 
 const SOURCE_OPTIONS = (Object.keys(ON_BEHALF_SOURCE_LABELS) as OnBehalfSource[]).map(
   (source) => [source, ON_BEHALF_SOURCE_LABELS[source]] as const,
@@ -269,15 +269,7 @@ export function OnBehalfForm({
         </View>
       </View>
 
-      {problems.length > 0 && (
-        <View className="form-errors" role="alert">
-          {problems.map((problem) => (
-            <Text key={problem.field} className="form-error">
-              {problem.message}
-            </Text>
-          ))}
-        </View>
-      )}
+      <FormErrors problems={problems} />
       <Button
         className="btn btn-primary on-behalf-submit"
         hoverClass="btn-pressed"
