@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiPaths, HealthPaths, pathOf } from '@wfh/shared';
+import { ApiPaths, HealthPaths, IDEMPOTENCY_HEADER, RequestAction, RequestState, ServiceCategoryKey, pathOf, requestActionPath } from '@wfh/shared';
+import { RequestsService } from '../../src/modules/requests/requests.service';
 import { describeMode, loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/bootstrap';
 import { createLogger } from '../../src/infra/logging/logger';
@@ -55,6 +56,27 @@ describe('the embedded default', () => {
       const refreshed = await call(second.baseUrl, 'POST', ApiPaths.authRefresh, { body: { refreshToken: signIn.body.refreshToken } });
       expect(refreshed.status).toBe(200);
       expect((await call(second.baseUrl, 'GET', ApiPaths.me, { token: refreshed.body.accessToken })).status).toBe(200);
+
+      // The heart of the product works on the embedded database too: she asks, her chair accepts.
+      const asked = await call(second.baseUrl, 'POST', ApiPaths.requests, {
+        token: refreshed.body.accessToken,
+        headers: { [IDEMPOTENCY_HEADER]: 'embedded-1' },
+        body: {
+          categoryKey: ServiceCategoryKey.MarriageMediation,
+          description: '想请妇联帮忙调解',
+          answers: { with_whom: '公婆' },
+          contact: { method: 'wechat' },
+          federationId: '211221101200',
+        },
+      });
+      expect(asked.status).toBe(201);
+      const chair = await call(second.baseUrl, 'POST', ApiPaths.authDev, { body: { personKey: 'chair-yilu' } });
+      const accepted = await call(second.baseUrl, 'POST', pathOf(requestActionPath(RequestAction.Accept), { id: asked.body.id }), {
+        token: chair.body.accessToken,
+        body: {},
+      });
+      expect(accepted.body.state).toBe(RequestState.Accepted);
+      expect(await second.app.get(RequestsService).sweep()).toEqual({ escalated: 0, closed: 0 });
     } finally {
       await second.app.close();
     }

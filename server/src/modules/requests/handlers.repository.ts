@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { ChairAbsenceEntity } from '../roles/chair-absence.entity';
 import { RegionLevel, RoleKind, ancestorRegionCodes, type ServiceCategoryKey } from '@wfh/shared';
 import type { RoutingBody, RoutingRule } from './routing.policy';
 
@@ -27,11 +28,11 @@ export class HandlersRepository {
             WHERE federation_id IN (${placeholders(ids)}) AND revoked_at IS NULL ORDER BY granted_at, id`,
           ids,
         ),
-        manager.query(
-          `SELECT federation_id AS federationId, chair_user_id AS chairUserId, deputy_user_id AS deputyUserId FROM chair_absence
-            WHERE federation_id IN (${placeholders(ids)}) AND away_from <= ? AND away_until > ?`,
-          [...ids, now, now],
-        ),
+        // Dates go through TypeORM's operators: the embedded sql.js driver cannot bind a Date in raw SQL.
+        manager.getRepository(ChairAbsenceEntity).find({
+          select: { federationId: true, chairUserId: true, deputyUserId: true },
+          where: { federationId: In(ids), awayFrom: LessThanOrEqual(now), awayUntil: MoreThan(now) },
+        }),
       ]);
     const away = new Set(absences.map((a) => `${a.federationId}:${a.chairUserId}`));
     for (const { federationId, role, userId } of roles) {
