@@ -183,6 +183,39 @@ export interface RequestContact {
 
 export type Answers = Record<string, string | number | boolean>;
 
+/**
+ * One of her answers as a request shows it: under the question's own label, in the catalogue's
+ * order. The value is in words: the option she chose, 是 / 否 for a yes-no question, the number.
+ */
+export interface AnswerView {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * The longest text each field of a request may hold, in characters: the server refuses more, and the
+ * mini-program's inputs stop at the same number, so nobody finds out only after sending.
+ */
+export const REQUEST_LIMITS = {
+  /** What happened and what help she needs. */
+  description: 2000,
+  /** A text answer to a category's question that sets no maxLength of its own. */
+  textAnswer: 200,
+  /** A phone number: digits, spaces, + - and brackets. */
+  phone: 32,
+  /** When it is safe to call her. */
+  safeTimes: 60,
+  /** A handler's note on accepting, reply, reason for a referral or its return, resolution. */
+  handlerNote: 1000,
+  /** Why she withdraws it. */
+  withdrawReason: 300,
+  /** What she adds to her rating. */
+  ratingComment: 300,
+  /** The name of the woman a chair records a request for (a user's display name holds 40). */
+  womanName: 40,
+} as const;
+
 export interface SubmitRequestInput {
   categoryKey: ServiceCategoryKey;
   description: string;
@@ -234,7 +267,8 @@ export interface RequestSummary {
 
 export interface RequestDetail extends RequestSummary {
   description: string;
-  answers: Answers;
+  /** Her answers to the category's questions, in the catalogue's order. */
+  answers: AnswerView[];
   contact: RequestContact;
   routingReason: string;
   timeline: RequestEventView[];

@@ -9,11 +9,13 @@ import {
   ServiceCategoryKey,
   pathOf,
   requestActionPath,
+  type OnBehalfCreated,
   type RequestDetail,
   type RequestSummary,
   type ServiceCategory,
 } from '@wfh/shared';
 import { EscalationSweeper } from '../../src/modules/requests/escalation.sweeper';
+import { RequestsRepository } from '../../src/modules/requests/requests.repository';
 import { createPerson, createTree, TREE } from '../factories/bodies';
 import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
 import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
@@ -87,6 +89,7 @@ describe('service requests over HTTP', () => {
       // 8 working hours from Tuesday 09:00 with a lunch break: Wednesday morning.
       firstResponseDueAt: '2026-12-02T01:30:00.000Z',
       overdue: false,
+      answers: [{ key: 'with_whom', label: '和谁有矛盾', value: '公婆' }],
     });
     expect(reply.body.timeline).toEqual([expect.objectContaining({ action: 'submit', actor: 'woman', toState: RequestState.Submitted })]);
     const [row] = await t.dataSource.query('SELECT * FROM service_request WHERE id = ?', [reply.body.id]);
@@ -181,7 +184,9 @@ describe('service requests over HTTP', () => {
       // The township and the village never see it unless it reaches them.
       expectApiError(await read('staff', body.id), 404, ErrorCode.RequestNotFound);
       expectApiError(await read('chair', body.id), 404, ErrorCode.RequestNotFound);
-      expect((await read('admin', body.id)).body.description).toBe('他昨晚又打我了');
+      const seen = (await read('admin', body.id)).body;
+      expect(seen.description).toBe('他昨晚又打我了');
+      expect(seen.answers).toEqual([{ key: 'safe_now', label: '您现在安全吗', value: '否' }]);
       const audits = await t.dataSource.query('SELECT action, subject_id AS subjectId FROM audit_log');
       expect(audits).toEqual([{ action: 'request.read_sensitive', subjectId: body.id }]);
       // In danger now: the flag reaches the handlers' lists.
@@ -263,11 +268,15 @@ describe('service requests over HTTP', () => {
   });
 
   describe('recorded on her behalf', () => {
-    const record = (who: string, body: Record<string, unknown>) =>
-      call<{ request: RequestDetail; ratingCode: string }>(t.baseUrl, 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), {
+    const record = (who: string, body: Record<string, unknown>, key?: string) =>
+      call<OnBehalfCreated>(t.baseUrl, 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), {
         token: token[who],
         body,
+        headers: key ? { [IDEMPOTENCY_HEADER]: key } : {},
       });
+    const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].n);
+    const requestRows = () => count('SELECT COUNT(*) AS n FROM service_request');
+    const recordedWomen = () => count('SELECT COUNT(*) AS n FROM app_user WHERE demo_key IS NULL AND openid IS NULL');
     const byPhone = (overrides: Record<string, unknown> = {}) => {
       const { federationId: _, ...rest } = mediation();
       return { ...rest, womanName: '赵大姐', womanPhone: '13800000009', source: 'phone', consentRecorded: true, ...overrides };
@@ -289,6 +298,62 @@ describe('service requests over HTTP', () => {
       expectApiError(await rateWithCode('ABCDEFGHJK', { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RatingCodeInvalid);
       expect((await rateWithCode(recorded.body.ratingCode.toLowerCase(), { rating: Rating.Partly, helped: true })).status).toBe(204);
       expect((await read('chair', request.id)).body).toMatchObject({ state: RequestState.Closed, rating: { rating: Rating.Partly, helped: true } });
+    });
+
+    it('a retry with the same Idempotency-Key gives back the same request and rating code: one request, one woman', async () => {
+      const first = await record('chair', byPhone(), 'call-1');
+      expect(first.status).toBe(201);
+      const again = await record('chair', byPhone(), 'call-1');
+      expect(again.status).toBe(201);
+      expect(again.body.request.id).toBe(first.body.request.id);
+      expect(again.body.ratingCode).toBe(first.body.ratingCode);
+      expect(await requestRows()).toBe(1);
+      expect(await recordedWomen()).toBe(1);
+      // The code is kept for the replay, but never in the clear.
+      const [row] = await t.dataSource.query('SELECT * FROM service_request');
+      expect(JSON.stringify(row)).not.toContain(first.body.ratingCode);
+    });
+
+    it('other content under the same key is refused, and nothing more is stored', async () => {
+      await record('chair', byPhone(), 'call-1');
+      expectApiError(await record('chair', byPhone({ description: '另一件事' }), 'call-1'), 422, ErrorCode.IdempotencyKeyReused);
+      expectApiError(await record('chair', byPhone({ womanName: '钱大姐' }), 'call-1'), 422, ErrorCode.IdempotencyKeyReused);
+      expect(await requestRows()).toBe(1);
+      expect(await recordedWomen()).toBe(1);
+    });
+
+    it('the key is the recording chair’s own: her deputy, or a woman asking herself, may use the same key', async () => {
+      const byChair = await record('chair', byPhone(), 'same-key');
+      const byDeputy = await record('deputy', byPhone(), 'same-key');
+      expect(byDeputy.status).toBe(201);
+      expect(byDeputy.body.request.id).not.toBe(byChair.body.request.id);
+      expect(byDeputy.body.ratingCode).not.toBe(byChair.body.ratingCode);
+      expect((await submit('woman', mediation(), 'same-key')).status).toBe(201);
+      expect(await requestRows()).toBe(3);
+      expect(await recordedWomen()).toBe(2);
+      // And each one's retry still finds her own.
+      expect((await record('deputy', byPhone(), 'same-key')).body.request.id).toBe(byDeputy.body.request.id);
+    });
+
+    it('two retries racing with one key: the loser gets the winner’s request and code, and leaves no woman behind', async () => {
+      const winner = await record('chair', byPhone(), 'call-1');
+      // The loser looked before the winner had committed, so it goes on to write, and meets the unique index.
+      const lookup = jest.spyOn(t.app.get(RequestsRepository), 'findRecordedByIdempotencyKey').mockResolvedValueOnce(null);
+      try {
+        const loser = await record('chair', byPhone(), 'call-1');
+        expect(loser.status).toBe(201);
+        expect(loser.body).toMatchObject({ request: { id: winner.body.request.id }, ratingCode: winner.body.ratingCode });
+        expect(lookup).toHaveBeenCalledTimes(2);
+      } finally {
+        lookup.mockRestore();
+      }
+      expect(await requestRows()).toBe(1);
+      expect(await recordedWomen()).toBe(1);
+      // Truly at once, too.
+      const together = await Promise.all([1, 2, 3].map(() => record('chair', byPhone(), 'call-2')));
+      expect(new Set(together.map((reply) => `${reply.status} ${reply.body.request.id} ${reply.body.ratingCode}`)).size).toBe(1);
+      expect(await requestRows()).toBe(2);
+      expect(await recordedWomen()).toBe(2);
     });
 
     it('limits tries of rating codes from one address, so codes cannot be guessed', async () => {

@@ -1,6 +1,4 @@
-import type { Answers, CategoryQuestion, FieldError } from '@wfh/shared';
-
-const DEFAULT_TEXT_LIMIT = 200;
+import { REQUEST_LIMITS, type AnswerView, type Answers, type CategoryQuestion, type FieldError } from '@wfh/shared';
 
 /** Her answers to a category's extra questions: required ones present, each of the right kind. */
 export function answerProblems(questions: readonly CategoryQuestion[], answers: Answers): FieldError[] {
@@ -23,8 +21,29 @@ export function answerProblems(questions: readonly CategoryQuestion[], answers: 
           ? typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000
           : question.type === 'choice'
             ? typeof value === 'string' && (question.options ?? []).includes(value)
-            : typeof value === 'string' && value.length <= (question.maxLength ?? DEFAULT_TEXT_LIMIT);
+            : typeof value === 'string' && value.length <= (question.maxLength ?? REQUEST_LIMITS.textAnswer);
     if (!ok) problems.push({ field, message: `“${question.label}”的回答不符合要求` });
   }
   return problems;
+}
+
+/** An answer in words. A choice is stored as the option's own words, which are its label. */
+function answerWords(value: Answers[string]): string {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+/**
+ * Her answers as a handler reads them: under each question's label, in the catalogue's order. An
+ * answer whose question has since left the catalogue still shows, last, under its key.
+ */
+export function answerViews(questions: readonly CategoryQuestion[], answers: Answers): AnswerView[] {
+  const asked = questions.filter((question) => answers[question.key] !== undefined);
+  const known = new Set(questions.map((question) => question.key));
+  return [
+    ...asked.map((question) => ({ key: question.key, label: question.label, value: answerWords(answers[question.key]) })),
+    ...Object.keys(answers)
+      .filter((key) => !known.has(key))
+      .map((key) => ({ key, label: key, value: answerWords(answers[key]) })),
+  ];
 }

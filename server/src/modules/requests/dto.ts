@@ -14,11 +14,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  REQUEST_LIMITS,
   Rating,
   RegionLevel,
   RequestState,
   ServiceCategoryKey,
   type AcceptRequestInput,
+  type AnswerView,
   type Answers,
   type CategoryQuestion,
   type ContactMethod,
@@ -40,19 +42,21 @@ import {
 } from '@wfh/shared';
 
 const CONTACT_METHODS: ContactMethod[] = ['phone', 'wechat', 'visit'];
-const NOTE = 1000;
+const NOTE = REQUEST_LIMITS.handlerNote;
+/** Digits, spaces, + - and brackets: how people write numbers down. */
+const PHONE = new RegExp(`^[0-9+\\-() ]{5,${REQUEST_LIMITS.phone}}$`);
 
 export class RequestContactDto implements RequestContact {
   @ApiProperty({ enum: CONTACT_METHODS })
   @IsIn(CONTACT_METHODS)
   method: ContactMethod;
 
-  @ApiPropertyOptional({ example: '13800000000' })
-  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,32}$/)
+  @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone, example: '13800000000' })
+  @IsOptional() @IsString() @Matches(PHONE)
   phone?: string;
 
-  @ApiPropertyOptional({ maxLength: 60, example: '工作日上午' })
-  @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.safeTimes, example: '工作日上午' })
+  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.safeTimes)
   safeTimes?: string;
 }
 
@@ -61,8 +65,8 @@ export class SubmitRequestDto implements SubmitRequestInput {
   @IsEnum(ServiceCategoryKey)
   categoryKey: ServiceCategoryKey;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiProperty({ maxLength: REQUEST_LIMITS.description })
+  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.description)
   description: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: "Answers to the category's extra questions, by key" })
@@ -125,8 +129,8 @@ export class ResolveRequestDto implements ResolveRequestInput {
 }
 
 export class WithdrawRequestDto implements WithdrawRequestInput {
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.withdrawReason })
+  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.withdrawReason)
   reason?: string;
 }
 
@@ -139,8 +143,8 @@ export class RateRequestDto implements RateRequestInput {
   @IsBoolean()
   helped: boolean;
 
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.ratingComment })
+  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.ratingComment)
   comment?: string;
 }
 
@@ -198,9 +202,15 @@ class RatingView {
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
 }
 
+export class AnswerViewDto implements AnswerView {
+  @ApiProperty() key: string;
+  @ApiProperty({ description: "The question's label" }) label: string;
+  @ApiProperty({ description: 'The answer in words: the option chosen, 是/否, the number' }) value: string;
+}
+
 export class RequestDetailView extends RequestSummaryView implements RequestDetail {
   @ApiProperty() description: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Answers;
+  @ApiProperty({ type: AnswerViewDto, isArray: true, description: "Her answers, in the catalogue's order" }) answers: AnswerViewDto[];
   @ApiProperty({ type: RequestContactDto }) contact: RequestContactDto;
   @ApiProperty() routingReason: string;
   @ApiProperty({ type: RequestEventViewDto, isArray: true }) timeline: RequestEventViewDto[];
@@ -210,12 +220,12 @@ export class RequestDetailView extends RequestSummaryView implements RequestDeta
 const ON_BEHALF_SOURCES: OnBehalfSource[] = ['phone', 'visit', 'hotline_12338'];
 
 export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId', 'sensitiveConsent'] as const) implements SubmitOnBehalfInput {
-  @ApiProperty({ maxLength: 40 })
-  @IsString() @IsNotEmpty() @MaxLength(40)
+  @ApiProperty({ maxLength: REQUEST_LIMITS.womanName })
+  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.womanName)
   womanName: string;
 
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,32}$/)
+  @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone })
+  @IsOptional() @IsString() @Matches(PHONE)
   womanPhone?: string;
 
   @ApiProperty({ enum: ON_BEHALF_SOURCES })

@@ -8,6 +8,7 @@ import {
   type RequestSummary,
 } from '@wfh/shared';
 import type { FieldCipher } from '../../infra/crypto/field-cipher';
+import { answerViews } from './answers';
 import type { RequestEventEntity } from './request-event.entity';
 import type { ServiceCategoryEntity } from './service-category.entity';
 import type { ServiceRequestEntity } from './service-request.entity';
@@ -64,7 +65,7 @@ export function toEventView(event: RequestEventEntity, cipher: FieldCipher, fede
 
 export function toDetail(
   request: ServiceRequestEntity,
-  category: Pick<ServiceCategoryEntity, 'name'> | undefined,
+  category: Pick<ServiceCategoryEntity, 'name' | 'questions'> | undefined,
   events: RequestEventEntity[],
   cipher: FieldCipher,
   federationNames: Map<string, string>,
@@ -73,7 +74,7 @@ export function toDetail(
   return {
     ...toSummary(request, category, federationNames, now),
     description: cipher.decrypt(request.descriptionEnc),
-    answers: JSON.parse(cipher.decrypt(request.answersEnc)) as Answers,
+    answers: answerViews(category?.questions ?? [], JSON.parse(cipher.decrypt(request.answersEnc)) as Answers),
     contact: JSON.parse(cipher.decrypt(request.contactEnc)) as RequestContact,
     routingReason: request.routingReason,
     timeline: events.map((event) => toEventView(event, cipher, federationNames)),

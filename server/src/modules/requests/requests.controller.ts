@@ -78,10 +78,18 @@ export class RequestsController {
   }
 
   @Post(ApiPaths.federationRequests)
-  @ApiOperation({ summary: 'A chair records a request taken by phone or at the door (12338 too)' })
+  @ApiOperation({
+    summary: 'A chair records a request taken by phone or at the door (12338 too). Safe to retry with the same Idempotency-Key: the same request and rating code come back',
+  })
+  @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: "A fresh UUID per filled form; it is the recording chair's own" })
   @ApiCreatedResponse({ type: OnBehalfCreatedView })
-  submitOnBehalf(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: SubmitOnBehalfDto): Promise<OnBehalfCreated> {
-    return this.requests.submitOnBehalf(actor, id, body);
+  submitOnBehalf(
+    @CurrentActor() actor: Actor | null,
+    @Param('id') id: string,
+    @Body() body: SubmitOnBehalfDto,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey?: string,
+  ): Promise<OnBehalfCreated> {
+    return this.requests.submitOnBehalf(actor, id, body, idempotencyKey?.slice(0, 64));
   }
 
   @Public()

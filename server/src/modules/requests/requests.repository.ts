@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_STATES, RequestAction, type ServiceCategoryKey } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
 import { CategorySettingEntity } from './category-setting.entity';
@@ -63,8 +63,14 @@ export class RequestsRepository {
     return manager.getRepository(ServiceRequestEntity).findOne({ where: { ratingCodeHash }, ...forUpdate(manager) });
   }
 
+  /** Her own request filed under this key. */
   findByIdempotencyKey(womanUserId: string, idempotencyKey: string): Promise<ServiceRequestEntity | null> {
-    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ womanUserId, idempotencyKey });
+    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ womanUserId, idempotencyKey, recordedByUserId: IsNull() });
+  }
+
+  /** The request a chair recorded on someone's behalf under this key. */
+  findRecordedByIdempotencyKey(recordedByUserId: string, idempotencyKey: string): Promise<ServiceRequestEntity | null> {
+    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ recordedByUserId, idempotencyKey });
   }
 
   /** A plain INSERT: save() would first read the row to see whether it exists. */

@@ -40,6 +40,7 @@ import { RequestsRepository } from './requests.repository';
 import { routeRequest } from './routing.policy';
 import type { ServiceCategoryEntity } from './service-category.entity';
 import { ServiceRequestEntity } from './service-request.entity';
+import { isDuplicateKey } from '../../database/duplicate-key';
 
 /** A resolved request she never rates closes on its own after this long. */
 const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
@@ -68,7 +69,8 @@ function scopeOf(request: ServiceRequestEntity): RequestScope {
   };
 }
 
-function digestOf(input: SubmitRequestInput): string {
+/** The content a key stands for, whatever order its fields came in. */
+function digestOf(input: object): string {
   const canonical = JSON.stringify(input, (_, value) =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
@@ -82,12 +84,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 function newRatingCode(): string {
   return Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string; message?: string } }).driverError?.code ?? (error as { code?: string }).code;
-  const message = String((error as Error).message ?? '');
-  return code === 'ER_DUP_ENTRY' || message.includes('UNIQUE constraint failed');
 }
 
 @Injectable()
@@ -130,7 +126,7 @@ export class RequestsService {
 
     try {
       const id = await this.open({
-        womanUserId: userId,
+        woman: { userId },
         homeFederationId: input.federationId,
         category,
         input,
@@ -148,10 +144,31 @@ export class RequestsService {
     }
   }
 
-  /** A chair records a request taken by phone or at the door; the woman rates it herself with the code. */
-  async submitOnBehalf(actor: Actor | null, federationId: string, input: SubmitOnBehalfInput): Promise<OnBehalfCreated> {
+  /**
+   * A chair records a request taken by phone or at the door; the woman rates it herself with the code.
+   *
+   * Safe to retry with the same Idempotency-Key. The key is the recording chair's (the woman is a new
+   * user each time, so only the chair ties two tries together), and the woman is created in the
+   * request's own transaction, so a try that fails or loses a race leaves no woman behind. A replay
+   * gives back the first try's rating code, which only that lost answer carried: under a key the
+   * code is also kept, encrypted by the field cipher like her other words (it is still looked up by
+   * its digest). A code derived from the key would need no copy, but would be only as secret as a
+   * key the client chose and sent in the clear; a new code per replay could void the one an earlier
+   * answer did show. Without a key nothing is replayed, so only the digest is kept.
+   */
+  async submitOnBehalf(
+    actor: Actor | null,
+    federationId: string,
+    input: SubmitOnBehalfInput,
+    idempotencyKey: string | undefined,
+  ): Promise<OnBehalfCreated> {
     const { userId } = requireActor(actor);
     if (!canSeeInbox(actor, federationId)) throw forbidden();
+    const digest = digestOf({ ...input, federationId });
+    if (idempotencyKey) {
+      const earlier = await this.requests.findRecordedByIdempotencyKey(userId, idempotencyKey);
+      if (earlier) return this.replayOnBehalf(actor, earlier, digest);
+    }
     if (regionLevelOf(federationId) !== RegionLevel.Village) {
       throw badRequest(ErrorCode.HomeMustBeVillage, [{ field: 'federationId', message: '请在她所在的村（社区）妇联登记' }]);
     }
@@ -159,17 +176,30 @@ export class RequestsService {
     if (input.consentRecorded !== true) {
       throw badRequest(ErrorCode.ConsentRequired, [{ field: 'consentRecorded', message: '请先征得她同意登记她的信息' }]);
     }
-    const woman = await this.users.createUnlinked(input.womanName);
     const ratingCode = newRatingCode();
-    const id = await this.open({
-      womanUserId: woman.id,
-      homeFederationId: federationId,
-      category,
-      input: { ...input, contact: input.womanPhone ? { ...input.contact, phone: input.womanPhone } : input.contact },
-      onBehalf: { recordedBy: userId, ratingCodeHash: sha256Hex(ratingCode), note: `由妇联代为登记（${ON_BEHALF_SOURCE_LABELS[input.source]}）` },
-      idempotency: null,
-    });
-    return { request: await this.detail(actor, id), ratingCode };
+    try {
+      const id = await this.open({
+        woman: { unlinkedName: input.womanName },
+        homeFederationId: federationId,
+        category,
+        input: { ...input, contact: input.womanPhone ? { ...input.contact, phone: input.womanPhone } : input.contact },
+        onBehalf: {
+          recordedBy: userId,
+          ratingCodeHash: sha256Hex(ratingCode),
+          ratingCodeEnc: idempotencyKey ? this.cipher.encrypt(ratingCode) : null,
+          note: `由妇联代为登记（${ON_BEHALF_SOURCE_LABELS[input.source]}）`,
+        },
+        idempotency: idempotencyKey ? { key: idempotencyKey, digest } : null,
+      });
+      return { request: await this.detail(actor, id), ratingCode };
+    } catch (error) {
+      // Two retries racing with one key: the loser's woman went with its transaction; it finds the winner's request.
+      if (idempotencyKey && isDuplicateKey(error)) {
+        const winner = await this.requests.findRecordedByIdempotencyKey(userId, idempotencyKey);
+        if (winner) return this.replayOnBehalf(actor, winner, digest);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -195,13 +225,16 @@ export class RequestsService {
     return category;
   }
 
-  /** Routes, times and stores a new request with its first event and the messages it causes. */
+  /**
+   * Routes, times and stores a new request with its first event and the messages it causes, in one
+   * transaction; a woman recorded by a chair is created in it too.
+   */
   private async open(spec: {
-    womanUserId: string;
+    woman: { userId: string } | { unlinkedName: string };
     homeFederationId: string;
     category: ServiceCategoryEntity;
     input: Omit<SubmitRequestInput, 'federationId'>;
-    onBehalf: { recordedBy: string; ratingCodeHash: string; note: string } | null;
+    onBehalf: { recordedBy: string; ratingCodeHash: string; ratingCodeEnc: string | null; note: string } | null;
     idempotency: { key: string; digest: string } | null;
   }): Promise<string> {
     const { input, onBehalf } = spec;
@@ -214,16 +247,18 @@ export class RequestsService {
       if (!decision.ok) {
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
       }
+      const womanUserId = 'userId' in spec.woman ? spec.woman.userId : (await this.users.createUnlinked(manager, spec.woman.unlinkedName)).id;
       const firstResponseDueAt = this.deadline(now, category.firstResponseHours);
       // The body that recorded it keeps seeing it, wherever it was routed.
       const involved = [...new Set([decision.federationId, ...(onBehalf ? [spec.homeFederationId] : [])])];
       const request = Object.assign(new ServiceRequestEntity(), {
         id: randomUUID(),
-        womanUserId: spec.womanUserId,
+        womanUserId,
         categoryKey: category.key,
         sensitive: category.sensitive,
         urgent: category.sensitive && input.urgent === true,
         onBehalf: onBehalf !== null,
+        recordedByUserId: onBehalf?.recordedBy ?? null,
         homeFederationId: spec.homeFederationId,
         federationId: decision.federationId,
         involvedFederationIds: involved.join(','),
@@ -244,6 +279,7 @@ export class RequestsService {
         ratingCommentEnc: null,
         ratingsGiven: 0,
         ratingCodeHash: onBehalf?.ratingCodeHash ?? null,
+        ratingCodeEnc: onBehalf?.ratingCodeEnc ?? null,
         idempotencyKey: spec.idempotency?.key ?? null,
         idempotencyDigest: spec.idempotency?.digest ?? null,
         createdAt: now,
@@ -253,7 +289,7 @@ export class RequestsService {
         at: now,
         action: 'submit',
         actorKind: onBehalf ? 'handler' : 'woman',
-        actorUserId: onBehalf?.recordedBy ?? spec.womanUserId,
+        actorUserId: onBehalf?.recordedBy ?? womanUserId,
         actorFederationId: onBehalf ? spec.homeFederationId : null,
         federationId: request.federationId,
         fromState: null,
@@ -265,9 +301,16 @@ export class RequestsService {
     });
   }
 
+  /** The first answer again, for a retry with the same content; other content under the key is refused. */
   private async replay(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<RequestDetail> {
     if (earlier.idempotencyDigest !== digest) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IdempotencyKeyReused);
     return this.detail(actor, earlier.id);
+  }
+
+  private async replayOnBehalf(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<OnBehalfCreated> {
+    const request = await this.replay(actor, earlier, digest);
+    // A request recorded under a key always keeps its code encrypted (submitOnBehalf).
+    return { request, ratingCode: this.cipher.decrypt(earlier.ratingCodeEnc!) };
   }
 
   async mine(actor: Actor | null): Promise<RequestSummary[]> {

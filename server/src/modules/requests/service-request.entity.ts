@@ -10,6 +10,9 @@ import type { Rating, RequestState, ServiceCategoryKey } from '@wfh/shared';
 @Index('idx_request_body_state', ['federationId', 'state'])
 @Index('idx_request_woman', ['womanUserId', 'createdAt'])
 @Index('uq_request_idempotency', ['womanUserId', 'idempotencyKey'], { unique: true })
+@Index('idx_request_rating_code', ['ratingCodeHash'])
+// A chair's retries: the woman she records for is a new user each time, so her key is the chair's.
+@Index('uq_request_recorder_idempotency', ['recordedByUserId', 'idempotencyKey'], { unique: true })
 export class ServiceRequestEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -28,6 +31,10 @@ export class ServiceRequestEntity {
 
   @Column({ name: 'on_behalf', type: 'boolean', default: false })
   onBehalf: boolean;
+
+  /** For requests recorded on her behalf: the chair or deputy who recorded it. */
+  @Column({ name: 'recorded_by_user_id', type: 'varchar', length: 36, nullable: true })
+  recordedByUserId: string | null;
 
   /** Her village or community when she asked. */
   @Column({ name: 'home_federation_id', type: 'varchar', length: 12 })
@@ -94,6 +101,13 @@ export class ServiceRequestEntity {
   /** For requests recorded on her behalf: the digest of the code she rates with, so only she can. */
   @Column({ name: 'rating_code_hash', type: 'varchar', length: 64, nullable: true })
   ratingCodeHash: string | null;
+
+  /**
+   * The same code encrypted, kept only when the chair sent an Idempotency-Key: her retry must get
+   * back the code the lost answer carried, and a digest cannot give it back (see submitOnBehalf).
+   */
+  @Column({ name: 'rating_code_enc', type: 'text', nullable: true })
+  ratingCodeEnc: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
   idempotencyKey: string | null;

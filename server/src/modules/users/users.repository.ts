@@ -30,9 +30,12 @@ export class UsersRepository {
     return manager.getRepository(UserEntity).save(user);
   }
 
-  /** A woman a chair recorded a request for, before (or without) her own WeChat sign-in. */
-  async createUnlinked(displayName: string): Promise<UserEntity> {
-    return this.dataSource.getRepository(UserEntity).save(
+  /**
+   * A woman a chair recorded a request for, before (or without) her own WeChat sign-in; created in
+   * the transaction of that request, so a request that fails leaves no woman behind.
+   */
+  async createUnlinked(manager: EntityManager, displayName: string): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(
       Object.assign(new UserEntity(), {
         id: randomUUID(),
         openid: null,
