@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/pipes/validation';
 import { dataSourceOptions } from './database/data-source';
 import { CoordinationModule } from './infra/redis/coordination.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FederationsModule } from './modules/federations/federations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -45,6 +46,7 @@ export class AppModule {
         RegionsModule,
         RequestsModule,
         NotificationsModule,
+        ActivitiesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -8,10 +8,11 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
-import type { Clock } from './infra/clock/clock';
+import { systemClock, type Clock } from './infra/clock/clock';
 import { toErrorReply } from './common/filters/error-responses';
 import { runMigrations } from './database/migrate';
 import { seedCatalogue } from './database/seed/catalogue';
+import { seedDemoActivities } from './database/seed/demo-activities';
 import { seedDemo } from './database/seed/demo-seed';
 import { PinoNestLogger } from './infra/logging/logger';
 import { setUpSwagger } from './openapi';
@@ -53,6 +54,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   if (config.seedDemo) {
     const seeded = await seedDemo(dataSource);
     if (seeded.importedRegions || seeded.seededDemo) logger.info(seeded, 'demo data seeded (铁岭市, demo sites and people)');
+    const activities = await seedDemoActivities(dataSource, (overrides.clock ?? systemClock).now());
+    if (activities > 0) logger.info({ activities }, 'demo activities added for the coming days');
   }
 
   setUpSwagger(app);

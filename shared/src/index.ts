@@ -7,3 +7,5 @@ export * from './services';
 export * from './geo';
 export * from './opening-hours';
 export * from './requests';
+export * from './activities';
+export * from './voices';

@@ -12,6 +12,8 @@ export enum RoleKind {
   Staff = 'staff',
   /** 县妇联管理员 */
   Admin = 'admin',
+  /** 村（社区）妇联执委 or 妇女代表: keeps in touch with a set of women */
+  Executive = 'executive',
 }
 
 export const ROLE_LABELS: Record<RoleKind, string> = {
@@ -19,6 +21,7 @@ export const ROLE_LABELS: Record<RoleKind, string> = {
   [RoleKind.Deputy]: '村（社区）妇联副主席',
   [RoleKind.Staff]: '乡镇（街道）妇联工作人员',
   [RoleKind.Admin]: '县妇联管理员',
+  [RoleKind.Executive]: '村（社区）妇联执委',
 };
 
 const LEVEL_OF_ROLE: Record<RoleKind, RegionLevel> = {
@@ -26,6 +29,7 @@ const LEVEL_OF_ROLE: Record<RoleKind, RegionLevel> = {
   [RoleKind.Deputy]: RegionLevel.Village,
   [RoleKind.Staff]: RegionLevel.Township,
   [RoleKind.Admin]: RegionLevel.County,
+  [RoleKind.Executive]: RegionLevel.Village,
 };
 
 export function levelOfRole(role: RoleKind): RegionLevel {
@@ -59,6 +63,14 @@ export enum Permission {
   ManageSites = 'body.manage-sites',
   /** Set a county's handling levels and deadlines per request category. */
   ManageCatalogue = 'body.manage-catalogue',
+  /** Create, publish and cancel a body's activities; see their attendees; check women in. */
+  ManageActivities = 'body.manage-activities',
+  /** Publish, decline and merge concerns; record the council's answers. */
+  ModerateConcerns = 'body.moderate-concerns',
+  /** Keep a contact roster of women at the body. */
+  KeepRoster = 'body.keep-roster',
+  /** See every roster of the body, care tags included. */
+  OverseeRosters = 'body.oversee-rosters',
 }
 
 const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
@@ -67,6 +79,11 @@ const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
   [Permission.ManageRoles]: new Set([RoleKind.Admin]),
   [Permission.ManageSites]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
   [Permission.ManageCatalogue]: new Set([RoleKind.Admin]),
+  [Permission.ManageActivities]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
+  [Permission.ModerateConcerns]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
+  [Permission.KeepRoster]: new Set([RoleKind.Executive, RoleKind.Chair, RoleKind.Deputy]),
+  // Care tags (困难, 残疾 …) reach only the member, the chair and the county's admins: not township staff.
+  [Permission.OverseeRosters]: new Set([RoleKind.Chair, RoleKind.Admin]),
 };
 
 /** The one access rule for bodies: a grant of a permitted role whose subtree contains the body. */

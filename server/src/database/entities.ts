@@ -12,6 +12,8 @@ import { RoutingRuleEntity } from '../modules/requests/routing-rule.entity';
 import { ServiceCategoryEntity } from '../modules/requests/service-category.entity';
 import { CategorySettingEntity } from '../modules/requests/category-setting.entity';
 import { ServiceRequestEntity } from '../modules/requests/service-request.entity';
+import { ActivityEntity } from '../modules/activities/activity.entity';
+import { SignupEntity } from '../modules/activities/signup.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -28,4 +30,6 @@ export const ENTITIES = [
   AuditLogEntity,
   ChairAbsenceEntity,
   CategorySettingEntity,
+  ActivityEntity,
+  SignupEntity,
 ];

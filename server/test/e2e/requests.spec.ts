@@ -16,7 +16,7 @@ import {
 } from '@wfh/shared';
 import { EscalationSweeper } from '../../src/modules/requests/escalation.sweeper';
 import { RequestsRepository } from '../../src/modules/requests/requests.repository';
-import { createPerson, createTree, TREE } from '../factories/bodies';
+import { createPeopleSignedIn, createTree, TREE, type PersonSpec } from '../factories/bodies';
 import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
 import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
 
@@ -46,7 +46,7 @@ describe('service requests over HTTP', () => {
     clock.at = START;
     await t.reset();
     await createTree(t.dataSource);
-    const people: Array<[string, Parameters<typeof createPerson>[1]]> = [
+    const people: Array<[string, PersonSpec]> = [
       ['woman', { key: 'woman', home: TREE.village }],
       ['neighbour', { key: 'neighbour', home: TREE.village }],
       ['homeless', { key: 'homeless', home: null }],
@@ -56,10 +56,7 @@ describe('service requests over HTTP', () => {
       ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
       ['deputy', { key: 'deputy', role: { role: RoleKind.Deputy, federationId: TREE.village } }],
     ];
-    for (const [name, spec] of people) {
-      await createPerson(t.dataSource, spec);
-      token[name] = (await signInAs(t.baseUrl, spec.key)).accessToken;
-    }
+    Object.assign(token, await createPeopleSignedIn(t.dataSource, (key) => signInAs(t.baseUrl, key), people));
   });
 
   const submit = (who: string, body: unknown, key?: string) =>

@@ -79,3 +79,19 @@ export async function createPerson(
   }
   return user;
 }
+
+export type PersonSpec = Parameters<typeof createPerson>[1];
+
+/** Creates each person and signs her in through the dev sign-in; returns access tokens by the given names. */
+export async function createPeopleSignedIn(
+  dataSource: DataSource,
+  signIn: (personKey: string) => Promise<{ accessToken: string }>,
+  people: Array<[string, PersonSpec]>,
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [name, spec] of people) {
+    await createPerson(dataSource, spec);
+    tokens[name] = (await signIn(spec.key)).accessToken;
+  }
+  return tokens;
+}

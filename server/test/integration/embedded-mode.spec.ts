@@ -77,6 +77,17 @@ describe('the embedded default', () => {
       });
       expect(accepted.body.state).toBe(RequestState.Accepted);
       expect(await second.app.get(RequestsService).sweep()).toEqual({ escalated: 0, closed: 0 });
+
+      // Demo activities are coming up; signing up takes a seat with a guarded UPDATE on SQLite too.
+      const coming = await call(second.baseUrl, 'GET', `${ApiPaths.activities}?federationId=211221101200`);
+      const screening = coming.body.find((a: { title: string }) => a.title === '免费两癌筛查');
+      expect(screening).toMatchObject({ seatsLeft: 25, signupWindow: 'open' });
+      const seat = await call(second.baseUrl, 'POST', pathOf(ApiPaths.activitySignups, { id: screening.id }), { token: refreshed.body.accessToken, body: {} });
+      expect(seat.body).toMatchObject({ state: 'confirmed', shortCode: expect.stringMatching(/^\d{6}$/) });
+      expect((await call(second.baseUrl, 'POST', pathOf(ApiPaths.activitySignups, { id: screening.id }), { token: refreshed.body.accessToken, body: {} })).status).toBe(409);
+      const given = await call(second.baseUrl, 'POST', pathOf(ApiPaths.signupCancel, { id: seat.body.id }), { token: refreshed.body.accessToken });
+      expect(given.body.state).toBe('cancelled');
+      expect((await call(second.baseUrl, 'GET', pathOf(ApiPaths.activity, { id: screening.id }))).body.seatsLeft).toBe(25);
     } finally {
       await second.app.close();
     }

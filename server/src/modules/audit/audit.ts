@@ -4,8 +4,8 @@ import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
   actorUserId: string | null;
-  action: 'request.read_sensitive' | 'request.act_sensitive' | 'catalogue.update';
-  subjectType: 'service_request' | 'category_setting';
+  action: 'request.read_sensitive' | 'request.act_sensitive' | 'catalogue.update' | 'activity.export_phones';
+  subjectType: 'service_request' | 'category_setting' | 'activity';
   subjectId: string;
   federationId: string | null;
 }

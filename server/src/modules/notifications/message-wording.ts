@@ -1,19 +1,27 @@
 /**
  * What a message says. Sensitive requests are never named: whoever glances at her phone sees only
- * that there is a message.
+ * that there is a message. Activity messages name the activity (WeChat shows about 20 characters).
  */
-const WORDING: Record<string, string> = {
+type Wording = string | ((payload: Record<string, string>) => string);
+
+const WORDING: Record<string, Wording> = {
   'request.new': '有一条新的求助需要您受理',
   'request.referred': '有一条求助转介给您，请受理',
   'request.returned': '您转介的求助被退回，请继续办理',
   'request.escalated': '有一条求助已转到您这里，请及时处理',
   'request.replied': '妇联回复了您的求助',
   'request.resolved': '您的求助已办结，请您评价',
+  'activity.reminder': (p) => `「${p.title}」${p.when}开始`,
+  'activity.promoted': (p) => `候补成功：「${p.title}」有位置了`,
+  'activity.changed': (p) => `「${p.title}」时间或地点有变`,
+  'activity.cancelled': (p) => `「${p.title}」已取消`,
 };
 
 export const DISCREET_WORDING = '您有一条新的消息';
 
 export function wordingOf(topic: string, payload: Record<string, string>): string {
   if (payload.sensitive === 'true') return DISCREET_WORDING;
-  return WORDING[topic] ?? DISCREET_WORDING;
+  const wording = WORDING[topic];
+  if (wording === undefined) return DISCREET_WORDING;
+  return typeof wording === 'string' ? wording : wording(payload);
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** `withdrawn`: no longer true when it was due (a reminder for a sign-up she cancelled). */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'withdrawn';
 
 /**
  * A message to one person, written in the same transaction as the change that caused it and

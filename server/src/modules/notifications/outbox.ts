@@ -25,6 +25,8 @@ export interface OutgoingMessage {
   payload: Record<string, string>;
   /** Sensitive and urgent: she may be in danger now, so quiet hours do not apply. */
   urgent: boolean;
+  /** A reminder due later; quiet hours still apply to it. */
+  notBefore?: Date;
 }
 
 /** Writes messages in the caller's transaction; the worker delivers them once it has committed. */
@@ -43,11 +45,26 @@ export async function enqueueMessages(manager: EntityManager, now: Date, message
         payload: m.payload,
         status: 'pending' as const,
         attempts: 0,
-        deliverAfter: m.urgent ? now : afterQuietHours(now),
+        deliverAfter: m.urgent ? now : afterQuietHours(m.notBefore ?? now),
         lastError: null,
         sentAt: null,
       })),
     )
     .orIgnore()
+    .execute();
+}
+
+/**
+ * Withdraws messages not yet sent whose dedupe keys start with `prefix`, e.g. the reminders of a
+ * sign-up she cancelled. Sent ones stay as they were.
+ */
+export async function withdrawPendingMessages(manager: EntityManager, prefix: string): Promise<void> {
+  // Prefixes are built from ids; a LIKE wildcard in one would withdraw other people's messages.
+  if (/[%_\\]/.test(prefix)) throw new Error(`withdrawPendingMessages: unsafe prefix ${prefix}`);
+  await manager
+    .createQueryBuilder()
+    .update(OutboxEntity)
+    .set({ status: 'withdrawn' })
+    .where('dedupe_key LIKE :prefix AND status = :pending', { prefix: `${prefix}%`, pending: 'pending' })
     .execute();
 }

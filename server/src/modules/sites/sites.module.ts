@@ -8,5 +8,6 @@ import { SitesService } from './sites.service';
   imports: [FederationsModule],
   controllers: [SitesController],
   providers: [SitesRepository, SitesService],
+  exports: [SitesRepository],
 })
 export class SitesModule {}

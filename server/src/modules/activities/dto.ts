@@ -1,0 +1,248 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ACTIVITY_LIMITS,
+  ActivityCategory,
+  type ActivitiesQuery,
+  type ActivityDetail,
+  type ActivityInput,
+  type ActivityStatus,
+  type ActivitySummary,
+  type AttendeeList,
+  type AttendeeView,
+  type CancelActivityInput,
+  type CheckInInput,
+  type CheckInResult,
+  type MySignup,
+  type ReservedSignupInput,
+  type SignupInput,
+  type SignupKind,
+  type SignupState,
+  type SignupView,
+  type SignupWindowState,
+} from '@wfh/shared';
+
+/** Mobile, landline or with an extension: what a woman reads out from her phone. */
+const PHONE = /^[0-9+\-() ]{5,32}$/;
+const STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled', 'finished'];
+const WINDOWS: SignupWindowState[] = ['not_yet', 'open', 'closed'];
+const SIGNUP_STATES: SignupState[] = ['confirmed', 'waitlisted', 'cancelled'];
+const SIGNUP_KINDS: SignupKind[] = ['self', 'relative', 'reserved'];
+
+export class ActivityInputDto implements ActivityInput {
+  @ApiProperty({ maxLength: ACTIVITY_LIMITS.title, example: '免费两癌筛查' })
+  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.title)
+  title: string;
+
+  @ApiProperty({ maxLength: ACTIVITY_LIMITS.description })
+  @IsString() @MaxLength(ACTIVITY_LIMITS.description)
+  description: string;
+
+  @ApiProperty({ enum: ActivityCategory, enumName: 'ActivityCategory' })
+  @IsEnum(ActivityCategory)
+  category: ActivityCategory;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: "One of the body's sites; its address and location are used" })
+  @IsOptional() @IsUUID()
+  siteId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTIVITY_LIMITS.address })
+  @IsOptional() @IsString() @MaxLength(ACTIVITY_LIMITS.address)
+  address?: string | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 })
+  @IsOptional() @IsNumber() @Min(-90) @Max(90)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
+  @IsOptional() @IsNumber() @Min(-180) @Max(180)
+  longitude?: number | null;
+
+  @ApiProperty({ example: '2026-12-05T01:00:00.000Z' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  signupOpensAt: string;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  signupClosesAt: string;
+
+  @ApiProperty({ minimum: 1, maximum: ACTIVITY_LIMITS.maxCapacity })
+  @IsInt() @Min(1) @Max(ACTIVITY_LIMITS.maxCapacity)
+  capacity: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: ACTIVITY_LIMITS.maxCapacity })
+  @IsOptional() @IsInt() @Min(0) @Max(ACTIVITY_LIMITS.maxCapacity)
+  reservedSeats?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsBoolean()
+  relativesAllowed?: boolean;
+}
+
+export class UpdateActivityDto extends PartialType(ActivityInputDto) {}
+
+export class CancelActivityDto implements CancelActivityInput {
+  @ApiProperty({ maxLength: ACTIVITY_LIMITS.cancelReason, example: '天气原因，改期另行通知' })
+  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.cancelReason)
+  reason: string;
+}
+
+export class ActivitiesQueryDto implements ActivitiesQuery {
+  @ApiPropertyOptional({ minimum: -90, maximum: 90 })
+  @IsOptional() @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
+  latitude?: number;
+
+  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
+  @IsOptional() @Type(() => Number) @IsNumber() @Min(-180) @Max(180)
+  longitude?: number;
+
+  @ApiPropertyOptional({ minimum: 100, maximum: 100_000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(100_000)
+  radiusMetres?: number;
+
+  @ApiPropertyOptional({ description: 'Her village or community: its own activities and its township\'s' })
+  @IsOptional() @IsString() @Matches(/^\d{12}$/)
+  federationId?: string;
+
+  @ApiPropertyOptional({ enum: ActivityCategory, enumName: 'ActivityCategory' })
+  @IsOptional() @IsEnum(ActivityCategory)
+  category?: ActivityCategory;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  limit?: number;
+}
+
+export class AttendeeInputDto {
+  @ApiProperty({ maxLength: ACTIVITY_LIMITS.attendeeName, example: '王秀兰' })
+  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.attendeeName)
+  name: string;
+
+  @ApiProperty({ example: '13800000000' })
+  @IsString() @Matches(PHONE)
+  phone: string;
+}
+
+export class SignupInputDto implements SignupInput {
+  @ApiPropertyOptional({ type: AttendeeInputDto, description: 'Absent: herself' })
+  @IsOptional() @ValidateNested() @Type(() => AttendeeInputDto)
+  attendee?: AttendeeInputDto;
+}
+
+export class ReservedSignupDto extends AttendeeInputDto implements ReservedSignupInput {
+  @ApiProperty()
+  @IsBoolean()
+  consentRecorded: boolean;
+}
+
+export class CheckInDto implements CheckInInput {
+  @ApiProperty({ maxLength: 120, description: 'What the QR code holds, or the six-digit short code' })
+  @IsString() @IsNotEmpty() @MaxLength(120)
+  code: string;
+}
+
+export class CsvQueryDto {
+  @ApiPropertyOptional({ enum: ['masked', 'full'], description: 'full: phone numbers in full (audited)' })
+  @IsOptional() @IsEnum({ masked: 'masked', full: 'full' })
+  phones?: 'masked' | 'full';
+}
+
+// ---- responses ----
+
+export class ActivitySummaryView implements ActivitySummary {
+  @ApiProperty() id: string;
+  @ApiProperty() federationId: string;
+  @ApiProperty() federationName: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ActivityCategory, enumName: 'ActivityCategory' }) category: ActivityCategory;
+  @ApiProperty({ enum: STATUSES }) status: ActivityStatus;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() signupOpensAt: string;
+  @ApiProperty() signupClosesAt: string;
+  @ApiProperty({ enum: WINDOWS }) signupWindow: SignupWindowState;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: String, nullable: true }) siteId: string | null;
+  @ApiProperty({ type: String, nullable: true }) siteName: string | null;
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'Seats women can still take themselves' }) seatsLeft: number;
+  @ApiProperty() waitlistLength: number;
+  @ApiProperty({ type: Number, nullable: true }) distanceMetres: number | null;
+}
+
+export class SignupViewDto implements SignupView {
+  @ApiProperty() id: string;
+  @ApiProperty() activityId: string;
+  @ApiProperty({ enum: SIGNUP_KINDS }) kind: SignupKind;
+  @ApiProperty({ enum: SIGNUP_STATES }) state: SignupState;
+  @ApiProperty() attendeeName: string;
+  @ApiProperty({ type: Number, nullable: true }) waitlistPosition: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'QR content; only to the woman who holds the seat' }) checkInToken: string | null;
+  @ApiProperty({ type: String, nullable: true }) shortCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) checkedInAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class MySignupView extends SignupViewDto implements MySignup {
+  @ApiProperty({ type: ActivitySummaryView }) activity: ActivitySummaryView;
+}
+
+export class ActivityDetailView extends ActivitySummaryView implements ActivityDetail {
+  @ApiProperty() description: string;
+  @ApiProperty() reservedSeats: number;
+  @ApiProperty() reservedTaken: number;
+  @ApiProperty() confirmedCount: number;
+  @ApiProperty() relativesAllowed: boolean;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({ type: SignupViewDto, isArray: true }) mySignups: SignupViewDto[];
+  @ApiProperty() canManage: boolean;
+}
+
+export class AttendeeViewDto implements AttendeeView {
+  @ApiProperty() signupId: string;
+  @ApiProperty({ enum: SIGNUP_KINDS }) kind: SignupKind;
+  @ApiProperty({ enum: SIGNUP_STATES }) state: SignupState;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Masked' }) phone: string | null;
+  @ApiProperty({ type: Number, nullable: true }) waitlistPosition: number | null;
+  @ApiProperty({ type: String, nullable: true }) checkedInAt: string | null;
+  @ApiProperty() signedUpAt: string;
+}
+
+export class AttendeeListView implements AttendeeList {
+  @ApiProperty({ type: AttendeeViewDto, isArray: true }) confirmed: AttendeeViewDto[];
+  @ApiProperty({ type: AttendeeViewDto, isArray: true }) waitlisted: AttendeeViewDto[];
+  @ApiProperty() checkedIn: number;
+}
+
+export class CheckInResultView implements CheckInResult {
+  @ApiProperty() signupId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() checkedInAt: string;
+}

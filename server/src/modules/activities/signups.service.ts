@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  ACTIVITY_LIMITS,
+  ErrorCode,
+  Permission,
+  activityStatusAt,
+  can,
+  maskPhone,
+  signupWindowAt,
+  type Actor,
+  type AttendeeList,
+  type AttendeeView,
+  type CheckInResult,
+  type MySignup,
+  type ReservedSignupInput,
+  type SignupInput,
+  type SignupKind,
+  type SignupView,
+} from '@wfh/shared';
+import type { EntityManager } from 'typeorm';
+import { requireActor } from '../../common/auth/access';
+import { AppException, badRequest, conflict, notFound } from '../../common/errors/app-exception';
+import { isDuplicateKey } from '../../database/duplicate-key';
+import { CLOCK, type Clock } from '../../infra/clock/clock';
+import { sha256Hex } from '../../infra/crypto/field-cipher';
+import { audit } from '../audit/audit';
+import { ActivitiesRepository } from './activities.repository';
+import { ActivitiesService } from './activities.service';
+import type { ActivityEntity } from './activity.entity';
+import { plainDateTime, scheduleReminders, withdrawReminders } from './activity-messages';
+import { toActivitySummary, type Attendee } from './activity-view';
+import { CheckInCodes } from './check-in-codes';
+import { SignupViews } from './signup-views';
+import { SignupEntity } from './signup.entity';
+
+/** Women are checked in from three hours before the start until three hours after the end. */
+const CHECK_IN_MARGIN_MS = 3 * 3600_000;
+
+const KIND_LABELS: Record<SignupKind, string> = { self: '本人', relative: '家人或代报', reserved: '预留名额' };
+
+function normalisedPhone(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+@Injectable()
+export class SignupsService {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly activities: ActivitiesRepository,
+    private readonly activityService: ActivitiesService,
+    private readonly views: SignupViews,
+    private readonly codes: CheckInCodes,
+  ) {}
+
+  /**
+   * First come, first served: a seat if one is left, else a place on the waiting list. The seat is
+   * taken by a guarded UPDATE in the same transaction as the sign-up row, never by reading first.
+   */
+  async signUp(actor: Actor | null, activityId: string, input: SignupInput): Promise<SignupView> {
+    const { userId } = requireActor(actor);
+    const now = this.clock.now();
+    const activity = await this.openForSignup(actor, activityId, now);
+    const attendee = input.attendee ? { name: input.attendee.name.trim(), phone: input.attendee.phone.trim() } : null;
+    if (attendee && !activity.relativesAllowed) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.RelativesNotAllowed);
+    const kind: SignupKind = attendee ? 'relative' : 'self';
+    const activeKey = attendee ? `phone:${sha256Hex(normalisedPhone(attendee.phone)).slice(0, 40)}` : `self:${userId}`;
+
+    const signup = await this.claim(async (manager) => {
+      if ((await this.activities.countActiveOfOwner(manager, activityId, userId)) >= ACTIVITY_LIMITS.seatsPerWoman) {
+        throw conflict(ErrorCode.SeatsPerWomanExceeded);
+      }
+      const confirmed = await this.activities.takePublicSeat(manager, activityId);
+      if (!confirmed && !(await this.activities.joinWaitlist(manager, activityId))) throw conflict(ErrorCode.ActivityNotOpen);
+      return this.insertSignup(manager, activity, {
+        ownerUserId: userId,
+        addedByUserId: null,
+        kind,
+        state: confirmed ? 'confirmed' : 'waitlisted',
+        activeKey,
+        attendee,
+        holdsReserved: false,
+      }, now);
+    });
+    return (await this.views.forOwner([signup]))[0]!;
+  }
+
+  /** The chair puts a woman (often without WeChat) on one of the reserved places, or a public one when those are gone. */
+  async addReserved(actor: Actor | null, activityId: string, input: ReservedSignupInput): Promise<SignupView> {
+    const now = this.clock.now();
+    const activity = await this.managed(actor, activityId);
+    if (activityStatusAt(activity.status, activity.endsAt, now) !== 'published') throw conflict(ErrorCode.ActivityNotOpen);
+    if (input.consentRecorded !== true) {
+      throw badRequest(ErrorCode.ConsentRequired, [{ field: 'consentRecorded', message: '请先征得她同意登记她的姓名和电话' }]);
+    }
+    const attendee = { name: input.name.trim(), phone: input.phone.trim() };
+    const signup = await this.claim(async (manager) => {
+      const reserved = await this.activities.takeReservedSeat(manager, activityId);
+      if (!reserved && !(await this.activities.takePublicSeat(manager, activityId))) throw conflict(ErrorCode.ReservedSeatsFull);
+      return this.insertSignup(manager, activity, {
+        ownerUserId: null,
+        addedByUserId: actor!.userId,
+        kind: 'reserved',
+        state: 'confirmed',
+        activeKey: `phone:${sha256Hex(normalisedPhone(attendee.phone)).slice(0, 40)}`,
+        attendee,
+        holdsReserved: reserved,
+      }, now);
+    });
+    return (await this.views.forOwner([signup]))[0]!;
+  }
+
+  /**
+   * She gives up her seat or leaves the waiting list; a freed public seat goes to the first woman
+   * waiting in the same transaction. The activity row is locked first, as every seat change does,
+   * so a cancellation and a promotion never wait on each other in opposite order.
+   */
+  async cancel(actor: Actor | null, signupId: string): Promise<SignupView> {
+    const who = requireActor(actor);
+    const now = this.clock.now();
+    const found = await this.activities.findSignup(signupId);
+    if (!found) throw notFound(ErrorCode.SignupNotFound);
+    const mayCancel = found.ownerUserId === who.userId;
+    let cancelled: SignupEntity | null = null;
+    await this.activities.transaction(async (manager) => {
+      const activity = await this.activities.lockById(manager, found.activityId);
+      const signup = await this.activities.lockSignup(manager, signupId);
+      if (!activity || !signup) throw notFound(ErrorCode.SignupNotFound);
+      const isManager = can(actor, Permission.ManageActivities, activity.federationId);
+      if (!mayCancel && !(isManager && signup.kind === 'reserved')) throw notFound(ErrorCode.SignupNotFound);
+      if (signup.state === 'cancelled') throw conflict(ErrorCode.SignupAlreadyCancelled);
+      const was = signup.state;
+      await this.activities.updateSignup(manager, signup.id, { state: 'cancelled', activeKey: null, cancelledAt: now });
+      if (was === 'waitlisted') {
+        await this.activities.adjustCounters(manager, activity.id, { waitlistLength: -1 });
+      } else {
+        await withdrawReminders(manager, activity.id, signup.id);
+        if (signup.holdsReserved) {
+          await this.activities.adjustCounters(manager, activity.id, { reservedTaken: -1 });
+        } else {
+          await this.activities.adjustCounters(manager, activity.id, { publicTaken: -1 });
+          activity.publicTaken -= 1;
+          await this.activityService.promoteWhileSeatsLeft(manager, activity, now);
+        }
+      }
+      cancelled = Object.assign(signup, { state: 'cancelled' as const, activeKey: null, cancelledAt: now });
+    });
+    return (await this.views.forOwner([cancelled!]))[0]!;
+  }
+
+  async mine(actor: Actor | null): Promise<MySignup[]> {
+    const { userId } = requireActor(actor);
+    const signups = await this.activities.signupsOfOwner(userId);
+    const activities = await this.activities.byIds([...new Set(signups.map((s) => s.activityId))]);
+    const byId = new Map(activities.map((a) => [a.id, a]));
+    const names = await this.activityService.namesFor(activities);
+    const now = this.clock.now();
+    const views = await this.views.forOwner(signups);
+    return views.flatMap((view) => {
+      const activity = byId.get(view.activityId);
+      return activity ? [{ ...view, activity: toActivitySummary(activity, names, now) }] : [];
+    });
+  }
+
+  async attendees(actor: Actor | null, activityId: string): Promise<AttendeeList> {
+    const activity = await this.managed(actor, activityId);
+    const rows = await this.attendeeRows(activity.id, false);
+    return {
+      confirmed: rows.filter((r) => r.state === 'confirmed'),
+      waitlisted: rows.filter((r) => r.state === 'waitlisted'),
+      checkedIn: rows.filter((r) => r.checkedInAt !== null).length,
+    };
+  }
+
+  /**
+   * The list as a spreadsheet. Phones are masked unless she asks for them to call the women, and that
+   * request is written to the audit log.
+   */
+  async attendeesCsv(actor: Actor | null, activityId: string, fullPhones: boolean): Promise<{ filename: string; rows: string[][] }> {
+    const activity = await this.managed(actor, activityId);
+    if (fullPhones) {
+      await this.activities.transaction((manager) =>
+        audit(manager, this.clock.now(), {
+          actorUserId: actor!.userId,
+          action: 'activity.export_phones',
+          subjectType: 'activity',
+          subjectId: activity.id,
+          federationId: activity.federationId,
+        }),
+      );
+    }
+    const rows = await this.attendeeRows(activity.id, fullPhones);
+    const header = ['序号', '姓名', '电话', '报名方式', '状态', '候补位次', '签到时间', '报名时间'];
+    const body = rows.map((r, i) => [
+      String(i + 1),
+      r.name,
+      r.phone ?? '',
+      KIND_LABELS[r.kind],
+      r.state === 'confirmed' ? '报名成功' : '候补',
+      r.waitlistPosition === null ? '' : String(r.waitlistPosition),
+      r.checkedInAt ? plainDateTime(new Date(r.checkedInAt)) : '',
+      plainDateTime(new Date(r.signedUpAt)),
+    ]);
+    return { filename: `activity-${activity.id.slice(0, 8)}-attendees.csv`, rows: [header, ...body] };
+  }
+
+  /** The chair scans her QR code (or types the six digits); each seat is checked in once. */
+  async checkIn(actor: Actor | null, activityId: string, code: string): Promise<CheckInResult> {
+    const now = this.clock.now();
+    const activity = await this.managed(actor, activityId);
+    if (activity.status !== 'published') throw conflict(ErrorCode.ActivityNotOpen);
+    const t = now.getTime();
+    if (t < activity.startsAt.getTime() - CHECK_IN_MARGIN_MS || t > activity.endsAt.getTime() + CHECK_IN_MARGIN_MS) {
+      throw conflict(ErrorCode.CheckInNotNow);
+    }
+    const signup = await this.signupForCode(activity, code);
+    if (signup.state === 'cancelled') throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInSignupCancelled);
+    if (signup.state === 'waitlisted') throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInNotConfirmed);
+    const name = await this.nameOf(signup);
+    const marked = await this.activities.transaction((manager) => this.activities.markCheckedIn(manager, signup.id, actor!.userId, now));
+    if (!marked) {
+      const earlier = (await this.activities.findSignup(signup.id))?.checkedInAt;
+      throw conflict(ErrorCode.AlreadyCheckedIn, `${name}已经签到过了（${earlier ? plainDateTime(earlier) : ''}），不用再扫`);
+    }
+    return { signupId: signup.id, name, checkedInAt: now.toISOString() };
+  }
+
+  // ---- steps ----
+
+  private async signupForCode(activity: ActivityEntity, code: string): Promise<SignupEntity> {
+    const given = code.trim();
+    if (CheckInCodes.looksLikeShortCode(given)) {
+      const signup = await this.activities.findByShortCode(activity.id, given);
+      if (!signup) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInCodeInvalid);
+      return signup;
+    }
+    const signupId = this.codes.signupIdOf(given);
+    const signup = signupId ? await this.activities.findSignup(signupId) : null;
+    if (!signup) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInCodeInvalid);
+    if (signup.activityId !== activity.id) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInWrongActivity);
+    return signup;
+  }
+
+  private async openForSignup(actor: Actor | null, activityId: string, now: Date): Promise<ActivityEntity> {
+    const activity = await this.activities.findById(activityId);
+    if (!activity || (activity.status === 'draft' && !can(actor, Permission.ManageActivities, activity.federationId))) {
+      throw notFound(ErrorCode.ActivityNotFound);
+    }
+    if (activityStatusAt(activity.status, activity.endsAt, now) !== 'published') throw conflict(ErrorCode.ActivityNotOpen);
+    const window = signupWindowAt({ opensAt: activity.signupOpensAt, closesAt: activity.signupClosesAt, startsAt: activity.startsAt }, now);
+    if (window === 'not_yet') throw conflict(ErrorCode.SignupNotOpenYet, `报名还没有开始，${plainDateTime(activity.signupOpensAt)}开始报名`);
+    if (window === 'closed') throw conflict(ErrorCode.SignupClosed);
+    return activity;
+  }
+
+  /** Runs a seat-taking transaction; the unique index on active sign-ups turns a second one into 409. */
+  private async claim(work: (manager: EntityManager) => Promise<SignupEntity>): Promise<SignupEntity> {
+    try {
+      return await this.activities.transaction(work);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw conflict(ErrorCode.AlreadySignedUp);
+      throw error;
+    }
+  }
+
+  private async insertSignup(
+    manager: EntityManager,
+    activity: ActivityEntity,
+    spec: Pick<SignupEntity, 'ownerUserId' | 'addedByUserId' | 'kind' | 'state' | 'activeKey' | 'holdsReserved'> & { attendee: Attendee | null },
+    now: Date,
+  ): Promise<SignupEntity> {
+    const seq = await this.activities.lastSeq(manager, activity.id);
+    const { attendee, ...rest } = spec;
+    const signup = Object.assign(new SignupEntity(), {
+      id: randomUUID(),
+      activityId: activity.id,
+      ...rest,
+      attendeeEnc: attendee ? this.views.encryptAttendee(attendee) : null,
+      seq,
+      shortCode: this.codes.shortCodeFor(activity.id, seq),
+      checkedInAt: null,
+      checkedInBy: null,
+      promotedAt: null,
+      cancelledAt: null,
+      createdAt: now,
+    });
+    await this.activities.insertSignup(manager, signup);
+    if (signup.state === 'confirmed') await scheduleReminders(manager, activity, signup, now);
+    return signup;
+  }
+
+  private async managed(actor: Actor | null, activityId: string): Promise<ActivityEntity> {
+    const activity = await this.activities.findById(activityId);
+    if (!activity || !can(actor, Permission.ManageActivities, activity.federationId)) throw notFound(ErrorCode.ActivityNotFound);
+    return activity;
+  }
+
+  private async nameOf(signup: SignupEntity): Promise<string> {
+    const attendee = this.views.attendeeOf(signup);
+    if (attendee) return attendee.name;
+    const names = await this.activities.namesOf('user', signup.ownerUserId ? [signup.ownerUserId] : []);
+    return names.get(signup.ownerUserId ?? '') ?? '本人';
+  }
+
+  private async attendeeRows(activityId: string, fullPhones: boolean): Promise<AttendeeView[]> {
+    const signups = await this.activities.signupsOf(activityId);
+    const users = await this.activities.namesOf('user', signups.flatMap((s) => (s.kind === 'self' && s.ownerUserId ? [s.ownerUserId] : [])));
+    let position = 0;
+    return signups.map((s) => {
+      const attendee = this.views.attendeeOf(s);
+      return {
+        signupId: s.id,
+        kind: s.kind,
+        state: s.state,
+        name: attendee?.name ?? users.get(s.ownerUserId ?? '') ?? '',
+        phone: attendee ? (fullPhones ? attendee.phone : maskPhone(attendee.phone)) : null,
+        waitlistPosition: s.state === 'waitlisted' ? ++position : null,
+        checkedInAt: s.checkedInAt?.toISOString() ?? null,
+        signedUpAt: s.createdAt.toISOString(),
+      };
+    });
+  }
+}
