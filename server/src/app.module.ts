@@ -23,6 +23,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
+import { VoicesModule } from './modules/voices/voices.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         RequestsModule,
         NotificationsModule,
         ActivitiesModule,
+        VoicesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,3 +9,4 @@ export * from './opening-hours';
 export * from './requests';
 export * from './activities';
 export * from './voices';
+export * from './contact';

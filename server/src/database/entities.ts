@@ -14,6 +14,8 @@ import { CategorySettingEntity } from '../modules/requests/category-setting.enti
 import { ServiceRequestEntity } from '../modules/requests/service-request.entity';
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { SignupEntity } from '../modules/activities/signup.entity';
+import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaItemEntity, CouncilMinutesEntity } from '../modules/voices/concern.entity';
+import { RosterContactEntity, RosterEntryEntity, RosterInvitationEntity } from '../modules/voices/roster.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -32,4 +34,12 @@ export const ENTITIES = [
   CategorySettingEntity,
   ActivityEntity,
   SignupEntity,
+  ConcernEntity,
+  ConcernCosignEntity,
+  ConcernUpdateEntity,
+  CouncilAgendaItemEntity,
+  CouncilMinutesEntity,
+  RosterEntryEntity,
+  RosterContactEntity,
+  RosterInvitationEntity,
 ];

@@ -47,35 +47,40 @@ export class ActivitiesRepository {
   }
 
   /**
-   * Takes one of the seats women take themselves, if one is left. The UPDATE's row lock is what makes
-   * two sign-ups on two servers unable to take the same last seat: the second one waits, then no
-   * longer matches `public_taken < capacity - reserved_seats`.
+   * Takes one of the seats women take themselves, if one is left, and returns the sequence number it
+   * handed out (null when none was left). The UPDATE's row lock is what makes two sign-ups on two
+   * servers unable to take the same last seat: the second one waits, then no longer matches
+   * `public_taken < capacity - reserved_seats`.
    */
-  takePublicSeat(manager: EntityManager, activityId: string): Promise<boolean> {
+  takePublicSeat(manager: EntityManager, activityId: string): Promise<number | null> {
     return this.bumpIfPublished(manager, activityId, 'publicTaken', 'public_taken < capacity - reserved_seats');
   }
 
-  takeReservedSeat(manager: EntityManager, activityId: string): Promise<boolean> {
+  takeReservedSeat(manager: EntityManager, activityId: string): Promise<number | null> {
     return this.bumpIfPublished(manager, activityId, 'reservedTaken', 'reserved_taken < reserved_seats');
   }
 
-  joinWaitlist(manager: EntityManager, activityId: string): Promise<boolean> {
-    return this.bumpIfPublished(manager, activityId, 'waitlistLength', null);
+  /** A place on the waiting list, only while no public seat is left (checked under the same row lock). */
+  joinWaitlist(manager: EntityManager, activityId: string): Promise<number | null> {
+    return this.bumpIfPublished(manager, activityId, 'waitlistLength', 'public_taken >= capacity - reserved_seats');
   }
 
-  /** One guarded UPDATE: a counter and the sign-up sequence go up together, or nothing changes. */
-  private async bumpIfPublished(manager: EntityManager, activityId: string, counter: Counter, guard: string | null): Promise<boolean> {
+  /**
+   * One guarded UPDATE: a counter and the sign-up sequence go up together, or nothing changes.
+   * Returns the sequence number handed out. On MySQL/MariaDB `LAST_INSERT_ID(expr)` puts it in the
+   * UPDATE's own reply, saving a SELECT while the row lock is held (time no other sign-up of this
+   * activity, on any instance, can use); the embedded SQLite has one writer anyway and reads it back.
+   */
+  private async bumpIfPublished(manager: EntityManager, activityId: string, counter: Counter, guard: string): Promise<number | null> {
+    const sqljs = manager.connection.options.type === 'sqljs';
     const result = await manager
       .createQueryBuilder()
       .update(ActivityEntity)
-      .set({ [counter]: () => `${COUNTERS[counter]} + 1`, signupSeq: () => 'signup_seq + 1' })
-      .where(`id = :activityId AND status = :published${guard ? ` AND ${guard}` : ''}`, { activityId, published: 'published' })
+      .set({ [counter]: () => `${COUNTERS[counter]} + 1`, signupSeq: () => (sqljs ? 'signup_seq + 1' : 'LAST_INSERT_ID(signup_seq + 1)') })
+      .where(`id = :activityId AND status = :published AND ${guard}`, { activityId, published: 'published' })
       .execute();
-    return result.affected === 1;
-  }
-
-  /** The sequence number the caller's last seat UPDATE handed out (its row lock is still held). */
-  async lastSeq(manager: EntityManager, activityId: string): Promise<number> {
+    if (result.affected !== 1) return null;
+    if (!sqljs) return Number((result.raw as { insertId: number }).insertId);
     const row = await manager.getRepository(ActivityEntity).findOne({ where: { id: activityId }, select: { signupSeq: true } });
     return row!.signupSeq;
   }

@@ -36,10 +36,9 @@ import {
   type SignupState,
   type SignupView,
   type SignupWindowState,
+  PHONE_PATTERN,
 } from '@wfh/shared';
 
-/** Mobile, landline or with an extension: what a woman reads out from her phone. */
-const PHONE = /^[0-9+\-() ]{5,32}$/;
 const STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled', 'finished'];
 const WINDOWS: SignupWindowState[] = ['not_yet', 'open', 'closed'];
 const SIGNUP_STATES: SignupState[] = ['confirmed', 'waitlisted', 'cancelled'];
@@ -143,7 +142,7 @@ export class AttendeeInputDto {
   name: string;
 
   @ApiProperty({ example: '13800000000' })
-  @IsString() @Matches(PHONE)
+  @IsString() @Matches(PHONE_PATTERN)
   phone: string;
 }
 

@@ -7,6 +7,7 @@ import {
   activityStatusAt,
   can,
   maskPhone,
+  publicSeatsLeft,
   signupWindowAt,
   type Actor,
   type AttendeeList,
@@ -70,13 +71,13 @@ export class SignupsService {
       if ((await this.activities.countActiveOfOwner(manager, activityId, userId)) >= ACTIVITY_LIMITS.seatsPerWoman) {
         throw conflict(ErrorCode.SeatsPerWomanExceeded);
       }
-      const confirmed = await this.activities.takePublicSeat(manager, activityId);
-      if (!confirmed && !(await this.activities.joinWaitlist(manager, activityId))) throw conflict(ErrorCode.ActivityNotOpen);
-      return this.insertSignup(manager, activity, {
+      const place = await this.seatOrWaitingPlace(manager, activity);
+      if (!place) throw conflict(ErrorCode.ActivityNotOpen);
+      return this.insertSignup(manager, activity, place.seq, {
         ownerUserId: userId,
         addedByUserId: null,
         kind,
-        state: confirmed ? 'confirmed' : 'waitlisted',
+        state: place.state,
         activeKey,
         attendee,
         holdsReserved: false,
@@ -95,9 +96,11 @@ export class SignupsService {
     }
     const attendee = { name: input.name.trim(), phone: input.phone.trim() };
     const signup = await this.claim(async (manager) => {
-      const reserved = await this.activities.takeReservedSeat(manager, activityId);
-      if (!reserved && !(await this.activities.takePublicSeat(manager, activityId))) throw conflict(ErrorCode.ReservedSeatsFull);
-      return this.insertSignup(manager, activity, {
+      const reservedSeq = await this.activities.takeReservedSeat(manager, activityId);
+      const seq = reservedSeq ?? (await this.activities.takePublicSeat(manager, activityId));
+      if (seq === null) throw conflict(ErrorCode.ReservedSeatsFull);
+      const reserved = reservedSeq !== null;
+      return this.insertSignup(manager, activity, seq, {
         ownerUserId: null,
         addedByUserId: actor!.userId,
         kind: 'reserved',
@@ -263,13 +266,30 @@ export class SignupsService {
     }
   }
 
+  /**
+   * A seat if one is left, else a place on the waiting list, with its sequence number; null when the
+   * activity is no longer published. Both UPDATEs are guarded and the first one locks the row, so the
+   * outcome is decided under the lock whatever the order. The order is only a guess from the read
+   * before the transaction: once an activity is full (most of a burst) trying the waiting list first
+   * saves a statement while the lock is held; a wrong guess costs that statement back, never a seat.
+   */
+  private async seatOrWaitingPlace(manager: EntityManager, activity: ActivityEntity): Promise<{ state: 'confirmed' | 'waitlisted'; seq: number } | null> {
+    const fullWhenRead = publicSeatsLeft({ capacity: activity.capacity, reserved: activity.reservedSeats, publicTaken: activity.publicTaken }) === 0;
+    const order = fullWhenRead ? (['waitlisted', 'confirmed'] as const) : (['confirmed', 'waitlisted'] as const);
+    for (const state of order) {
+      const seq = state === 'confirmed' ? await this.activities.takePublicSeat(manager, activity.id) : await this.activities.joinWaitlist(manager, activity.id);
+      if (seq !== null) return { state, seq };
+    }
+    return null;
+  }
+
   private async insertSignup(
     manager: EntityManager,
     activity: ActivityEntity,
+    seq: number,
     spec: Pick<SignupEntity, 'ownerUserId' | 'addedByUserId' | 'kind' | 'state' | 'activeKey' | 'holdsReserved'> & { attendee: Attendee | null },
     now: Date,
   ): Promise<SignupEntity> {
-    const seq = await this.activities.lastSeq(manager, activity.id);
     const { attendee, ...rest } = spec;
     const signup = Object.assign(new SignupEntity(), {
       id: randomUUID(),

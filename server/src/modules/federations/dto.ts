@@ -7,6 +7,7 @@ import {
   type FederationDetail,
   type FederationSummary,
   type UpdateFederationProfileRequest,
+  PHONE_PATTERN,
 } from '@wfh/shared';
 
 export class FederationSummaryView implements FederationSummary {
@@ -32,7 +33,7 @@ export class UpdateFederationProfileDto implements UpdateFederationProfileReques
   address?: string;
 
   @ApiPropertyOptional({ maxLength: 32, example: '024-12345678' })
-  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,32}$/)
+  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 100, example: '周一至周五 8:30-17:00' })

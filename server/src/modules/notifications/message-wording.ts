@@ -15,6 +15,12 @@ const WORDING: Record<string, Wording> = {
   'activity.promoted': (p) => `候补成功：「${p.title}」有位置了`,
   'activity.changed': (p) => `「${p.title}」时间或地点有变`,
   'activity.cancelled': (p) => `「${p.title}」已取消`,
+  'concern.new': '有一条新的议题等您审核',
+  'concern.published': (p) => `您的议题「${p.title}」已发布`,
+  'concern.declined': (p) => `您的议题「${p.title}」未发布`,
+  'concern.merged': (p) => `议题「${p.title}」已合并`,
+  'concern.answered': (p) => `议题「${p.title}」有新进展`,
+  'roster.care_due': (p) => `有位妇女已${p.weeks}周没联系了`,
 };
 
 export const DISCREET_WORDING = '您有一条新的消息';

@@ -39,12 +39,12 @@ import {
   type SubmitOnBehalfInput,
   type SubmitRequestInput,
   type WithdrawRequestInput,
+  PHONE_PATTERN,
 } from '@wfh/shared';
 
 const CONTACT_METHODS: ContactMethod[] = ['phone', 'wechat', 'visit'];
 const NOTE = REQUEST_LIMITS.handlerNote;
 /** Digits, spaces, + - and brackets: how people write numbers down. */
-const PHONE = new RegExp(`^[0-9+\\-() ]{5,${REQUEST_LIMITS.phone}}$`);
 
 export class RequestContactDto implements RequestContact {
   @ApiProperty({ enum: CONTACT_METHODS })
@@ -52,7 +52,7 @@ export class RequestContactDto implements RequestContact {
   method: ContactMethod;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone, example: '13800000000' })
-  @IsOptional() @IsString() @Matches(PHONE)
+  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.safeTimes, example: '工作日上午' })
@@ -225,7 +225,7 @@ export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId
   womanName: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone })
-  @IsOptional() @IsString() @Matches(PHONE)
+  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
   womanPhone?: string;
 
   @ApiProperty({ enum: ON_BEHALF_SOURCES })

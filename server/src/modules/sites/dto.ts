@@ -27,11 +27,11 @@ import {
   type SiteSummary,
   type UpdateSiteRequest,
   type WeeklyOpening,
+  PHONE_PATTERN,
 } from '@wfh/shared';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const PHONE = /^[0-9+\-() ]{5,32}$/;
 
 export class WeeklyOpeningDto implements WeeklyOpening {
   @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday' })
@@ -87,7 +87,7 @@ export class SiteInputDto implements SiteInput {
   longitude: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '024-12345678' })
-  @IsOptional() @IsString() @Matches(PHONE)
+  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
   phone?: string | null;
 
   @ApiProperty({ type: WeeklyOpeningDto, isArray: true })
