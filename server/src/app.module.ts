@@ -24,6 +24,8 @@ import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
 import { VoicesModule } from './modules/voices/voices.module';
+import { AdminModule } from './modules/admin/admin.module';
+import { StatsModule } from './modules/stats/stats.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +51,8 @@ export class AppModule {
         NotificationsModule,
         ActivitiesModule,
         VoicesModule,
+        StatsModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -65,6 +65,22 @@ export const ApiPaths = {
   rosterInvitationAccept: `${API_PREFIX}/roster-invitations/:code/accept`,
   rosterEntry: `${API_PREFIX}/roster/:id`,
   rosterEntryContacts: `${API_PREFIX}/roster/:id/contacts`,
+  federationStats: `${API_PREFIX}/federations/:id/stats`,
+  federationStatsCsv: `${API_PREFIX}/federations/:id/stats.csv`,
+  federationPublicStats: `${API_PREFIX}/federations/:id/public-stats`,
+  federationActive: `${API_PREFIX}/federations/:id/active`,
+  federationRegisteredWomen: `${API_PREFIX}/federations/:id/registered-women`,
+  federationRoleInvitations: `${API_PREFIX}/federations/:id/role-invitations`,
+  federationRoleRevocations: `${API_PREFIX}/federations/:id/role-revocations`,
+  roleInvitation: `${API_PREFIX}/role-invitations/:code`,
+  roleInvitationAccept: `${API_PREFIX}/role-invitations/:code/accept`,
+  countyRoutingRules: `${API_PREFIX}/federations/:id/routing-rules`,
+  countyRoutingRule: `${API_PREFIX}/federations/:id/routing-rules/:ruleId`,
+  countyRoutingPreview: `${API_PREFIX}/federations/:id/routing-preview`,
+  feedback: `${API_PREFIX}/feedback`,
+  myFeedback: `${API_PREFIX}/me/feedback`,
+  countyFeedback: `${API_PREFIX}/federations/:id/feedback`,
+  feedbackReply: `${API_PREFIX}/feedback/:id/reply`,
 } as const;
 
 /** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */

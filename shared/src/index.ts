@@ -10,3 +10,4 @@ export * from './requests';
 export * from './activities';
 export * from './voices';
 export * from './contact';
+export * from './stats';

@@ -71,6 +71,10 @@ export enum Permission {
   KeepRoster = 'body.keep-roster',
   /** See every roster of the body, care tags included. */
   OverseeRosters = 'body.oversee-rosters',
+  /** See response times, overdue counts and the four rates of a body's subtree. */
+  ViewStats = 'body.view-stats',
+  /** Switch bodies on and off, invite and revoke roles, set routing rules: a county's admins. */
+  AdministerCounty = 'body.administer-county',
 }
 
 const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
@@ -84,6 +88,8 @@ const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
   [Permission.KeepRoster]: new Set([RoleKind.Executive, RoleKind.Chair, RoleKind.Deputy]),
   // Care tags (困难, 残疾 …) reach only the member, the chair and the county's admins: not township staff.
   [Permission.OverseeRosters]: new Set([RoleKind.Chair, RoleKind.Admin]),
+  [Permission.ViewStats]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
+  [Permission.AdministerCounty]: new Set([RoleKind.Admin]),
 };
 
 /** The one access rule for bodies: a grant of a permitted role whose subtree contains the body. */

@@ -16,6 +16,8 @@ import { ActivityEntity } from '../modules/activities/activity.entity';
 import { SignupEntity } from '../modules/activities/signup.entity';
 import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaItemEntity, CouncilMinutesEntity } from '../modules/voices/concern.entity';
 import { RosterContactEntity, RosterEntryEntity, RosterInvitationEntity } from '../modules/voices/roster.entity';
+import { FeedbackEntity } from '../modules/admin/feedback.entity';
+import { RoleInvitationEntity } from '../modules/admin/role-invitation.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -42,4 +44,6 @@ export const ENTITIES = [
   RosterEntryEntity,
   RosterContactEntity,
   RosterInvitationEntity,
+  RoleInvitationEntity,
+  FeedbackEntity,
 ];

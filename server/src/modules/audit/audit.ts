@@ -4,8 +4,20 @@ import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
   actorUserId: string | null;
-  action: 'request.read_sensitive' | 'request.act_sensitive' | 'catalogue.update' | 'activity.export_phones';
-  subjectType: 'service_request' | 'category_setting' | 'activity';
+  action:
+    | 'request.read_sensitive'
+    | 'request.act_sensitive'
+    | 'catalogue.update'
+    | 'activity.export_phones'
+    | 'body.set_active'
+    | 'body.set_registered_women'
+    | 'role.invite'
+    | 'role.grant'
+    | 'role.revoke'
+    | 'routing_rule.create'
+    | 'routing_rule.delete'
+    | 'feedback.reply';
+  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback';
   subjectId: string;
   federationId: string | null;
 }

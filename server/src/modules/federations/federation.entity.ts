@@ -47,6 +47,10 @@ export class FederationEntity {
   @Column({ name: 'location_is_demo', type: 'boolean', default: false })
   locationIsDemo: boolean;
 
+  /** Women the body registers as reachable (its 妇女花名册); the denominator of 知晓率. */
+  @Column({ name: 'registered_women', type: 'int', nullable: true })
+  registeredWomen: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 

@@ -21,6 +21,8 @@ const WORDING: Record<string, Wording> = {
   'concern.merged': (p) => `议题「${p.title}」已合并`,
   'concern.answered': (p) => `议题「${p.title}」有新进展`,
   'roster.care_due': (p) => `有位妇女已${p.weeks}周没联系了`,
+  'feedback.new': '收到一条新的投诉建议',
+  'feedback.answered': '县妇联答复了您的投诉建议',
 };
 
 export const DISCREET_WORDING = '您有一条新的消息';

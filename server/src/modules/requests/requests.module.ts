@@ -12,5 +12,6 @@ import { RequestsService } from './requests.service';
   imports: [UsersModule],
   controllers: [RequestsController, CountyCatalogueController],
   providers: [RequestsRepository, HandlersRepository, RequestsService, CountyCatalogueService, EscalationSweeper],
+  exports: [RequestsRepository, RequestsService],
 })
 export class RequestsModule {}

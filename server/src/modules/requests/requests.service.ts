@@ -16,6 +16,7 @@ import {
   type RequestSummary,
   type OnBehalfCreated,
   type ServiceCategory,
+  type ServiceCategoryKey,
   type SubmitOnBehalfInput,
   type SubmitRequestInput,
   ON_BEHALF_SOURCE_LABELS,
@@ -32,12 +33,12 @@ import { audit } from '../audit/audit';
 import { enqueueMessages, type OutgoingMessage } from '../notifications/outbox';
 import { UsersRepository } from '../users/users.repository';
 import { answerProblems } from './answers';
-import { addWorkingHours } from './deadline.policy';
+import { addWorkingHours, workingMinutesBetween } from './deadline.policy';
 import { HandlersRepository } from './handlers.repository';
 import { canHandleRequest, canReadRequest, canSeeInbox, type RequestScope } from './request-access';
 import { currentDeadline, toDetail, toSummary } from './request-view';
 import { RequestsRepository } from './requests.repository';
-import { routeRequest } from './routing.policy';
+import { routeRequest, type RoutingDecision } from './routing.policy';
 import type { ServiceCategoryEntity } from './service-category.entity';
 import { ServiceRequestEntity } from './service-request.entity';
 import { isDuplicateKey } from '../../database/duplicate-key';
@@ -241,9 +242,7 @@ export class RequestsService {
     const category = (await this.requests.effectiveCategory(spec.category.key, spec.homeFederationId)) ?? spec.category;
     const now = this.clock.now();
     return this.requests.transaction(async (manager) => {
-      const rules = await this.handlers.rulesFor(manager, category.key);
-      const bodies = await this.handlers.routingBodies(manager, spec.homeFederationId, rules.map((r) => r.targetFederationId), now);
-      const decision = routeRequest({ homeFederationId: spec.homeFederationId, category, rules, bodies });
+      const decision = await this.route(manager, spec.homeFederationId, category, now);
       if (!decision.ok) {
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
       }
@@ -279,6 +278,11 @@ export class RequestsService {
         ratingCommentEnc: null,
         ratingsGiven: 0,
         ratingCodeHash: onBehalf?.ratingCodeHash ?? null,
+        routedFederationId: decision.federationId,
+        firstResponseMinutes: null,
+        firstResponseOnTime: null,
+        resolutionMinutes: null,
+        resolvedOnTime: null,
         ratingCodeEnc: onBehalf?.ratingCodeEnc ?? null,
         idempotencyKey: spec.idempotency?.key ?? null,
         idempotencyDigest: spec.idempotency?.digest ?? null,
@@ -302,6 +306,20 @@ export class RequestsService {
   }
 
   /** The first answer again, for a retry with the same content; other content under the key is refused. */
+  /** The one routing step: what a new request would do, and what an admin's preview shows. */
+  private async route(manager: EntityManager, homeFederationId: string, category: ServiceCategoryEntity, now: Date): Promise<RoutingDecision> {
+    const rules = await this.handlers.rulesFor(manager, category.key);
+    const bodies = await this.handlers.routingBodies(manager, homeFederationId, rules.map((r) => r.targetFederationId), now);
+    return routeRequest({ homeFederationId, category, rules, bodies });
+  }
+
+  /** Where a request of this category from this village would go right now, with the reason routing would store. */
+  async previewRouting(homeFederationId: string, categoryKey: ServiceCategoryKey): Promise<RoutingDecision> {
+    const category = await this.requests.effectiveCategory(categoryKey, homeFederationId);
+    if (!category) throw badRequest(ErrorCode.CategoryNotFound, [{ field: 'categoryKey', message: '没有这类求助' }]);
+    return this.requests.transaction((manager) => this.route(manager, homeFederationId, category, this.clock.now()));
+  }
+
   private async replay(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<RequestDetail> {
     if (earlier.idempotencyDigest !== digest) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IdempotencyKeyReused);
     return this.detail(actor, earlier.id);
@@ -398,6 +416,11 @@ export class RequestsService {
       switch (step.action) {
         case RequestAction.Accept:
         case RequestAction.Reply:
+          if (!request.firstRespondedAt) {
+            // Kept at this moment: later referrals and escalations move the deadline, not this answer.
+            request.firstResponseMinutes = workingMinutesBetween(request.createdAt, now, this.config.officeHours, dayKindOf);
+            request.firstResponseOnTime = request.escalations === 0 && request.firstResponseDueAt !== null && now <= request.firstResponseDueAt;
+          }
           request.firstRespondedAt ??= now;
           await this.apply(manager, request, step.action, 'handler', userId, actingBody, step.action === RequestAction.Reply ? step.message : (step.note ?? null), now);
           if (step.action === RequestAction.Reply) await this.notifyWoman(manager, request, 'request.replied', now);
@@ -422,6 +445,10 @@ export class RequestsService {
           return;
         }
         case RequestAction.Resolve:
+          if (request.resolutionMinutes === null) {
+            request.resolutionMinutes = workingMinutesBetween(request.createdAt, now, this.config.officeHours, dayKindOf);
+            request.resolvedOnTime = request.escalations === 0 && request.resolutionDueAt !== null && now <= request.resolutionDueAt;
+          }
           request.resolvedAt = now;
           await this.apply(manager, request, RequestAction.Resolve, 'handler', userId, actingBody, step.resolution, now);
           await this.notifyWoman(manager, request, 'request.resolved', now);

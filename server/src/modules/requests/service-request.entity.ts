@@ -11,6 +11,7 @@ import type { Rating, RequestState, ServiceCategoryKey } from '@wfh/shared';
 @Index('idx_request_woman', ['womanUserId', 'createdAt'])
 @Index('uq_request_idempotency', ['womanUserId', 'idempotencyKey'], { unique: true })
 @Index('idx_request_rating_code', ['ratingCodeHash'])
+@Index('idx_request_stats', ['routedFederationId', 'createdAt'])
 // A chair's retries: the woman she records for is a new user each time, so her key is the chair's.
 @Index('uq_request_recorder_idempotency', ['recordedByUserId', 'idempotencyKey'], { unique: true })
 export class ServiceRequestEntity {
@@ -85,6 +86,25 @@ export class ServiceRequestEntity {
 
   @Column({ name: 'escalations', type: 'int', default: 0 })
   escalations: number;
+
+  /** The body routing first chose: the one whose response times the request counts for. */
+  @Column({ name: 'routed_federation_id', type: 'varchar', length: 12, nullable: true })
+  routedFederationId: string | null;
+
+  /** Working minutes from asking to the first answer, kept at that moment for the dashboards. */
+  @Column({ name: 'first_response_minutes', type: 'int', nullable: true })
+  firstResponseMinutes: number | null;
+
+  /** Answered by its deadline without having escalated. */
+  @Column({ name: 'first_response_on_time', type: 'boolean', nullable: true })
+  firstResponseOnTime: boolean | null;
+
+  /** Working minutes from asking to the first resolution. */
+  @Column({ name: 'resolution_minutes', type: 'int', nullable: true })
+  resolutionMinutes: number | null;
+
+  @Column({ name: 'resolved_on_time', type: 'boolean', nullable: true })
+  resolvedOnTime: boolean | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   rating: Rating | null;

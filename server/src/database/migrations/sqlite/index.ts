@@ -5,6 +5,7 @@ import { CategorySettings1764900000000 } from './1764900000000-category-settings
 import { OnBehalfIdempotency1765000000000 } from './1765000000000-on-behalf-idempotency';
 import { Activities1765100000000 } from './1765100000000-activities';
 import { Voices1765200000000 } from './1765200000000-voices';
+import { CountyViews1765300000000 } from './1765300000000-county-views';
 
 /** In order; each dialect keeps its own folder because generated DDL differs between them. */
-export const SQLITE_MIGRATIONS = [Foundation1764600000000, Places1764700000000, Requests1764800000000, CategorySettings1764900000000, OnBehalfIdempotency1765000000000, Activities1765100000000, Voices1765200000000];
+export const SQLITE_MIGRATIONS = [Foundation1764600000000, Places1764700000000, Requests1764800000000, CategorySettings1764900000000, OnBehalfIdempotency1765000000000, Activities1765100000000, Voices1765200000000, CountyViews1765300000000];

@@ -1,0 +1,32 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * What the township and county views read (the first routed body, working-time durations kept at the
+ * moment, registered women), one-time role invitations, and 投诉建议.
+ */
+export class CountyViews1765300000000 implements MigrationInterface {
+  name = 'CountyViews1765300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "federation" ADD COLUMN "registered_women" integer');
+    for (const column of ['"routed_federation_id" varchar(12)', '"first_response_minutes" integer', '"first_response_on_time" boolean', '"resolution_minutes" integer', '"resolved_on_time" boolean']) {
+      await queryRunner.query(`ALTER TABLE "service_request" ADD COLUMN ${column}`);
+    }
+    await queryRunner.query('UPDATE "service_request" SET "routed_federation_id" = "federation_id"');
+    await queryRunner.query('CREATE INDEX "idx_request_stats" ON "service_request" ("routed_federation_id", "created_at") ');
+    await queryRunner.query('CREATE TABLE "feedback" ("id" varchar(36) PRIMARY KEY NOT NULL, "kind" varchar(12) NOT NULL, "federation_id" varchar(12) NOT NULL, "county_id" varchar(6) NOT NULL, "author_user_id" varchar(36) NOT NULL, "text_enc" text NOT NULL, "contact_enc" text, "status" varchar(10) NOT NULL, "reply_enc" text, "created_at" datetime(6) NOT NULL, "answered_at" datetime(6), "answered_by" varchar(36))');
+    await queryRunner.query('CREATE INDEX "idx_feedback_author" ON "feedback" ("author_user_id", "created_at")');
+    await queryRunner.query('CREATE INDEX "idx_feedback_county" ON "feedback" ("county_id", "status", "created_at")');
+    await queryRunner.query('CREATE TABLE "role_invitation" ("code_hash" varchar(64) PRIMARY KEY NOT NULL, "federation_id" varchar(12) NOT NULL, "role" varchar(16) NOT NULL, "invitee_name" varchar(40) NOT NULL, "created_by" varchar(36) NOT NULL, "expires_at" datetime(6) NOT NULL, "used_at" datetime(6), "used_by" varchar(36))');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE "feedback"');
+    await queryRunner.query('DROP TABLE "role_invitation"');
+    await queryRunner.query('DROP INDEX "idx_request_stats"');
+    for (const column of ['resolved_on_time', 'resolution_minutes', 'first_response_on_time', 'first_response_minutes', 'routed_federation_id']) {
+      await queryRunner.query(`ALTER TABLE "service_request" DROP COLUMN "${column}"`);
+    }
+    await queryRunner.query('ALTER TABLE "federation" DROP COLUMN "registered_women"');
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RequestsModule } from '../requests/requests.module';
+import { AdminController, FeedbackController } from './admin.controller';
+import { AdminService } from './admin.service';
+import { FeedbackService } from './feedback.service';
+
+@Module({
+  imports: [RequestsModule],
+  controllers: [AdminController, FeedbackController],
+  providers: [AdminService, FeedbackService],
+})
+export class AdminModule {}

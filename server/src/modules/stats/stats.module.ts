@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { FederationsModule } from '../federations/federations.module';
+import { RequestsModule } from '../requests/requests.module';
+import { StatsController } from './stats.controller';
+import { StatsRepository } from './stats.repository';
+import { StatsService } from './stats.service';
+
+@Module({
+  imports: [FederationsModule, RequestsModule],
+  controllers: [StatsController],
+  providers: [StatsRepository, StatsService],
+})
+export class StatsModule {}
