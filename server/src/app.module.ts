@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -36,7 +37,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
-        JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
+        // A key object, made once: given the string, jsonwebtoken re-derives the key (trying PEM first) on every verify.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) }),
         CoordinationModule,
         CryptoModule,
         RolesModule,

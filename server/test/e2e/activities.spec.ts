@@ -339,7 +339,9 @@ describe('activities over HTTP', () => {
       ['endsAt', 'signupClosesAt'],
     );
     expectFieldErrors(await create('chair', screening({ reservedSeats: 3 })), 400, ErrorCode.ValidationFailed, ['reservedSeats']);
-    expectFieldErrors(await create('chair', screening({ address: null, latitude: null })), 400, ErrorCode.ValidationFailed, ['address', 'latitude']);
+    expectFieldErrors(await create('chair', screening({ address: null, latitude: null })), 400, ErrorCode.ValidationFailed, ['address']);
+    // No point on the map and nothing of the body's to place it by: she is asked to pick one.
+    expectFieldErrors(await create('chair', screening({ latitude: null, longitude: null })), 400, ErrorCode.ValidationFailed, ['latitude']);
     expect((await create('siblingChair', screening())).status).toBe(403);
     const id = await published({ relativesAllowed: true });
     expectFieldErrors(await signUp('anna', id, { attendee: { name: '', phone: 'abc' } }), 400, ErrorCode.ValidationFailed, ['attendee.name', 'attendee.phone']);

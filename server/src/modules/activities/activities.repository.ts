@@ -68,19 +68,27 @@ export class ActivitiesRepository {
   /**
    * One guarded UPDATE: a counter and the sign-up sequence go up together, or nothing changes.
    * Returns the sequence number handed out. On MySQL/MariaDB `LAST_INSERT_ID(expr)` puts it in the
-   * UPDATE's own reply, saving a SELECT while the row lock is held (time no other sign-up of this
-   * activity, on any instance, can use); the embedded SQLite has one writer anyway and reads it back.
+   * UPDATE's own reply (raw SQL: the query builder drops that reply), saving a SELECT while the row
+   * lock is held, which is time no other sign-up of this activity, on any instance, can use. The
+   * embedded SQLite has one writer anyway and reads it back.
    */
   private async bumpIfPublished(manager: EntityManager, activityId: string, counter: Counter, guard: string): Promise<number | null> {
-    const sqljs = manager.connection.options.type === 'sqljs';
+    if (manager.connection.options.type !== 'sqljs') {
+      const column = COUNTERS[counter];
+      const reply: { affectedRows: number; insertId: number } = await manager.query(
+        `UPDATE activity SET ${column} = ${column} + 1, signup_seq = LAST_INSERT_ID(signup_seq + 1)
+          WHERE id = ? AND status = 'published' AND ${guard}`,
+        [activityId],
+      );
+      return reply.affectedRows === 1 ? Number(reply.insertId) : null;
+    }
     const result = await manager
       .createQueryBuilder()
       .update(ActivityEntity)
-      .set({ [counter]: () => `${COUNTERS[counter]} + 1`, signupSeq: () => (sqljs ? 'signup_seq + 1' : 'LAST_INSERT_ID(signup_seq + 1)') })
+      .set({ [counter]: () => `${COUNTERS[counter]} + 1`, signupSeq: () => 'signup_seq + 1' })
       .where(`id = :activityId AND status = :published AND ${guard}`, { activityId, published: 'published' })
       .execute();
     if (result.affected !== 1) return null;
-    if (!sqljs) return Number((result.raw as { insertId: number }).insertId);
     const row = await manager.getRepository(ActivityEntity).findOne({ where: { id: activityId }, select: { signupSeq: true } });
     return row!.signupSeq;
   }

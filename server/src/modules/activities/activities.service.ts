@@ -283,13 +283,24 @@ export class ActivitiesService {
       }
       return { siteId: site.id, address: site.address, latitude: site.latitude, longitude: site.longitude };
     }
-    const problems: FieldError[] = [];
-    if (!input.address?.trim()) problems.push({ field: 'address', message: '请填写活动地址，或选择一个妇女之家' });
-    if (input.latitude === undefined || input.latitude === null || input.longitude === undefined || input.longitude === null) {
-      problems.push({ field: 'latitude', message: '请在地图上选择活动地点' });
+    if (!input.address?.trim()) {
+      throw badRequest(ErrorCode.ValidationFailed, [{ field: 'address', message: '请填写活动地址，或选择一个妇女之家' }]);
     }
-    if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
-    return { siteId: null, address: input.address!.trim().slice(0, ACTIVITY_LIMITS.address), latitude: input.latitude!, longitude: input.longitude! };
+    const located = input.latitude !== undefined && input.latitude !== null && input.longitude !== undefined && input.longitude !== null;
+    // Without a point on the map (H5 has no map picker), the activity is found near the body itself.
+    const point = located ? { latitude: input.latitude!, longitude: input.longitude! } : await this.locationOfBody(federationId);
+    if (!point) {
+      throw badRequest(ErrorCode.ValidationFailed, [{ field: 'latitude', message: '请在地图上选择活动地点，或选择一个妇女之家' }]);
+    }
+    return { siteId: null, address: input.address.trim().slice(0, ACTIVITY_LIMITS.address), ...point };
+  }
+
+  /** The body's office, else one of its sites: where women nearby will look for its activities. */
+  private async locationOfBody(federationId: string): Promise<{ latitude: number; longitude: number } | null> {
+    const body = await this.federations.findById(federationId);
+    if (body?.latitude != null && body.longitude != null) return { latitude: body.latitude, longitude: body.longitude };
+    const site = (await this.sites.visibleSitesOf(federationId, true))[0];
+    return site ? { latitude: site.latitude, longitude: site.longitude } : null;
   }
 
   async namesFor(activities: ActivityEntity[]): Promise<ActivityNames> {

@@ -7,11 +7,15 @@ import type { Rating, RequestState, ServiceCategoryKey } from '@wfh/shared';
  */
 @Entity('service_request')
 @Index('idx_request_due', ['nextDueAt'])
-@Index('idx_request_body_state', ['federationId', 'state'])
+@Index('idx_request_body_state', ['federationId', 'state', 'nextDueAt'])
 @Index('idx_request_woman', ['womanUserId', 'createdAt'])
 @Index('uq_request_idempotency', ['womanUserId', 'idempotencyKey'], { unique: true })
 @Index('idx_request_rating_code', ['ratingCodeHash'])
-@Index('idx_request_stats', ['routedFederationId', 'createdAt'])
+// Covering for the dashboards: a township's year is read from the index alone, no row lookups.
+@Index('idx_request_stats', [
+  'routedFederationId', 'createdAt', 'categoryKey', 'firstResponseMinutes', 'firstResponseOnTime',
+  'resolutionMinutes', 'resolvedOnTime', 'escalations', 'rating', 'helped',
+])
 // A chair's retries: the woman she records for is a new user each time, so her key is the chair's.
 @Index('uq_request_recorder_idempotency', ['recordedByUserId', 'idempotencyKey'], { unique: true })
 export class ServiceRequestEntity {

@@ -13,7 +13,12 @@ export class CountyViews1765300000000 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE "service_request" ADD COLUMN ${column}`);
     }
     await queryRunner.query('UPDATE "service_request" SET "routed_federation_id" = "federation_id"');
-    await queryRunner.query('CREATE INDEX "idx_request_stats" ON "service_request" ("routed_federation_id", "created_at") ');
+    // Covering indexes: a township's year is read from the index alone, overdue counts too.
+    await queryRunner.query(
+      'CREATE INDEX "idx_request_stats" ON "service_request" ("routed_federation_id", "created_at", "category_key", "first_response_minutes", "first_response_on_time", "resolution_minutes", "resolved_on_time", "escalations", "rating", "helped") ',
+    );
+    await queryRunner.query('DROP INDEX "idx_request_body_state"');
+    await queryRunner.query('CREATE INDEX "idx_request_body_state" ON "service_request" ("federation_id", "state", "next_due_at") ');
     await queryRunner.query('CREATE TABLE "feedback" ("id" varchar(36) PRIMARY KEY NOT NULL, "kind" varchar(12) NOT NULL, "federation_id" varchar(12) NOT NULL, "county_id" varchar(6) NOT NULL, "author_user_id" varchar(36) NOT NULL, "text_enc" text NOT NULL, "contact_enc" text, "status" varchar(10) NOT NULL, "reply_enc" text, "created_at" datetime(6) NOT NULL, "answered_at" datetime(6), "answered_by" varchar(36))');
     await queryRunner.query('CREATE INDEX "idx_feedback_author" ON "feedback" ("author_user_id", "created_at")');
     await queryRunner.query('CREATE INDEX "idx_feedback_county" ON "feedback" ("county_id", "status", "created_at")');
@@ -23,6 +28,8 @@ export class CountyViews1765300000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE "feedback"');
     await queryRunner.query('DROP TABLE "role_invitation"');
+    await queryRunner.query('DROP INDEX "idx_request_body_state"');
+    await queryRunner.query('CREATE INDEX "idx_request_body_state" ON "service_request" ("federation_id", "state") ');
     await queryRunner.query('DROP INDEX "idx_request_stats"');
     for (const column of ['resolved_on_time', 'resolution_minutes', 'first_response_on_time', 'first_response_minutes', 'routed_federation_id']) {
       await queryRunner.query(`ALTER TABLE "service_request" DROP COLUMN "${column}"`);
