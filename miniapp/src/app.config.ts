@@ -5,14 +5,20 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/places', pages: ['choose-village', 'site', 'body'] },
     { root: 'packages/requests', pages: ['index', 'mine', 'detail'] },
-    { root: 'packages/activities', pages: ['index'] },
-    { root: 'packages/workbench', pages: ['index', 'request', 'on-behalf', 'cover'] },
-    { root: 'packages/dashboard', pages: ['index'] },
+    { root: 'packages/activities', pages: ['detail', 'mine'] },
+    {
+      root: 'packages/workbench',
+      pages: ['index', 'request', 'on-behalf', 'cover', 'activities', 'activity-edit', 'attendees', 'check-in', 'concerns', 'roster', 'roster-entry'],
+    },
+    { root: 'packages/voices', pages: ['index', 'raise', 'concern', 'join'] },
+    { root: 'packages/dashboard', pages: ['index', 'inbox'] },
     { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/public', pages: ['body', 'feedback', 'join'] },
   ],
-  // The home page links straight to places: fetch that small subpackage while she reads it.
+  // Tab pages link straight to these small subpackages: fetch them while she reads the tab.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/places'] },
+    'pages/activities/index': { network: 'all', packages: ['packages/activities'] },
   },
   window: {
     backgroundTextStyle: 'dark',

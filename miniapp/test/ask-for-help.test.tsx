@@ -88,7 +88,7 @@ describe('我要求助', () => {
     expect(texts('.question-topic .answer-option')).toEqual(['婚姻家庭', '财产', '工作']);
     expect(texts('.question-has_papers .answer-option')).toEqual(['是', '否']);
     expect(texts('.form-home-name')).toEqual(['懿路村妇联']);
-    expect(texts('.text-count')).toEqual(['已写 0 字，最多 500 字']);
+    expect(texts('.text-count')).toEqual(['已写 0 字，最多 2000 字']);
   });
 
   it('does not send while a required question is unanswered, and says which in Chinese', async () => {

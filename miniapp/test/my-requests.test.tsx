@@ -15,7 +15,7 @@ import { startSession } from '../src/api/session';
 import { FakeApi, ok } from './support/fake-api';
 import { meWithHome, tokensFor, villager } from './support/fixtures';
 import { accepted, at, detail, submitted, summary } from './support/requests';
-import taro, { setRouterParams, taroStorage } from './support/taro-mock';
+import taro, { setRouterParams, taroStorage, useDidHide, useDidShow } from './support/taro-mock';
 
 const texts = (selector: string) =>
   Array.from(document.querySelectorAll<HTMLElement>(selector)).map((el) => el.textContent);
@@ -33,6 +33,22 @@ beforeEach(() => {
 });
 
 describe('我的求助 list', () => {
+  it('loads again when she comes back to it, and not merely because it was first shown', async () => {
+    const fake = api().on('GET', ApiPaths.myRequests, ok([summary({ id: 'new' })]));
+    setRouterParams({});
+    render(<MyRequestsPage />);
+    await waitFor(() => expect(document.querySelectorAll('.request-item')).toHaveLength(1));
+    const shows = useDidShow.mock.calls.map(([callback]) => callback);
+    const hides = useDidHide.mock.calls.map(([callback]) => callback);
+    // A list inside SignedIn mounts after the page's first show: the first show it hears is her return.
+    hides.forEach((hide) => hide());
+    shows.forEach((show) => show());
+    await waitFor(() => expect(fake.callsTo('GET', ApiPaths.myRequests)).toHaveLength(2));
+    // Shown again without having left (a dialog closing): nothing to reload.
+    shows.forEach((show) => show());
+    expect(fake.callsTo('GET', ApiPaths.myRequests)).toHaveLength(2);
+  });
+
   it('lists her requests newest first: state, body, date, and when she will hear back or that it is late', async () => {
     api().on(
       'GET',
@@ -108,6 +124,8 @@ describe('我的求助 detail', () => {
 
     await screen.findByText('对您有帮助吗？');
     expect(texts('.rate-satisfied, .rate-partly, .rate-unsatisfied')).toEqual(['满意', '基本满意', '不满意']);
+    // As long a comment as the server takes.
+    expect(document.querySelector('.rating-comment')?.getAttribute('maxlength')).toBe('300');
     fireEvent.click(document.querySelector('.rate-satisfied')!);
     await screen.findByText('请先回答：对您有帮助吗？');
     expect(fake.callsTo('POST', actionPath('r1', RequestAction.Rate))).toHaveLength(0);

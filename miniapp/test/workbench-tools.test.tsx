@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import {
   ApiPaths,
+  ERROR_MESSAGES,
   ErrorCode,
+  IDEMPOTENCY_HEADER,
   pathOf,
   RequestAction,
   RequestState,
@@ -9,6 +11,7 @@ import {
   type BodyMember,
   type CoverView,
   type MeResponse,
+  type SubmitOnBehalfInput,
 } from '@wfh/shared';
 import CoverPage from '../src/packages/workbench/cover';
 import WorkbenchPage from '../src/packages/workbench/index';
@@ -20,7 +23,7 @@ import { endOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from '../src/utils/
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meAsChair, tokensFor } from './support/fixtures';
 import { at, categories, detail, submitted, summary } from './support/requests';
-import taro, { setRouterParams, taroStorage } from './support/taro-mock';
+import taro, { setRouterParams, taroStorage, type RequestOptions } from './support/taro-mock';
 
 const texts = (selector: string) =>
   Array.from(document.querySelectorAll<HTMLElement>(selector)).map((el) => el.textContent);
@@ -208,6 +211,15 @@ describe('代为登记求助', () => {
     return fake;
   }
 
+  it('lets each text field hold exactly what the server takes', async () => {
+    open();
+    await option('category', '法律帮助与维权');
+    const limits = ['.woman-name', '.woman-phone', '.request-description', '.contact-safe-times'].map((field) =>
+      document.querySelector(field)?.getAttribute('maxlength'),
+    );
+    expect(limits).toEqual(['40', '32', '2000', '60']);
+  });
+
   it('refuses to send until she has agreed to be recorded', async () => {
     const fake = open().on('POST', onBehalfAt(VILLAGE), { statusCode: 201, data: created() });
     await fillIn();
@@ -254,6 +266,69 @@ describe('代为登记求助', () => {
 
     fireEvent.click(document.querySelector('.copy-rating-code')!);
     expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'K7Q2M9X4PA' });
+  });
+
+  const dropped = () => Promise.reject({ errMsg: 'request:fail timeout' });
+  const keysSent = (fake: FakeApi) => fake.callsTo('POST', onBehalfAt(VILLAGE)).map((call) => call.header?.[IDEMPOTENCY_HEADER]);
+  const submit = () => fireEvent.click(document.querySelector('.on-behalf-submit')!);
+
+  it('sends an Idempotency-Key, and the same key again when the chair retries after the signal dropped', async () => {
+    const fake = open().on('POST', onBehalfAt(VILLAGE), dropped, { statusCode: 201, data: created() });
+    await fillIn();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    submit();
+    await screen.findByText(/没有登记成功，填写的内容都还在/);
+    expect(document.querySelectorAll('.rating-code')).toHaveLength(0);
+    submit();
+
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    const keys = keysSent(fake);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('takes a new key once the server has refused the form, since nothing was recorded', async () => {
+    const refused = fail(400, ErrorCode.ValidationFailed, '填写的内容有误，请按提示修改后再提交');
+    const fake = open().on('POST', onBehalfAt(VILLAGE), refused, { statusCode: 201, data: created() });
+    await fillIn();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    submit();
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '填写的内容有误，请按提示修改后再提交' })));
+    submit();
+
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    const [first, second] = keysSent(fake);
+    expect(second).not.toBe(first);
+  });
+
+  it('when the first try had arrived before the signal dropped, a changed form still gets the code of what was recorded', async () => {
+    // The server recorded the first try; the same key with other content is refused.
+    let recorded: SubmitOnBehalfInput | null = null;
+    const server = (request: RequestOptions) => {
+      const input = request.data as SubmitOnBehalfInput;
+      recorded ??= input;
+      return JSON.stringify(input) === JSON.stringify(recorded)
+        ? { statusCode: 201, data: created() }
+        : fail(422, ErrorCode.IdempotencyKeyReused, ERROR_MESSAGES[ErrorCode.IdempotencyKeyReused]);
+    };
+    const fake = open().on('POST', onBehalfAt(VILLAGE), (request) => (server(request), dropped()), server);
+    await fillIn();
+    fireEvent.click(await option('consent', '她已同意登记她的信息'));
+    submit();
+    await screen.findByText(/没有登记成功/);
+    await typeInto('.request-description', '宅基地被邻居占了，已经两年');
+    submit();
+
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    expect(document.querySelector('.earlier-try')?.textContent).toContain('后来的修改没有保存');
+    const posted = fake.callsTo('POST', onBehalfAt(VILLAGE));
+    expect(posted.map((call) => (call.data as SubmitOnBehalfInput).description)).toEqual([
+      '宅基地被邻居占了',
+      '宅基地被邻居占了，已经两年',
+      '宅基地被邻居占了',
+    ]);
+    expect(new Set(keysSent(fake)).size).toBe(1);
   });
 
   it('shows the server’s reason when it refuses, and keeps the form', async () => {

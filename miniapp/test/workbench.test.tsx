@@ -143,12 +143,15 @@ describe('工作台 request detail', () => {
   });
 
   it('shows everything needed to act: the category even when sensitive, what she wrote, her answers, how to reach her, the timeline', async () => {
-    open({
+    const { fake } = open({
       id: 'r1',
       categoryKey: ServiceCategoryKey.DomesticViolence,
       categoryName: '家庭暴力求助',
       sensitive: true,
-      answers: { children: true },
+      answers: [
+        { key: 'safe_now', label: '您现在安全吗', value: '否' },
+        { key: 'children', label: '家里有孩子吗', value: '是' },
+      ],
       state: RequestState.Accepted,
       firstResponseDueAt: null,
       timeline: [submitted, accepted],
@@ -159,8 +162,10 @@ describe('工作台 request detail', () => {
     expect(texts('.tag-sensitive')).toEqual(['需谨慎处理']);
     expect(texts('.request-deadline')).toEqual(['5月20日 17:00前办结']);
     expect(texts('.handler-description')).toEqual(['邻居占了我家的地，想问问该怎么办']);
-    await waitFor(() => expect(texts('.answer-row .field-label')).toEqual(['家里有孩子吗']));
-    expect(texts('.answer-value')).toEqual(['是']);
+    // Labels, words and order as the server gives them: nothing waits for the catalogue.
+    expect(texts('.answer-row .field-label')).toEqual(['您现在安全吗', '家里有孩子吗']);
+    expect(texts('.answer-value')).toEqual(['否', '是']);
+    expect(fake.callsTo('GET', ApiPaths.categories)).toHaveLength(0);
     expect(texts('.request-contact')).toEqual(['打电话 13800000000（方便的时间：工作日上午）']);
     expect(texts('.timeline-entry .timeline-what')).toEqual(['求助人 提交求助', '懿路村妇联 受理']);
   });

@@ -18,6 +18,8 @@ export interface RequestOptions {
   quiet?: boolean;
   /** Extra headers, e.g. the Idempotency-Key that makes a retried POST safe. */
   headers?: Record<string, string>;
+  /** 'text' for a file the server sends as it is (a CSV list); JSON by default. */
+  dataType?: 'json' | 'text';
 }
 
 /** 401 codes after which the stored session is useless and she has to sign in again. */
@@ -39,7 +41,7 @@ async function transport(options: RequestOptions, token: string | null) {
       data: options.data,
       header,
       timeout: REQUEST_TIMEOUT_MS,
-      dataType: 'json',
+      dataType: options.dataType ?? 'json',
     });
   } catch {
     // wx.request and fetch both reject only when no HTTP answer arrived (timeout, offline, DNS).

@@ -58,7 +58,18 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
-export function apiErrorFromResponse(status: number, body: unknown): ApiError {
+/** A text request (a CSV download) gets its error body as the server wrote it: JSON, unparsed. */
+function parsed(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+export function apiErrorFromResponse(status: number, raw: unknown): ApiError {
+  const body = parsed(raw);
   if (isErrorResponse(body)) {
     const message = body.message.trim() || ERROR_MESSAGES[body.code];
     return new ApiError(status, body.code, message, body.fields ?? []);

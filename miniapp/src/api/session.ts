@@ -6,6 +6,29 @@ const REFRESH_TOKEN_KEY = 'wfh.refreshToken';
 // Remembered so that the mini-program does not sign her straight back in after she chose to leave.
 const SIGNED_OUT_KEY = 'wfh.signedOut';
 
+/**
+ * What the phone keeps for the signed-in person so that it shows without a signal (her sign-ups,
+ * whose QR codes she shows at the door). It belongs to the session: forgotten whenever someone
+ * signs in or the session ends, so the next person on a shared phone never sees it.
+ */
+const SESSION_DATA_KEYS = { mySignups: 'wfh.mySignups' } as const;
+
+export type SessionDataName = keyof typeof SESSION_DATA_KEYS;
+
+export function keepWithSession(name: SessionDataName, value: unknown): void {
+  Taro.setStorageSync(SESSION_DATA_KEYS[name], value);
+}
+
+/** What was kept, or null when nothing was. */
+export function keptWithSession(name: SessionDataName): unknown {
+  const value: unknown = Taro.getStorageSync(SESSION_DATA_KEYS[name]);
+  return value === '' || value === undefined ? null : value;
+}
+
+function forgetSessionData(): void {
+  for (const key of Object.values(SESSION_DATA_KEYS)) Taro.removeStorageSync(key);
+}
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
@@ -48,6 +71,7 @@ function storeTokens(tokens: Pick<AuthTokens, 'accessToken' | 'refreshToken'>): 
 }
 
 export function startSession(tokens: AuthTokens): void {
+  forgetSessionData();
   storeTokens(tokens);
   Taro.removeStorageSync(SIGNED_OUT_KEY);
   notify();
@@ -61,6 +85,7 @@ export function renewSession(tokens: AuthTokens): void {
 export function endSession(reason: 'signed-out' | 'expired'): void {
   Taro.removeStorageSync(ACCESS_TOKEN_KEY);
   Taro.removeStorageSync(REFRESH_TOKEN_KEY);
+  forgetSessionData();
   if (reason === 'signed-out') Taro.setStorageSync(SIGNED_OUT_KEY, '1');
   notify();
 }

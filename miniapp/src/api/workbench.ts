@@ -1,5 +1,6 @@
 import {
   ApiPaths,
+  IDEMPOTENCY_HEADER,
   pathOf,
   type BodyMember,
   type CoverView,
@@ -11,14 +12,17 @@ import { apiRequest } from './client';
 
 /**
  * A chair or deputy records a request she took by phone, at the door or from 12338, at her village
- * body. The form shows the server's reason itself (consent missing and the like).
+ * body. The key stays the same for every retry of the same form (the server records it once and
+ * answers a retry with the same rating code). The form shows the server's reason itself (consent
+ * missing and the like).
  */
-export function submitOnBehalf(federationId: string, input: SubmitOnBehalfInput): Promise<OnBehalfCreated> {
+export function submitOnBehalf(federationId: string, input: SubmitOnBehalfInput, idempotencyKey: string): Promise<OnBehalfCreated> {
   return apiRequest<OnBehalfCreated>({
     method: 'POST',
     path: pathOf(ApiPaths.federationRequests, { id: federationId }),
     data: input,
     quiet: true,
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
   });
 }
 

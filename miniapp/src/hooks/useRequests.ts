@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import type { RequestDetail, RequestSummary, ServiceCategory } from '@wfh/shared';
 import { fetchCategories, fetchInbox, fetchMyRequests, fetchRequest } from '../api';
 import { useLoad } from './useLoad';
@@ -13,10 +13,16 @@ export function useCategories() {
  * page loads them again.
  */
 export function useReloadOnReturn(reload: () => void): void {
-  const shown = useRef(false);
+  // Reload only after the page was left: a component that mounts late (inside SignedIn, once she is
+  // known) sees its first show only when she comes back, and must not take that for the page opening.
+  const left = useRef(false);
+  useDidHide(() => {
+    left.current = true;
+  });
   useDidShow(() => {
-    if (shown.current) reload();
-    shown.current = true;
+    if (!left.current) return;
+    left.current = false;
+    reload();
   });
 }
 

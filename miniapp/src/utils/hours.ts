@@ -49,7 +49,8 @@ export function shanghaiToday(now: number = Date.now()): string {
   return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function dateLabel(date: string): string {
+/** "5月1日（周五）" for "2026-05-01". */
+export function dateLabel(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return `${month}月${day}日（${WEEKDAY_NAMES[weekday]}）`;

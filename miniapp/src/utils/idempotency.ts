@@ -1,3 +1,5 @@
+import { NETWORK_ERROR, type ApiError } from '../api/errors';
+
 const hex = (byte: number) => (byte < 16 ? `0${byte.toString(16)}` : byte.toString(16));
 
 function randomBytes(count: number): number[] {
@@ -17,3 +19,6 @@ export function newIdempotencyKey(): string {
   const digits = bytes.map(hex).join('');
   return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
 }
+
+/** The answer did not reach her, so whether the server filed it is unknown: retry with the same key. */
+export const outcomeUnknown = (error: ApiError) => error.code === NETWORK_ERROR || error.status >= 500;

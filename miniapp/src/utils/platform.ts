@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro';
+
 /**
  * The one place that knows which platform the build is for (DESIGN: nothing else branches on
  * TARO_ENV). Everything else asks these questions instead.
@@ -42,3 +44,48 @@ export const keepsBrowserHistory = !isWeapp;
 
 /** WeChat takes the page title from the page's navigation-bar (CarePage); the browser from the API. */
 export const setsTitleByApi = !isWeapp;
+
+/** WeChat scans a sign-up's QR code with the camera; in the browser the chair types the six digits. */
+export const scansQrCodes = isWeapp;
+
+/** What the QR code holds. Rejects when she closes the scanner without scanning. */
+export async function scanQrCode(): Promise<string> {
+  const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+  return result;
+}
+
+/**
+ * WeChat's own map picks the place of an activity held away from the body's sites; Taro's web
+ * build needs a Tencent Maps key for that, which the browser build does not carry.
+ */
+export const picksPlacesOnMap = isWeapp;
+
+/**
+ * WeChat cannot open a CSV file itself: the list is sent to a chat she picks (文件传输助手, say) and
+ * opened on a computer. The browser just downloads it.
+ */
+export const sendsFilesToChat = isWeapp;
+
+/** Excel reads a CSV as the local code page unless it starts with a byte-order mark. */
+const BOM = '\uFEFF';
+
+export async function saveCsvFile(fileName: string, text: string): Promise<void> {
+  const data = text.startsWith(BOM) ? text : BOM + text;
+  if (isWeapp) {
+    const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+    await new Promise<void>((resolve, reject) => {
+      Taro.getFileSystemManager().writeFile({ filePath, data, encoding: 'utf8', success: () => resolve(), fail: reject });
+    });
+    await Taro.shareFileMessage({ filePath, fileName });
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([data], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers read the file only after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

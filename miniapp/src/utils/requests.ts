@@ -1,5 +1,6 @@
 import {
   isOpen,
+  REQUEST_LIMITS,
   RequestAction,
   type Answers,
   type CategoryQuestion,
@@ -16,9 +17,6 @@ export const WOMENS_HOTLINE = '12338';
 
 /** What the inbox shows of a sensitive request: its category stays in the detail page. */
 export const DISCREET_INBOX_TITLE = '一条需要谨慎处理的求助';
-
-/** How long her description may be: kept short enough that the server always accepts it. */
-export const DESCRIPTION_MAX_LENGTH = 500;
 
 /** "预计5月6日前答复", "已超过预计答复时间", or null when nobody owes her a step. */
 export function herDeadlineLine(request: RequestSummary, now?: number): string | null {
@@ -136,12 +134,6 @@ export function contactLine(contact: RequestContact): string {
   return contact.safeTimes ? `${how}（方便的时间：${contact.safeTimes}）` : how;
 }
 
-/** An answer as she gave it: 是/否 for yes-no questions. */
-export function answerText(value: Answers[string]): string {
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return String(value);
-}
-
 // ---- the form ----
 
 /** What she typed or tapped, before it becomes Answers: booleans for yes-no, text for the rest. */
@@ -162,7 +154,8 @@ export interface FormProblem {
   message: string;
 }
 
-const PHONE_PATTERN = /^[0-9+\-\s]{7,20}$/;
+/** A phone number as people write it; no longer than the server takes. */
+export const PHONE_PATTERN = new RegExp(`^[0-9+\\-\\s]{7,${REQUEST_LIMITS.phone}}$`);
 
 const isBlank = (value: string | boolean | undefined) => value === undefined || (typeof value === 'string' && value.trim() === '');
 

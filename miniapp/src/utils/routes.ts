@@ -3,6 +3,7 @@ import { queryString } from './query';
 /** Every page address the app navigates to, in one place. */
 export const Routes = {
   home: '/pages/index/index',
+  activitiesTab: '/pages/activities/index',
   /** Where the quick exit leaves to: nothing on it says who she is or what she was doing. */
   neutral: '/pages/neutral/index',
   /**
@@ -24,4 +25,24 @@ export const Routes = {
   recordOnBehalf: (federationId: string) => `/packages/workbench/on-behalf${queryString({ federationId })}`,
   /** 外出请假: the chair's time away and who stands in. */
   coverSettings: (federationId: string) => `/packages/workbench/cover${queryString({ federationId })}`,
+  activity: (id: string) => `/packages/activities/detail${queryString({ id })}`,
+  /** 我的报名, with the QR codes she shows at the door. */
+  mySignups: '/packages/activities/mine',
+  /** A body's activities, drafts included, for those who run them. */
+  manageActivities: (federationId: string) => `/packages/workbench/activities${queryString({ federationId })}`,
+  /** A new activity of a body, or an existing one to change. */
+  editActivity: (of: { federationId: string } | { id: string }) =>
+    `/packages/workbench/activity-edit${queryString('id' in of ? { id: of.id } : { federationId: of.federationId })}`,
+  attendees: (id: string) => `/packages/workbench/attendees${queryString({ id })}`,
+  checkIn: (id: string) => `/packages/workbench/check-in${queryString({ id })}`,
+  /** 工作看板 of her widest body, or of a body opened from the one above it. */
+  dashboard: (federationId?: string) => `/packages/dashboard/index${queryString({ federationId })}`,
+  /** A village's requests, opened from the township's view. */
+  bodyInbox: (federationId: string) => `/packages/dashboard/inbox${queryString({ federationId })}`,
+  countyAdmin: '/packages/admin/index',
+  /** 工作公开: a body's numbers, open to anyone. */
+  publicStats: (id: string) => `/packages/public/body${queryString({ id })}`,
+  feedback: '/packages/public/feedback',
+  /** Where she enters the role invitation code a county gave her. */
+  joinRole: '/packages/public/join',
 } as const;

@@ -1,3 +1,5 @@
+import { dateLabel } from './hours';
+
 /**
  * Times come from the API in UTC and are shown in Asia/Shanghai. China keeps one offset all year
  * (no daylight saving), and the mini-program's JavaScript cannot be trusted to carry Intl time
@@ -61,4 +63,37 @@ export function endOfShanghaiDay(day: string): string {
 /** The last day a time span ending at `until` (exclusive) covers: "2026-05-06". */
 export function lastShanghaiDay(until: string): string {
   return shanghaiDay(Date.parse(until) - 1);
+}
+
+/** The time of day a picker shows and takes: "09:30", in Asia/Shanghai. */
+export function shanghaiClock(at: string | number): string {
+  const { hour, minute } = shanghaiParts(at);
+  return `${twoDigits(hour)}:${twoDigits(minute)}`;
+}
+
+/** A day and a time of day picked in Asia/Shanghai ("2026-05-06", "09:30") as an ISO instant. */
+export function shanghaiInstant(day: string, clock: string): string {
+  return new Date(Date.parse(`${day}T${clock}:00+08:00`)).toISOString();
+}
+
+/** The time of day as people say it: "上午9:00", "中午12:30", "下午2:30", "晚上7:00". */
+export function clockWords(at: string): string {
+  const { hour, minute } = shanghaiParts(at);
+  const period = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour < 13 ? '中午' : hour < 18 ? '下午' : '晚上';
+  const twelveHour = hour > 12 ? hour - 12 : hour;
+  return `${period}${twelveHour}:${twoDigits(minute)}`;
+}
+
+/** "12月5日（周六）上午9:00", with the year in front when it is not this year. */
+export function formatActivityTime(at: string, now: number = Date.now()): string {
+  const year = shanghaiParts(at).year;
+  const yearPrefix = year === shanghaiParts(now).year ? '' : `${year}年`;
+  return `${yearPrefix}${dateLabel(shanghaiDay(at))}${clockWords(at)}`;
+}
+
+/** "12月5日（周六）上午9:00–上午11:30", or both days in full when it runs over more than one. */
+export function formatActivitySpan(startsAt: string, endsAt: string, now: number = Date.now()): string {
+  const start = formatActivityTime(startsAt, now);
+  if (shanghaiDay(startsAt) !== shanghaiDay(endsAt)) return `${start} 至 ${formatActivityTime(endsAt, now)}`;
+  return `${start}–${clockWords(endsAt)}`;
 }

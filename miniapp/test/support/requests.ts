@@ -93,7 +93,7 @@ export function detail(fields: Partial<RequestDetail> & Pick<RequestDetail, 'id'
   return {
     ...summary(fields),
     description: '邻居占了我家的地，想问问该怎么办',
-    answers: { topic: '财产' },
+    answers: [{ key: 'topic', label: '是哪方面的事', value: '财产' }],
     contact: { method: 'phone', phone: '13800000000', safeTimes: '工作日上午' },
     routingReason: '法律帮助由村（社区）妇联受理',
     timeline: [submitted],

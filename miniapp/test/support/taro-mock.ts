@@ -18,6 +18,8 @@ export interface Reply {
 
 const storage = new Map<string, unknown>();
 
+export const writtenFiles = new Map<string, string>();
+
 /** The query of the page under test, as Taro's router would hand it over. */
 let routerParams: Record<string, string> = {};
 
@@ -29,6 +31,7 @@ export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
 
 /** A page's onShow: the first show is the mount, which the page loads on anyway, so nothing runs. */
 export const useDidShow = jest.fn((_callback: () => void) => undefined);
+export const useDidHide = jest.fn((_callback: () => void) => undefined);
 
 export interface ModalAnswer {
   confirm: boolean;
@@ -67,10 +70,28 @@ const taro = {
     (_options: { latitude: number; longitude: number; name?: string; address?: string }) => Promise.resolve(),
   ),
   openPrivacyContract: jest.fn(() => Promise.resolve()),
+  /** She closes the camera unless a test hands her a code to scan. */
+  scanCode: jest.fn((_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> =>
+    Promise.reject({ errMsg: 'scanCode:fail cancel' }),
+  ),
+  chooseLocation: jest.fn(
+    (_options: object): Promise<{ name: string; address: string; latitude: number; longitude: number }> =>
+      Promise.reject({ errMsg: 'chooseLocation:fail cancel' }),
+  ),
+  /** WeChat's file system, as far as writing one file goes: what was written stays in `writtenFiles`. */
+  getFileSystemManager: jest.fn(() => ({
+    writeFile: (options: { filePath: string; data: string; success?: () => void }) => {
+      writtenFiles.set(options.filePath, options.data);
+      options.success?.();
+    },
+  })),
+  shareFileMessage: jest.fn((_options: { filePath: string; fileName?: string }) => Promise.resolve()),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
   /** Only WeChat has it; a test of the mini-program installs a jest.fn here. */
   onNeedPrivacyAuthorization: undefined as undefined | jest.Mock<void, [(resolve: PrivacyResolve) => void]>,
   useRouter,
   useDidShow,
+  useDidHide,
   getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);

@@ -46,6 +46,9 @@ function BodyView({ body }: { body: FederationDetail }) {
       >
         向这里的妇联求助
       </Button>
+      <Button className="btn btn-secondary public-stats" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.publicStats(body.id) })}>
+        工作公开
+      </Button>
       {confirming && (
         <ConfirmHomeSheet
           candidate={{ id: body.id, name: placeNameOf(body.regionName), path }}

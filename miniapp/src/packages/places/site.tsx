@@ -5,20 +5,13 @@ import { CarePage } from '../../components/CarePage';
 import { DemoNotice, OpenTag } from '../../components/PlaceTags';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useSite } from '../../hooks/usePlaces';
+import { openInMaps } from '../../utils/maps';
 import { serviceNames } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { SiteHours } from './components/SiteHours';
 
 function callSite(phone: string): void {
   void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
-}
-
-function openInMaps(site: SiteDetail): void {
-  const { latitude, longitude, name, address } = site;
-  Taro.openLocation({ latitude, longitude, name, address }).catch(() => {
-    // The browser has no map app to hand over to; the address is what she needs then.
-    void Taro.showToast({ title: `地址：${address}`, icon: 'none', duration: 4000 });
-  });
 }
 
 function SiteView({ site }: { site: SiteDetail }) {

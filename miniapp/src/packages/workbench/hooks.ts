@@ -1,5 +1,5 @@
-import type { BodyMember, CoverView } from '@wfh/shared';
-import { fetchCover, fetchMembers } from '../../api';
+import type { ActivityDetail, ActivitySummary, AttendeeList, BodyMember, CoverView } from '@wfh/shared';
+import { fetchActivity, fetchAttendees, fetchCover, fetchFederationActivities, fetchMembers } from '../../api';
 import { useLoad } from '../../hooks/useLoad';
 import { useReloadOnReturn } from '../../hooks/useRequests';
 
@@ -12,4 +12,21 @@ export function useCover(federationId: string | null) {
 
 export function useMembers(federationId: string) {
   return useLoad<BodyMember[]>(`members:${federationId}`, () => fetchMembers(federationId));
+}
+
+/** A body's activities, drafts included; reloaded when she comes back from changing one. */
+export function useBodyActivities(federationId: string | null) {
+  const loaded = useLoad<ActivitySummary[]>(federationId === null ? null : `activities:${federationId}`, () =>
+    fetchFederationActivities(federationId!),
+  );
+  useReloadOnReturn(loaded.reload);
+  return loaded;
+}
+
+export function useManagedActivity(id: string | null) {
+  return useLoad<ActivityDetail>(id === null ? null : `activity:${id}`, () => fetchActivity(id!));
+}
+
+export function useAttendees(activityId: string) {
+  return useLoad<AttendeeList>(`attendees:${activityId}`, () => fetchAttendees(activityId));
 }

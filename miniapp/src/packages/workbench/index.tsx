@@ -7,6 +7,7 @@ import { SignedIn } from '../../components/SignedIn';
 import { isVillageCode } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { InboxList } from './components/InboxList';
+import { answersRequestsAt, ToolsCard, voicesTools } from './components/VoicesTools';
 import '../../styles/requests.css';
 
 /** One inbox per body, even when she holds two roles at it. */
@@ -19,33 +20,35 @@ function bodiesOf(roles: readonly RoleGrantView[]): RoleGrantView[] {
   });
 }
 
-/** 代为登记 for a chair or deputy of a village body; 外出请假 for its chair. */
+/**
+ * 代为登记 for a chair or deputy of a village body; 外出请假 for its chair; 活动管理 for them and for
+ * township staff, who run the township's own activities.
+ */
 function BodyTools({ roles, federationId }: { roles: readonly RoleGrantView[]; federationId: string }) {
   const held = roles.filter((grant) => grant.federationId === federationId).map((grant) => grant.role);
-  if (!isVillageCode(federationId)) return null;
-  const records = held.includes(RoleKind.Chair) || held.includes(RoleKind.Deputy);
-  const isChair = held.includes(RoleKind.Chair);
-  if (!records && !isChair) return null;
+  const village = isVillageCode(federationId);
+  const records = village && (held.includes(RoleKind.Chair) || held.includes(RoleKind.Deputy));
+  const isChair = village && held.includes(RoleKind.Chair);
+  const runsActivities = records || held.includes(RoleKind.Staff);
+  const tools = [
+    records && { className: 'btn-primary record-on-behalf', label: '代为登记求助', url: Routes.recordOnBehalf(federationId) },
+    isChair && { className: 'btn-secondary cover-settings', label: '外出请假', url: Routes.coverSettings(federationId) },
+    runsActivities && { className: 'btn-secondary manage-activities', label: '活动管理', url: Routes.manageActivities(federationId) },
+    ...voicesTools(roles, federationId),
+  ].filter((tool) => tool !== false);
+  if (tools.length === 0) return null;
   return (
     <View className="body-tools">
-      {records && (
+      {tools.map((tool) => (
         <Button
-          className="btn btn-primary record-on-behalf"
+          key={tool.label}
+          className={`btn ${tool.className}`}
           hoverClass="btn-pressed"
-          onClick={() => void Taro.navigateTo({ url: Routes.recordOnBehalf(federationId) })}
+          onClick={() => void Taro.navigateTo({ url: tool.url })}
         >
-          代为登记求助
+          {tool.label}
         </Button>
-      )}
-      {isChair && (
-        <Button
-          className="btn btn-secondary cover-settings"
-          hoverClass="btn-pressed"
-          onClick={() => void Taro.navigateTo({ url: Routes.coverSettings(federationId) })}
-        >
-          外出请假
-        </Button>
-      )}
+      ))}
     </View>
   );
 }
@@ -59,15 +62,34 @@ export default function WorkbenchPage() {
             <View className="card">
               <Text className="card-title">我的工作台</Text>
               <RoleList roles={me.roles} />
+              {me.roles.some((grant) => grant.role !== RoleKind.Executive) && (
+                <Button className="btn btn-secondary open-dashboard" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.dashboard() })}>
+                  工作看板
+                </Button>
+              )}
+              {me.roles.some((grant) => grant.role === RoleKind.Admin) && (
+                <Button className="btn btn-secondary open-county-admin" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.countyAdmin })}>
+                  县妇联管理
+                </Button>
+              )}
             </View>
-            {bodiesOf(me.roles).map((grant) => (
-              <InboxList
-                key={grant.federationId}
-                federationId={grant.federationId}
-                federationName={grant.federationName}
-                tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
-              />
-            ))}
+            {bodiesOf(me.roles).map((grant) =>
+              answersRequestsAt(me.roles, grant.federationId) ? (
+                <InboxList
+                  key={grant.federationId}
+                  federationId={grant.federationId}
+                  federationName={grant.federationName}
+                  tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
+                />
+              ) : (
+                <ToolsCard
+                  key={grant.federationId}
+                  federationId={grant.federationId}
+                  federationName={grant.federationName}
+                  tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
+                />
+              ),
+            )}
           </View>
         )}
       </SignedIn>

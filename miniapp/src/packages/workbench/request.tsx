@@ -1,36 +1,26 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import {
-  RATING_LABELS,
-  REQUEST_STATE_LABELS,
-  type CategoryQuestion,
-  type MeResponse,
-  type RequestDetail,
-} from '@wfh/shared';
+import { RATING_LABELS, REQUEST_STATE_LABELS, type MeResponse, type RequestDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { Timeline } from '../../components/Timeline';
 import { useMe } from '../../hooks/useMe';
-import { useCategories, useRequestDetail } from '../../hooks/useRequests';
-import { answerText, contactLine, handlerDeadlineLine, holdsRoleAt } from '../../utils/requests';
+import { useRequestDetail } from '../../hooks/useRequests';
+import { contactLine, handlerDeadlineLine, holdsRoleAt } from '../../utils/requests';
 import { formatDateTime } from '../../utils/time';
 import { ActionPanel } from './components/ActionPanel';
 import '../../styles/requests.css';
 
-/** Her answers under the questions' own labels (the catalogue has them; the request only keys). */
+/** Her answers under the questions' own labels, in the server's words and order. */
 function Answers({ request }: { request: RequestDetail }) {
-  const categories = useCategories().state;
-  const questions: CategoryQuestion[] =
-    categories.status === 'ready' ? (categories.data.find((c) => c.key === request.categoryKey)?.questions ?? []) : [];
-  const entries = Object.entries(request.answers);
-  if (entries.length === 0) return null;
+  if (request.answers.length === 0) return null;
   return (
     <View className="request-answers">
-      {entries.map(([key, value]) => (
-        <View key={key} className="answer-row">
-          <Text className="field-label">{questions.find((q) => q.key === key)?.label ?? key}</Text>
-          <Text className="body-text answer-value">{answerText(value)}</Text>
+      {request.answers.map((answer) => (
+        <View key={answer.key} className="answer-row">
+          <Text className="field-label">{answer.label}</Text>
+          <Text className="body-text answer-value">{answer.value}</Text>
         </View>
       ))}
     </View>

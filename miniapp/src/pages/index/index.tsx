@@ -5,6 +5,7 @@ import { HomeBodyCard } from '../../components/HomeBodyCard';
 import { NearbySection } from '../../components/NearbySection';
 import { SignedIn } from '../../components/SignedIn';
 import { Routes } from '../../utils/routes';
+import { VoicesRoutes } from '../../utils/voices-routes';
 
 export default function HomePage() {
   return (
@@ -21,6 +22,13 @@ export default function HomePage() {
               我要求助
             </Button>
             <HomeBodyCard home={me.home} />
+            <Button
+              className="btn btn-secondary open-voices"
+              hoverClass="btn-pressed"
+              onClick={() => void Taro.navigateTo({ url: VoicesRoutes.board })}
+            >
+              村（社区）议事
+            </Button>
             <NearbySection hasHome={me.home !== null} />
           </View>
         )}

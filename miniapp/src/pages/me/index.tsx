@@ -6,6 +6,19 @@ import { RoleList } from '../../components/RoleList';
 import { SignedIn } from '../../components/SignedIn';
 import { Routes } from '../../utils/routes';
 
+/** A card that leads to one of her own lists; `name` is the button's class. */
+function LinkCard({ title, hint, name, url }: { title: string; hint: string; name: string; url: string }) {
+  return (
+    <View className="card">
+      <Text className="card-title">{title}</Text>
+      <Text className="hint">{hint}</Text>
+      <Button className={`btn btn-secondary ${name}`} hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url })}>
+        查看{title}
+      </Button>
+    </View>
+  );
+}
+
 export default function MePage() {
   return (
     <CarePage title="我的">
@@ -16,17 +29,9 @@ export default function MePage() {
               <Text className="me-name">{me.user.displayName}</Text>
               {me.user.isDemo && <Text className="hint">体验账号</Text>}
             </View>
-            <View className="card">
-              <Text className="card-title">我的求助</Text>
-              <Text className="hint">看看您提过的求助办到哪一步了。</Text>
-              <Button
-                className="btn btn-secondary my-requests"
-                hoverClass="btn-pressed"
-                onClick={() => void Taro.navigateTo({ url: Routes.myRequests })}
-              >
-                查看我的求助
-              </Button>
-            </View>
+            <LinkCard title="我的求助" hint="看看您提过的求助办到哪一步了。" name="my-requests" url={Routes.myRequests} />
+            <LinkCard title="我的报名" hint="报名的活动，和签到用的二维码。" name="my-signups" url={Routes.mySignups} />
+            <LinkCard title="投诉建议" hint="对妇联的工作有意见或建议，可以告诉县妇联。" name="open-feedback" url={Routes.feedback} />
             <View className="card">
               <Text className="card-title">我的职务</Text>
               <RoleList roles={me.roles} />
@@ -39,6 +44,9 @@ export default function MePage() {
                   进入我的工作台
                 </Button>
               )}
+              <Button className="btn btn-secondary enter-role-code" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.joinRole })}>
+                输入职务邀请码
+              </Button>
             </View>
             <Button className="btn btn-secondary sign-out" hoverClass="btn-pressed" onClick={signOut}>
               退出登录

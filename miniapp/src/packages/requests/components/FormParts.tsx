@@ -1,5 +1,5 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import type { CategoryQuestion } from '@wfh/shared';
+import { REQUEST_LIMITS, type CategoryQuestion } from '@wfh/shared';
 import type { DraftAnswers } from '../../../utils/requests';
 
 export function ChoiceButtons<T extends string | boolean>({
@@ -114,9 +114,6 @@ export function TextArea({
   );
 }
 
-/** The server's limit for a text answer whose question sets none. */
-const TEXT_ANSWER_MAX_LENGTH = 200;
-
 const YES_NO = [
   [true, '是'],
   [false, '否'],
@@ -143,7 +140,7 @@ export function QuestionField({
         <TextField
           value={typeof value === 'string' ? value : ''}
           onChange={set}
-          maxLength={question.maxLength ?? TEXT_ANSWER_MAX_LENGTH}
+          maxLength={question.maxLength ?? REQUEST_LIMITS.textAnswer}
         />
       )}
       {question.type === 'number' && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { Rating, RATING_LABELS, RequestAction, type RequestDetail } from '@wfh/shared';
+import { Rating, RATING_LABELS, REQUEST_LIMITS, RequestAction, type RequestDetail } from '@wfh/shared';
 import { actOnRequest } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { ChoiceButtons, TextArea } from './FormParts';
@@ -57,7 +57,7 @@ export function RatingPanel({ request, onRated }: { request: RequestDetail; onRa
       />
       {missingHelped && <Text className="field-error">请先回答：对您有帮助吗？</Text>}
       <Text className="field-label">还想说点什么（可以不写）</Text>
-      <TextArea className="rating-comment" value={comment} onChange={setComment} maxLength={200} />
+      <TextArea className="rating-comment" value={comment} onChange={setComment} maxLength={REQUEST_LIMITS.ratingComment} />
       <Text className="field-label">您满意吗？点一下就提交</Text>
       {RATING_BUTTONS.map(([rating, className]) => (
         <Button

@@ -3,18 +3,18 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   ErrorCode,
+  REQUEST_LIMITS,
   type ContactMethod,
   type FederationDetail,
   type RequestDetail,
   type ServiceCategory,
   type SubmitRequestInput,
 } from '@wfh/shared';
-import { ApiError, NETWORK_ERROR, showError, submitRequest } from '../../../api';
+import { ApiError, showError, submitRequest } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
-import { newIdempotencyKey } from '../../../utils/idempotency';
+import { newIdempotencyKey, outcomeUnknown } from '../../../utils/idempotency';
 import {
   answersOf,
-  DESCRIPTION_MAX_LENGTH,
   formProblems,
   type DraftAnswers,
   type FormProblem,
@@ -29,9 +29,6 @@ const CONTACT_OPTIONS: ReadonlyArray<readonly [ContactMethod, string]> = [
   ['wechat', '微信'],
   ['visit', '上门'],
 ];
-
-/** The answer did not reach her, so whether the server filed it is unknown: retry with the same key. */
-const outcomeUnknown = (error: ApiError) => error.code === NETWORK_ERROR || error.status >= 500;
 
 function HomeField({ home, error }: { home: FederationDetail | null; error: string | undefined }) {
   const choose = () => void Taro.navigateTo({ url: Routes.chooseVillage(home?.parentId ?? undefined, { back: true }) });
@@ -178,7 +175,7 @@ export function RequestForm({
             className="request-description"
             value={description}
             onChange={setDescription}
-            maxLength={DESCRIPTION_MAX_LENGTH}
+            maxLength={REQUEST_LIMITS.description}
             placeholder="简单写几句就可以"
           />
           <FieldError message={problemOf('description')} />
@@ -194,7 +191,7 @@ export function RequestForm({
         {contact === 'phone' && (
           <View className="form-field">
             <FieldLabel text="您的电话号码" required />
-            <TextField className="contact-phone" value={phone} onChange={setPhone} type="number" maxLength={20} />
+            <TextField className="contact-phone" value={phone} onChange={setPhone} type="number" maxLength={REQUEST_LIMITS.phone} />
             <FieldError message={problemOf('phone')} />
           </View>
         )}
@@ -205,7 +202,7 @@ export function RequestForm({
             value={safeTimes}
             onChange={setSafeTimes}
             placeholder="例如：工作日上午"
-            maxLength={50}
+            maxLength={REQUEST_LIMITS.safeTimes}
           />
         </View>
         <HomeField home={home} error={problemOf('home')} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { handlerActionsFrom, RequestAction, type RequestDetail, type SearchHit } from '@wfh/shared';
+import { handlerActionsFrom, REQUEST_LIMITS, RequestAction, type RequestDetail, type SearchHit } from '@wfh/shared';
 import { actOnRequest } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { ReferPicker } from './ReferPicker';
@@ -22,8 +22,6 @@ interface ActionWords {
   confirm: string;
   done: string;
 }
-
-const NOTE_MAX_LENGTH = 1000;
 
 const ACTIONS: Record<HandlerAction, ActionWords> = {
   [RequestAction.Accept]: {
@@ -143,7 +141,7 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
         <Textarea
           className="form-textarea action-text"
           value={text}
-          maxlength={NOTE_MAX_LENGTH}
+          maxlength={REQUEST_LIMITS.handlerNote}
           onInput={(event) => setText(event.detail.value)}
         />
         {problem && <Text className="field-error">{problem}</Text>}

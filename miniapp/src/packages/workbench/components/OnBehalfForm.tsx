@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
+  ErrorCode,
   ON_BEHALF_SOURCE_LABELS,
+  REQUEST_LIMITS,
   type ContactMethod,
   type OnBehalfCreated,
   type OnBehalfSource,
@@ -12,7 +14,8 @@ import {
 } from '@wfh/shared';
 import { ApiError, showError, submitOnBehalf } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
-import { answersOf, DESCRIPTION_MAX_LENGTH, formProblems, type DraftAnswers, type FormProblem } from '../../../utils/requests';
+import { newIdempotencyKey, outcomeUnknown } from '../../../utils/idempotency';
+import { answersOf, formProblems, PHONE_PATTERN, type DraftAnswers, type FormProblem } from '../../../utils/requests';
 import { Routes } from '../../../utils/routes';
 import { ChoiceButtons, FieldError, FieldLabel, FormErrors, QuestionField, TextArea, TextField } from '../../requests/components/FormParts';
 
@@ -25,9 +28,6 @@ const CONTACT_OPTIONS: ReadonlyArray<readonly [ContactMethod, string]> = [
   ['wechat', '微信'],
   ['visit', '上门'],
 ];
-
-const NAME_MAX_LENGTH = 50;
-const PHONE_PATTERN = /^[0-9+\-\s]{7,20}$/;
 
 interface Draft {
   womanName: string;
@@ -92,13 +92,31 @@ function inputOf(draft: Draft): SubmitOnBehalfInput {
   };
 }
 
+/**
+ * Which earlier try under this key the server recorded. Sent again exactly as it was, that one is
+ * answered with the request and rating code it was given; the others are refused again.
+ */
+async function recordedEarlier(federationId: string, key: string, tries: readonly SubmitOnBehalfInput[]): Promise<OnBehalfCreated | null> {
+  for (const input of [...tries].reverse()) {
+    try {
+      return await submitOnBehalf(federationId, input, key);
+    } catch {
+      // Not this one (or no signal again): try the one before.
+    }
+  }
+  return null;
+}
+
 /** After saving: the code she rates with, large enough to read out over the phone. */
-export function RatingCode({ created }: { created: OnBehalfCreated }) {
+export function RatingCode({ created, earlierTry = false }: { created: OnBehalfCreated; earlierTry?: boolean }) {
   const copy = () =>
     void Taro.setClipboardData({ data: created.ratingCode }).catch(() => undefined);
   return (
     <View className="card on-behalf-done">
       <Text className="sheet-title">已登记</Text>
+      {earlierTry && (
+        <Text className="hint earlier-try">刚才信号不好时，这条求助其实已经登记上了，保存的是当时填写的内容，后来的修改没有保存。</Text>
+      )}
       <Text className="body-text">请把这个评价码告诉她，办结后她用它来评价</Text>
       <Text className="rating-code" userSelect>
         {created.ratingCode}
@@ -117,7 +135,13 @@ export function RatingCode({ created }: { created: OnBehalfCreated }) {
   );
 }
 
-/** The form a chair fills in for a woman who asked by phone, in person, or through 12338. */
+/**
+ * The form a chair fills in for a woman who asked by phone, in person, or through 12338. One
+ * Idempotency-Key per filled form, as on her own form: a retry after the signal dropped sends the
+ * same key, and the server records it once and answers with the same rating code. The code comes
+ * only in that answer, so when a changed form meets a key an earlier try already used, the earlier
+ * tries are sent again as they were, to get the code of the one that was recorded.
+ */
 export function OnBehalfForm({
   federationId,
   federationName,
@@ -142,11 +166,14 @@ export function OnBehalfForm({
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<OnBehalfCreated | null>(null);
+  const [notice, setNotice] = useState<'retry' | 'earlier-try' | null>(null);
+  /** The key of this filled form, and what was sent under it while no answer said how it went. */
+  const attempt = useRef<{ key: string; sent: SubmitOnBehalfInput[] } | null>(null);
 
   const change = (fields: Partial<Draft>) => setDraft((current) => ({ ...current, ...fields }));
   const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
 
-  if (created !== null) return <RatingCode created={created} />;
+  if (created !== null) return <RatingCode created={created} earlierTry={notice === 'earlier-try'} />;
 
   const chooseCategory = (key: ServiceCategoryKey) =>
     change({ category: categories.find((category) => category.key === key) ?? null, answers: {}, urgent: false });
@@ -159,11 +186,28 @@ export function OnBehalfForm({
       void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
       return;
     }
+    const input = inputOf(draft);
+    attempt.current ??= { key: newIdempotencyKey(), sent: [] };
+    const { key, sent } = attempt.current;
+    const earlierTries = sent.filter((earlier) => JSON.stringify(earlier) !== JSON.stringify(input));
+    attempt.current.sent = [...earlierTries, input];
     setBusy(true);
+    setNotice(null);
     try {
-      setCreated(await submitOnBehalf(federationId, inputOf(draft)));
+      setCreated(await submitOnBehalf(federationId, input, key));
     } catch (caught) {
-      showError(caught instanceof ApiError ? caught : ApiError.network());
+      const error = caught instanceof ApiError ? caught : ApiError.network();
+      const earlier = error.code === ErrorCode.IdempotencyKeyReused ? await recordedEarlier(federationId, key, earlierTries) : null;
+      if (earlier !== null) {
+        setNotice('earlier-try');
+        setCreated(earlier);
+        return;
+      }
+      showError(error);
+      // A refused form was not recorded, so the next try may take a new key; a used key is kept
+      // until the earlier try it belongs to has been found.
+      if (outcomeUnknown(error) || error.code === ErrorCode.IdempotencyKeyReused) setNotice('retry');
+      else attempt.current = null;
     } finally {
       setBusy(false);
     }
@@ -177,7 +221,7 @@ export function OnBehalfForm({
         {federationName && <Text className="hint">登记到：{federationName}</Text>}
         <View className="form-field">
           <FieldLabel text="她的姓名" required />
-          <TextField className="woman-name" value={draft.womanName} onChange={(womanName) => change({ womanName })} maxLength={NAME_MAX_LENGTH} />
+          <TextField className="woman-name" value={draft.womanName} onChange={(womanName) => change({ womanName })} maxLength={REQUEST_LIMITS.womanName} />
           <FieldError message={problemOf('womanName')} />
         </View>
         <View className="form-field">
@@ -187,7 +231,7 @@ export function OnBehalfForm({
             value={draft.womanPhone}
             onChange={(womanPhone) => change({ womanPhone })}
             type="number"
-            maxLength={20}
+            maxLength={REQUEST_LIMITS.phone}
           />
           <FieldError message={problemOf('womanPhone')} />
         </View>
@@ -234,7 +278,7 @@ export function OnBehalfForm({
             className="request-description"
             value={draft.description}
             onChange={(description) => change({ description })}
-            maxLength={DESCRIPTION_MAX_LENGTH}
+            maxLength={REQUEST_LIMITS.description}
           />
           <FieldError message={problemOf('description')} />
         </View>
@@ -253,7 +297,7 @@ export function OnBehalfForm({
             value={draft.safeTimes}
             onChange={(safeTimes) => change({ safeTimes })}
             placeholder="例如：工作日上午"
-            maxLength={50}
+            maxLength={REQUEST_LIMITS.safeTimes}
           />
         </View>
         <View className="form-field">
@@ -270,6 +314,9 @@ export function OnBehalfForm({
       </View>
 
       <FormErrors problems={problems} />
+      {notice === 'retry' && (
+        <Text className="form-notice submit-retry">没有登记成功，填写的内容都还在。请等信号好一些，再点一次“登记求助”。</Text>
+      )}
       <Button
         className="btn btn-primary on-behalf-submit"
         hoverClass="btn-pressed"

@@ -1,0 +1,52 @@
+import { View } from '@tarojs/components';
+import { ACTIVITY_LIMITS } from '@wfh/shared';
+import type { FormProblem } from '../../../utils/requests';
+import { FieldError, FieldLabel, TextField } from '../../requests/components/FormParts';
+
+export interface Person {
+  name: string;
+  phone: string;
+}
+
+/**
+ * 她的姓名 / 她的电话, for a relative a woman signs up or a woman a chair adds; `name` prefixes the
+ * inputs' classes (relative-name, reserved-phone …).
+ */
+export function PersonFields({
+  name,
+  person,
+  onChange,
+  problems,
+}: {
+  name: string;
+  person: Person;
+  onChange: (next: Person) => void;
+  problems: readonly FormProblem[];
+}) {
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  return (
+    <View>
+      <View className="form-field">
+        <FieldLabel text="她的姓名" required />
+        <TextField
+          className={`${name}-name`}
+          value={person.name}
+          onChange={(value) => onChange({ ...person, name: value })}
+          maxLength={ACTIVITY_LIMITS.attendeeName}
+        />
+        <FieldError message={problemOf('name')} />
+      </View>
+      <View className="form-field">
+        <FieldLabel text="她的电话" required />
+        <TextField
+          className={`${name}-phone`}
+          value={person.phone}
+          onChange={(value) => onChange({ ...person, phone: value })}
+          type="number"
+          maxLength={20}
+        />
+        <FieldError message={problemOf('phone')} />
+      </View>
+    </View>
+  );
+}

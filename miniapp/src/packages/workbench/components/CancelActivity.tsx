@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { ACTIVITY_LIMITS, type ActivityDetail } from '@wfh/shared';
+import { ApiError, cancelActivity } from '../../../api';
+import { onlyIf } from '../../../components/Buttons';
+import { FieldError, FieldLabel, TextArea } from '../../requests/components/FormParts';
+
+/** Calling an activity off, with the reason every woman signed up is told. */
+export function CancelActivity({ activity, onCancelled }: { activity: ActivityDetail; onCancelled: (next: ActivityDetail) => void }) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const cancel = async () => {
+    if (busy) return;
+    const text = reason.trim();
+    if (text === '') {
+      setProblem('请写一写为什么取消，报了名的人会收到这句话');
+      return;
+    }
+    if (text.length > ACTIVITY_LIMITS.cancelReason) {
+      setProblem(`最多${ACTIVITY_LIMITS.cancelReason}个字，请删减一些`);
+      return;
+    }
+    setProblem(null);
+    const { confirm } = await Taro.showModal({
+      title: '取消这个活动？',
+      content: '取消后不能恢复，已报名和候补的人都会收到通知。',
+      confirmText: '确定取消',
+      cancelText: '不取消',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      onCancelled(await cancelActivity(activity.id, text));
+      void Taro.showToast({ title: '活动已取消', icon: 'success', duration: 2000 });
+    } catch (caught) {
+      setProblem(caught instanceof ApiError ? caught.message : ApiError.network().message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card cancel-activity">
+      <Text className="sheet-title">取消活动</Text>
+      <View className="form-field">
+        <FieldLabel text="取消的原因" required />
+        <TextArea className="cancel-reason" value={reason} onChange={setReason} maxLength={ACTIVITY_LIMITS.cancelReason} />
+        <FieldError message={problem ?? undefined} />
+      </View>
+      <Button
+        className="btn btn-secondary cancel-activity-submit"
+        hoverClass="btn-pressed"
+        loading={onlyIf(busy)}
+        disabled={onlyIf(busy)}
+        onClick={() => void cancel().catch(() => undefined)}
+      >
+        取消这个活动
+      </Button>
+    </View>
+  );
+}
