@@ -1,45 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const H5_DIR = resolve(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5');
-const SCREENSHOTS = resolve(__dirname, '..', '.tmp');
+import { useDemoH5 } from '../support/browser';
 
 /**
  * A woman asks for help in the H5 build and the chair of her village takes it on from her
  * workbench; on a sensitive screen the quick-exit button leaves at once for a neutral page.
  */
 describe('asking for help in the H5 build', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp({ H5_DIR, SEED_DEMO: 'true' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  async function signedIn(person: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/`);
-    await page.locator('.demo-person', { hasText: person }).first().click();
-    await page.locator('.greeting', { hasText: person }).waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const h5 = useDemoH5();
 
   it('she sends a request, sees it submitted, and her chair accepts it from the inbox', async () => {
-    const woman = await signedIn('王秀英');
+    const woman = await h5.signedIn('王秀英');
     await woman.locator('.ask-for-help').first().click();
     await woman.locator('.category-card', { hasText: '困难帮扶与救助' }).click();
     await woman.locator('.answer-option', { hasText: '住房' }).click();
@@ -47,21 +16,20 @@ describe('asking for help in the H5 build', () => {
     await woman.locator('.contact-option', { hasText: '微信' }).click();
     await woman.locator('.submit-request').click();
     await woman.locator('.request-state', { hasText: '已提交' }).waitFor({ timeout: 20_000 });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await woman.screenshot({ path: join(SCREENSHOTS, 'request-submitted.png'), fullPage: true });
+    await h5.screenshot(woman, 'request-submitted');
 
-    const chair = await signedIn('张春梅');
-    await chair.goto(`${t.baseUrl}/#/packages/workbench/index`);
+    const chair = await h5.signedIn('张春梅');
+    await chair.goto(`${h5.baseUrl()}/#/packages/workbench/index`);
     await chair.locator('.inbox-item').first().click();
     await chair.locator('.action-accept').click();
     const confirm = chair.locator('.action-confirm');
     if (await confirm.isVisible().catch(() => false)) await confirm.click();
     await chair.locator('.request-state', { hasText: '已受理' }).waitFor({ timeout: 20_000 });
-    await chair.screenshot({ path: join(SCREENSHOTS, 'workbench-accepted.png'), fullPage: true });
+    await h5.screenshot(chair, 'workbench-accepted');
   });
 
   it('quick exit leaves a sensitive screen for a neutral page at once', async () => {
-    const woman = await signedIn('李桂兰');
+    const woman = await h5.signedIn('李桂兰');
     await woman.locator('.ask-for-help').first().click();
     await woman.locator('.category-card', { hasText: '家庭暴力求助' }).click();
     await woman.locator('.quick-exit').first().click();

@@ -78,6 +78,17 @@ describe('the embedded default', () => {
       expect(accepted.body.state).toBe(RequestState.Accepted);
       expect(await second.app.get(RequestsService).sweep()).toEqual({ escalated: 0, closed: 0 });
 
+      // The township's view adds up on SQLite too (its own date and list functions).
+      const staff = await call(second.baseUrl, 'POST', ApiPaths.authDev, { body: { personKey: 'staff-xintaizi' } });
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const stats = await call(second.baseUrl, 'GET', `${pathOf(ApiPaths.federationStats, { id: '211221101' })}?from=${today.slice(0, 8)}01&to=${today}`, {
+        token: staff.body.accessToken,
+      });
+      expect(stats.status).toBe(200);
+      expect(stats.body.total).toMatchObject({ received: 1, firstResponseMedianMinutes: expect.any(Number) });
+      expect(stats.body.children.find((c: { name: string }) => c.name === '懿路村妇联')).toMatchObject({ received: 1 });
+      expect(stats.body.weeks.reduce((n: number, w: { received: number }) => n + w.received, 0)).toBe(1);
+
       // Demo activities are coming up; signing up takes a seat with a guarded UPDATE on SQLite too.
       const coming = await call(second.baseUrl, 'GET', `${ApiPaths.activities}?federationId=211221101200`);
       const screening = coming.body.find((a: { title: string }) => a.title === '免费两癌筛查');
