@@ -1,4 +1,4 @@
-import { useDemoH5 } from '../support/browser';
+import { useDemoH5 } from '../support/h5-app';
 
 /** A woman signs up for the demo screening in the H5 build, sees her QR code, and gives the seat back. */
 describe('activities in the H5 build', () => {

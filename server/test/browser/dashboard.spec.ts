@@ -1,7 +1,7 @@
 import { ApiPaths, RequestAction, ServiceCategoryKey, pathOf, requestActionPath } from '@wfh/shared';
 import { signInAs } from '../support/api-expect';
 import { join } from 'node:path';
-import { SCREENSHOTS, useDemoH5 } from '../support/browser';
+import { SCREENSHOTS, useDemoH5 } from '../support/h5-app';
 import { call } from '../support/test-app';
 
 /** Township staff open their dashboard in the H5 build: the cards, the charts drawn, the villages by overdue. */

@@ -1,4 +1,4 @@
-import { useDemoH5 } from '../support/browser';
+import { useDemoH5 } from '../support/h5-app';
 
 /**
  * A woman asks for help in the H5 build and the chair of her village takes it on from her

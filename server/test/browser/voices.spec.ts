@@ -1,4 +1,4 @@
-import { useDemoH5 } from '../support/browser';
+import { useDemoH5 } from '../support/h5-app';
 
 /** A woman raises a concern in the H5 build, her chair publishes it, and a neighbour co-signs it. */
 describe("women's voices in the H5 build", () => {

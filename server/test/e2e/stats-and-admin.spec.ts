@@ -12,6 +12,7 @@ import {
   type AuthTokens,
   type FeedbackView,
   type MeResponse,
+  type NearestResponse,
   type PublicBodyStats,
   type RequestDetail,
   type RoleInvitationView,
@@ -21,6 +22,7 @@ import {
 } from '@wfh/shared';
 import { AuditLogEntity } from '../../src/modules/audit/audit-log.entity';
 import { FederationEntity } from '../../src/modules/federations/federation.entity';
+import { PlacesIndex } from '../../src/modules/places/places-index';
 import { ServiceRequestEntity } from '../../src/modules/requests/service-request.entity';
 import { createPeopleSignedIn, createPerson, createTree, TREE, type PersonSpec } from '../factories/bodies';
 import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
@@ -216,7 +218,15 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     expect((await api<MeResponse>('newcomer', 'GET', ApiPaths.me)).body.roles).toEqual([]);
     expectApiError(await api('admin', 'POST', pathOf(ApiPaths.federationRoleRevocations, { id: TREE.siblingVillage }), { userId: newcomer.id, role: RoleKind.Chair }), 404, ErrorCode.RoleNotHeld);
 
+    // A body switched off leaves "nearest" on every instance at once.
+    await t.dataSource.getRepository(FederationEntity).update({ id: TREE.siblingVillage }, { latitude: 42.2, longitude: 123.5 });
+    await t.app.get(PlacesIndex).rebuild();
+    const nearestBodies = async () =>
+      (await api<NearestResponse>(null, "GET", `${ApiPaths.nearest}?latitude=42.2&longitude=123.5`)).body.items.map((p) => p.id);
+    expect(await nearestBodies()).toContain(TREE.siblingVillage);
     expect((await api('admin', 'PUT', pathOf(ApiPaths.federationActive, { id: TREE.siblingVillage }), { active: false })).status).toBe(204);
+    await t.app.get(PlacesIndex).settled();
+    expect(await nearestBodies()).not.toContain(TREE.siblingVillage);
     expectFieldErrors(await api('admin', 'PUT', pathOf(ApiPaths.federationActive, { id: TREE.county }), { active: false }), 400, ErrorCode.ValidationFailed, ['id']);
     const actions = (await t.dataSource.getRepository(AuditLogEntity).find()).map((a) => a.action).sort();
     expect(actions).toEqual(['body.set_active', 'role.grant', 'role.invite', 'role.revoke']);

@@ -25,6 +25,7 @@ import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { sha256Hex } from '../../infra/crypto/field-cipher';
 import { audit } from '../audit/audit';
 import { FederationEntity } from '../federations/federation.entity';
+import { PlacesIndex } from '../places/places-index';
 import { RequestsService } from '../requests/requests.service';
 import { RoutingRuleEntity } from '../requests/routing-rule.entity';
 import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
@@ -43,6 +44,7 @@ export class AdminService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly requests: RequestsService,
+    private readonly places: PlacesIndex,
   ) {}
 
   // ---- bodies ----
@@ -57,6 +59,8 @@ export class AdminService {
       await manager.getRepository(FederationEntity).update({ id: federationId }, { active });
       await audit(manager, this.clock.now(), { actorUserId: userId, action: 'body.set_active', subjectType: 'federation', subjectId: federationId, federationId });
     });
+    // Every instance's nearest-places index drops (or regains) the body.
+    await this.places.announce({ type: 'bodies' });
   }
 
   /** The denominator of 知晓率; the body's own chair or staff know it, or the county's admins. */
