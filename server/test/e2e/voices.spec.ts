@@ -167,6 +167,7 @@ describe("women's voices over HTTP", () => {
     const told = await outbox('concern.answered');
     expect(told).toHaveLength(3);
     expect(new Set(told.map((m) => m.recipientUserId)).size).toBe(3);
+    clock.at = new Date('2026-12-20T02:00:00Z');
     await concernAction('chair', ApiPaths.concernUpdates, id, { status: 'done', text: '三盏路灯已经修好' });
     expect(await outbox('concern.answered')).toHaveLength(6);
     expectApiError(await cosign('chair', id), 409, ErrorCode.ConcernNotOpen);
