@@ -22,6 +22,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup/taro-globals.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/testing-library.js'],
+  // A page test waits up to 5 s for a slow draw (see testing-library.js), several times in a row.
+  testTimeout: 20000,
   transform: {
     '^.+\\.tsx?$': swc('typescript'),
     '^.+\\.(js|jsx|mjs|cjs)$': swc('ecmascript'),

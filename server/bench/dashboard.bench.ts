@@ -7,7 +7,7 @@ import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { seedCatalogue } from '../src/database/seed/catalogue';
 import { importRegions } from '../src/database/regions/region-importer';
-import { benchDatabase, waitFor, writeResult } from './support';
+import { benchDatabase, devServerEnv, waitFor, writeResult } from './support';
 
 /**
  * `pnpm bench:dashboard` on MariaDB: a township's view (GET /federations/:id/stats for a year) through
@@ -25,17 +25,7 @@ const COUNTY = '211221';
 const RANGE = { from: '2026-01-01', to: '2026-12-31' };
 const CATEGORIES = ['legal_aid', 'domestic_violence', 'marriage_mediation', 'counselling', 'family_education', 'employment', 'hardship', 'screening', 'other'];
 
-const ENV = {
-  NODE_ENV: 'development',
-  PORT: String(PORT),
-  REDIS_URL,
-  REDIS_KEY_PREFIX: 'wfh-bench-dashboard:',
-  JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 6).toString('base64'),
-  SEED_DEMO: 'false',
-  DEV_SIGN_IN: 'true',
-  LOG_LEVEL: 'warn',
-};
+const ENV = devServerEnv('dashboard', PORT, REDIS_URL);
 
 /** Two million requests written by SQL alone (MariaDB's sequence engine), spread evenly over villages and two years. */
 async function prepare(url: string): Promise<number> {

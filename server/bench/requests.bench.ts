@@ -12,7 +12,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/infra/logging/logger';
 import { RequestsService } from '../src/modules/requests/requests.service';
-import { benchDatabase, waitFor, writeResult } from './support';
+import { benchDatabase, devServerEnv, waitFor, writeResult } from './support';
 
 /**
  * `pnpm bench:requests` on MariaDB: POST /requests (routing + transaction + outbox) under autocannon
@@ -31,17 +31,7 @@ const POST_SECONDS = 10;
 const VILLAGE = '211221101200';
 const TOWNSHIP = '211221101';
 
-const ENV = {
-  NODE_ENV: 'development',
-  PORT: String(PORT),
-  REDIS_URL,
-  REDIS_KEY_PREFIX: 'wfh-bench-requests:',
-  JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-  SEED_DEMO: 'false',
-  DEV_SIGN_IN: 'true',
-  LOG_LEVEL: 'warn',
-};
+const ENV = devServerEnv('requests', PORT, REDIS_URL);
 
 async function prepare(url: string): Promise<void> {
   const ds = createDataSource({ kind: 'mysql', url });

@@ -34,3 +34,18 @@ export async function benchDatabase(adminUrl: string, name: string): Promise<str
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The environment of a bench server in development mode (dev sign-in on) on its own Redis prefix. */
+export function devServerEnv(name: string, port: number, redisUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'development',
+    PORT: String(port),
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: `wfh-bench-${name}:`,
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+    SEED_DEMO: 'false',
+    DEV_SIGN_IN: 'true',
+    LOG_LEVEL: 'warn',
+  };
+}
