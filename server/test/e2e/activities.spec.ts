@@ -188,9 +188,13 @@ describe('activities over HTTP', () => {
     expectApiError(await signUp('bea', id, { attendee: { name: '刘奶奶', phone: '13900000000' } }), 409, ErrorCode.AlreadySignedUp);
     await signUp('anna', id, { attendee: { name: '孙阿姨', phone: '13900000001' } });
     expectApiError(await signUp('anna', id, { attendee: { name: '周大娘', phone: '13900000002' } }), 409, ErrorCode.SeatsPerWomanExceeded);
+    // Several at once cannot slip past the limit either: the count is taken under the row lock.
+    await cancelSeat('anna', mother.body.id);
+    const burst = await Promise.all(['13900000003', '13900000004', '13900000005'].map((phone, i) => signUp('anna', id, { attendee: { name: `邻居${i}`, phone } })));
+    expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
     expect((await detail(null, id)).body.seatsLeft).toBe(7);
     const list = await attendees('chair', id);
-    expect(list.body.confirmed.find((a) => a.name === '刘奶奶')!.phone).toBe('139****0000');
+    expect(list.body.confirmed.find((a) => a.name === '孙阿姨')!.phone).toBe('139****0001');
   });
 
   it('opens sign-up at its opening instant and closes it at its closing instant', async () => {

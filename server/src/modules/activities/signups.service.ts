@@ -68,11 +68,13 @@ export class SignupsService {
     const activeKey = attendee ? `phone:${sha256Hex(normalisedPhone(attendee.phone)).slice(0, 40)}` : `self:${userId}`;
 
     const signup = await this.claim(async (manager) => {
+      const place = await this.seatOrWaitingPlace(manager, activity);
+      if (!place) throw conflict(ErrorCode.ActivityNotOpen);
+      // Counted under the activity's row lock, which that UPDATE took: two of her sign-ups at once
+      // cannot both see room for one more. Refusing rolls the seat back with the transaction.
       if ((await this.activities.countActiveOfOwner(manager, activityId, userId)) >= ACTIVITY_LIMITS.seatsPerWoman) {
         throw conflict(ErrorCode.SeatsPerWomanExceeded);
       }
-      const place = await this.seatOrWaitingPlace(manager, activity);
-      if (!place) throw conflict(ErrorCode.ActivityNotOpen);
       return this.insertSignup(manager, activity, place.seq, {
         ownerUserId: userId,
         addedByUserId: null,
