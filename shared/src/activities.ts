@@ -3,6 +3,7 @@
  * pure rules both sides need (what state an activity is in, how many seats are left, when sign-up is
  * open, when reminders go out).
  */
+import { QUIET_HOURS, SHANGHAI_OFFSET_MS, afterQuietHours, inQuietHours, shanghaiWallClock } from './shanghai-time';
 
 export enum ActivityCategory {
   Screening = 'screening',
@@ -75,27 +76,15 @@ export function seatsLabel(seatsLeft: number, waitlistLength: number): string {
 }
 
 const HOUR_MS = 3600_000;
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-const QUIET_FROM_HOUR = 22;
-const QUIET_UNTIL_HOUR = 7;
 /** A day-before reminder that would fall in the night goes out the evening before instead. */
 const EVENING_HOUR = 21;
 
 export type ReminderKind = 'day_before' | 'two_hours_before';
 
-function shanghaiHour(at: Date): number {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
-}
-
-function inQuietHours(at: Date): boolean {
-  const hour = shanghaiHour(at);
-  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
-}
-
 /** The same Shanghai date as `at`, or the day before when `at` is past midnight, at the given hour. */
 function eveningBefore(at: Date, hour: number): Date {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  if (local.getUTCHours() < QUIET_UNTIL_HOUR) local.setUTCDate(local.getUTCDate() - 1);
+  const local = shanghaiWallClock(at);
+  if (local.getUTCHours() < QUIET_HOURS.until) local.setUTCDate(local.getUTCDate() - 1);
   local.setUTCHours(hour, 0, 0, 0);
   return new Date(local.getTime() - SHANGHAI_OFFSET_MS);
 }
@@ -111,11 +100,7 @@ export function reminderTimes(startsAt: Date, now: Date): { kind: ReminderKind; 
   let twoHours = new Date(startsAt.getTime() - 2 * HOUR_MS);
   if (inQuietHours(twoHours)) {
     // Before dawn: 07:00 if that is still ahead of the start, else the evening before.
-    const local = new Date(twoHours.getTime() + SHANGHAI_OFFSET_MS);
-    const morning = new Date(local);
-    if (local.getUTCHours() >= QUIET_FROM_HOUR) morning.setUTCDate(morning.getUTCDate() + 1);
-    morning.setUTCHours(QUIET_UNTIL_HOUR, 0, 0, 0);
-    const atSeven = new Date(morning.getTime() - SHANGHAI_OFFSET_MS);
+    const atSeven = afterQuietHours(twoHours);
     twoHours = atSeven.getTime() < startsAt.getTime() ? atSeven : eveningBefore(twoHours, EVENING_HOUR);
   }
   if (dayBefore.getTime() > now.getTime()) reminders.push({ kind: 'day_before', at: dayBefore });

@@ -11,3 +11,4 @@ export * from './activities';
 export * from './voices';
 export * from './contact';
 export * from './stats';
+export * from './shanghai-time';

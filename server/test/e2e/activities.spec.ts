@@ -14,13 +14,13 @@ import {
 } from '@wfh/shared';
 import { OutboxEntity } from '../../src/modules/notifications/outbox.entity';
 import { AuditLogEntity } from '../../src/modules/audit/audit-log.entity';
-import { createPeopleSignedIn, createTree, TREE, type PersonSpec } from '../factories/bodies';
-import { CHINESE, expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
-import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
+import { TREE } from '../factories/bodies';
+import { CHINESE, expectApiError, expectFieldErrors } from '../support/api-expect';
+import { call, type ApiReply } from '../support/test-app';
+import { useTreeApp } from '../support/tree-app';
 
 /** Tuesday 1 December 2026, 10:00 in Asia/Shanghai. */
 const START = new Date('2026-12-01T02:00:00Z');
-const clock = { at: START, now() { return this.at; } };
 const at = (iso: string) => new Date(iso);
 
 /** Saturday 5 December, 09:00–11:00 Shanghai; sign-up from now until Friday 18:00. */
@@ -40,32 +40,17 @@ const screening = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('activities over HTTP', () => {
-  let t: TestApp;
-  const token: Record<string, string> = {};
+  const { clock, token, app, api } = useTreeApp(START, [
+    ['anna', { key: 'anna', displayName: '张桂英', home: TREE.village }],
+    ['bea', { key: 'bea', displayName: '李秀兰', home: TREE.village }],
+    ['cai', { key: 'cai', displayName: '王凤芝', home: TREE.village }],
+    ['dora', { key: 'dora', displayName: '赵淑珍', home: TREE.siblingVillage }],
+    ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
+    ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
+    ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
+    ['otherStaff', { key: 'otherStaff', role: { role: RoleKind.Staff, federationId: TREE.otherTownship } }],
+  ]);
 
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    clock.at = START;
-    await t.reset();
-    await createTree(t.dataSource);
-    const people: Array<[string, PersonSpec]> = [
-      ['anna', { key: 'anna', displayName: '张桂英', home: TREE.village }],
-      ['bea', { key: 'bea', displayName: '李秀兰', home: TREE.village }],
-      ['cai', { key: 'cai', displayName: '王凤芝', home: TREE.village }],
-      ['dora', { key: 'dora', displayName: '赵淑珍', home: TREE.siblingVillage }],
-      ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
-      ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
-      ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
-      ['otherStaff', { key: 'otherStaff', role: { role: RoleKind.Staff, federationId: TREE.otherTownship } }],
-    ];
-    Object.assign(token, await createPeopleSignedIn(t.dataSource, (key) => signInAs(t.baseUrl, key), people));
-  });
-
-  const api = <T = any>(who: string | null, method: string, path: string, body?: unknown) =>
-    call<T>(t.baseUrl, method, path, { token: who ? token[who] : undefined, body });
   const create = (who: string, body: unknown, federationId: string = TREE.village) =>
     api<ActivityDetail>(who, 'POST', pathOf(ApiPaths.federationActivities, { id: federationId }), body);
   const publish = (who: string, id: string) => api<ActivityDetail>(who, 'POST', pathOf(ApiPaths.activityPublish, { id }));
@@ -80,7 +65,7 @@ describe('activities over HTTP', () => {
     expect((await publish('chair', draft.body.id)).status).toBe(201);
     return draft.body.id;
   };
-  const outbox = (topic: string) => t.dataSource.getRepository(OutboxEntity).find({ where: { topic }, order: { deliverAfter: 'ASC' } });
+  const outbox = (topic: string) => app().dataSource.getRepository(OutboxEntity).find({ where: { topic }, order: { deliverAfter: 'ASC' } });
   /** For errors whose message names the case (a time, a woman): the code, and a Chinese sentence. */
   const expectCode = (reply: ApiReply, status: number, code: ErrorCode): ErrorResponse => {
     const body = reply.body as ErrorResponse;
@@ -265,17 +250,17 @@ describe('activities over HTTP', () => {
     const added = await api<SignupView>('chair', 'POST', pathOf(ApiPaths.activityAttendees, { id }), { name: '=HYPERLINK("x")', phone: '13712345678', consentRecorded: true });
     expect(added.body).toMatchObject({ kind: 'reserved', state: 'confirmed' });
     await signUp('anna', id);
-    const masked = await call<string>(t.baseUrl, 'GET', pathOf(ApiPaths.activityAttendeesCsv, { id }), { token: token.chair });
+    const masked = await call<string>(app().baseUrl, 'GET', pathOf(ApiPaths.activityAttendeesCsv, { id }), { token: token.chair });
     expect(masked.headers.get('content-type')).toContain('text/csv');
     expect(masked.body).toContain('137****5678');
     expect(masked.body).not.toContain('13712345678');
     expect(masked.body).toContain("'=HYPERLINK");
     expect(masked.body).toContain('张桂英');
-    expect(await t.dataSource.getRepository(AuditLogEntity).countBy({ action: 'activity.export_phones' })).toBe(0);
-    const full = await call<string>(t.baseUrl, 'GET', `${pathOf(ApiPaths.activityAttendeesCsv, { id })}?phones=full`, { token: token.chair });
+    expect(await app().dataSource.getRepository(AuditLogEntity).countBy({ action: 'activity.export_phones' })).toBe(0);
+    const full = await call<string>(app().baseUrl, 'GET', `${pathOf(ApiPaths.activityAttendeesCsv, { id })}?phones=full`, { token: token.chair });
     expect(full.body).toContain('13712345678');
-    expect(await t.dataSource.getRepository(AuditLogEntity).countBy({ action: 'activity.export_phones', subjectId: id })).toBe(1);
-    expect((await call(t.baseUrl, 'GET', pathOf(ApiPaths.activityAttendeesCsv, { id }), { token: token.siblingChair })).status).toBe(404);
+    expect(await app().dataSource.getRepository(AuditLogEntity).countBy({ action: 'activity.export_phones', subjectId: id })).toBe(1);
+    expect((await call(app().baseUrl, 'GET', pathOf(ApiPaths.activityAttendeesCsv, { id }), { token: token.siblingChair })).status).toBe(404);
   });
 
   it('uses reserved places for women the chair adds, then public seats, and refuses without her consent', async () => {

@@ -1,5 +1,4 @@
-import { ApiPaths, RoleKind, ServiceCategoryKey, type RequestDetail } from '@wfh/shared';
-import { afterQuietHours } from '../../src/modules/notifications/outbox';
+import { ApiPaths, RoleKind, ServiceCategoryKey, type RequestDetail, afterQuietHours } from '@wfh/shared';
 import { NOTIFICATION_GATEWAY, OutboxWorker, type Delivery, type NotificationGateway } from '../../src/modules/notifications/outbox.worker';
 import { createPerson, createTree, TREE } from '../factories/bodies';
 import { signInAs } from '../support/api-expect';

@@ -16,13 +16,13 @@ import {
 } from '@wfh/shared';
 import { EscalationSweeper } from '../../src/modules/requests/escalation.sweeper';
 import { RequestsRepository } from '../../src/modules/requests/requests.repository';
-import { createPeopleSignedIn, createTree, TREE, type PersonSpec } from '../factories/bodies';
-import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
-import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
+import { TREE } from '../factories/bodies';
+import { expectApiError, expectFieldErrors } from '../support/api-expect';
+import { call, type ApiReply } from '../support/test-app';
+import { useTreeApp } from '../support/tree-app';
 
 /** Tuesday 1 December 2026, 09:00 in Asia/Shanghai; tests move the clock forward. */
 const START = new Date('2026-12-01T01:00:00Z');
-const clock = { at: START, now() { return this.at; } };
 const hours = (h: number) => new Date(START.getTime() + h * 3600 * 1000);
 
 const mediation = (overrides: Record<string, unknown> = {}) => ({
@@ -35,39 +35,26 @@ const mediation = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('service requests over HTTP', () => {
-  let t: TestApp;
-  const token: Record<string, string> = {};
-
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    clock.at = START;
-    await t.reset();
-    await createTree(t.dataSource);
-    const people: Array<[string, PersonSpec]> = [
-      ['woman', { key: 'woman', home: TREE.village }],
-      ['neighbour', { key: 'neighbour', home: TREE.village }],
-      ['homeless', { key: 'homeless', home: null }],
-      ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
-      ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
-      ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
-      ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
-      ['deputy', { key: 'deputy', role: { role: RoleKind.Deputy, federationId: TREE.village } }],
-    ];
-    Object.assign(token, await createPeopleSignedIn(t.dataSource, (key) => signInAs(t.baseUrl, key), people));
-  });
+  const { clock, token, app } = useTreeApp(START, [
+    ['woman', { key: 'woman', home: TREE.village }],
+    ['neighbour', { key: 'neighbour', home: TREE.village }],
+    ['homeless', { key: 'homeless', home: null }],
+    ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
+    ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
+    ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
+    ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
+    ['deputy', { key: 'deputy', role: { role: RoleKind.Deputy, federationId: TREE.village } }],
+  ]);
 
   const submit = (who: string, body: unknown, key?: string) =>
-    call<RequestDetail>(t.baseUrl, 'POST', ApiPaths.requests, { token: token[who], body, headers: key ? { [IDEMPOTENCY_HEADER]: key } : {} });
+    call<RequestDetail>(app().baseUrl, 'POST', ApiPaths.requests, { token: token[who], body, headers: key ? { [IDEMPOTENCY_HEADER]: key } : {} });
   const act = (who: string, id: string, action: RequestAction, body: unknown = {}) =>
-    call<RequestDetail>(t.baseUrl, 'POST', pathOf(requestActionPath(action), { id }), { token: token[who], body });
-  const read = (who: string, id: string) => call<RequestDetail>(t.baseUrl, 'GET', pathOf(ApiPaths.request, { id }), { token: token[who] });
+    call<RequestDetail>(app().baseUrl, 'POST', pathOf(requestActionPath(action), { id }), { token: token[who], body });
+  const read = (who: string, id: string) => call<RequestDetail>(app().baseUrl, 'GET', pathOf(ApiPaths.request, { id }), { token: token[who] });
   const refused = (reply: ApiReply, fields: string[], code = ErrorCode.ValidationFailed) => expectFieldErrors(reply, 400, code, fields);
 
   it('lists the catalogue the federation names, domestic violence marked sensitive', async () => {
-    const reply = await call<ServiceCategory[]>(t.baseUrl, 'GET', ApiPaths.categories);
+    const reply = await call<ServiceCategory[]>(app().baseUrl, 'GET', ApiPaths.categories);
     expect(reply.body.map((c) => c.name)).toEqual([
       '法律帮助与维权', '家庭暴力求助', '婚姻家庭纠纷调解', '心理疏导', '家庭教育指导', '就业创业帮扶', '困难帮扶与救助', '两癌检查与救助', '其他',
     ]);
@@ -89,10 +76,10 @@ describe('service requests over HTTP', () => {
       answers: [{ key: 'with_whom', label: '和谁有矛盾', value: '公婆' }],
     });
     expect(reply.body.timeline).toEqual([expect.objectContaining({ action: 'submit', actor: 'woman', toState: RequestState.Submitted })]);
-    const [row] = await t.dataSource.query('SELECT * FROM service_request WHERE id = ?', [reply.body.id]);
+    const [row] = await app().dataSource.query('SELECT * FROM service_request WHERE id = ?', [reply.body.id]);
     expect(JSON.stringify(row)).not.toMatch(/婆婆|13800000001|公婆/);
     // Told: the village's chair and its deputy, in the same transaction.
-    const outbox = await t.dataSource.query(
+    const outbox = await app().dataSource.query(
       'SELECT u.demo_key AS who, o.topic FROM outbox o JOIN app_user u ON u.id = o.recipient_user_id ORDER BY u.demo_key',
     );
     expect(outbox).toEqual([
@@ -111,7 +98,7 @@ describe('service requests over HTTP', () => {
     expectApiError(await act('siblingChair', body.id, RequestAction.Accept), 404, ErrorCode.RequestNotFound);
     // The township sees its villages' ordinary requests but acts only once one reaches it.
     expectApiError(await act('staff', body.id, RequestAction.Accept), 403, ErrorCode.Forbidden);
-    const mine = await call<RequestSummary[]>(t.baseUrl, 'GET', ApiPaths.myRequests, { token: token.neighbour });
+    const mine = await call<RequestSummary[]>(app().baseUrl, 'GET', ApiPaths.myRequests, { token: token.neighbour });
     expect(mine.body).toEqual([]);
   });
 
@@ -153,7 +140,7 @@ describe('service requests over HTTP', () => {
     const first = await submit('woman', mediation(), 'key-1');
     const again = await submit('woman', mediation(), 'key-1');
     expect(again.body.id).toBe(first.body.id);
-    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+    const [{ n }] = await app().dataSource.query('SELECT COUNT(*) AS n FROM service_request');
     expect(Number(n)).toBe(1);
     expectApiError(await submit('woman', mediation({ description: '另一件事' }), 'key-1'), 422, ErrorCode.IdempotencyKeyReused);
   });
@@ -166,7 +153,7 @@ describe('service requests over HTTP', () => {
     refused(await submit('woman', mediation({ categoryKey: 'astrology' })), ['categoryKey']);
     refused(await submit('woman', mediation({ description: '字'.repeat(2001) })), ['description']);
     refused(await submit('woman', mediation({ contact: { method: 'phone' } })), ['contact.phone']);
-    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+    const [{ n }] = await app().dataSource.query('SELECT COUNT(*) AS n FROM service_request');
     expect(Number(n)).toBe(0);
   });
 
@@ -184,7 +171,7 @@ describe('service requests over HTTP', () => {
       const seen = (await read('admin', body.id)).body;
       expect(seen.description).toBe('他昨晚又打我了');
       expect(seen.answers).toEqual([{ key: 'safe_now', label: '您现在安全吗', value: '否' }]);
-      const audits = await t.dataSource.query('SELECT action, subject_id AS subjectId FROM audit_log');
+      const audits = await app().dataSource.query('SELECT action, subject_id AS subjectId FROM audit_log');
       expect(audits).toEqual([{ action: 'request.read_sensitive', subjectId: body.id }]);
       // In danger now: the flag reaches the handlers' lists.
       expect((await submit('neighbour', dv({ urgent: true }))).body.urgent).toBe(true);
@@ -195,7 +182,7 @@ describe('service requests over HTTP', () => {
     it('a request nobody answers in time goes to the township exactly once, which is told', async () => {
       const { body } = await submit('woman', mediation());
       clock.at = hours(23); // Wednesday 08:00: not due until 09:30
-      const sweeper = t.app.get(EscalationSweeper);
+      const sweeper = app().app.get(EscalationSweeper);
       expect(await sweeper.runOnce()).toEqual({ escalated: 0, closed: 0 });
       clock.at = hours(25); // Wednesday 10:00: overdue
       expect(await sweeper.runOnce()).toEqual({ escalated: 1, closed: 0 });
@@ -208,10 +195,10 @@ describe('service requests over HTTP', () => {
         toFederationName: '新台子镇妇联',
         note: '超过首次答复时限，转至新台子镇妇联',
       });
-      const inbox = await call<RequestSummary[]>(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.township }), { token: token.staff });
+      const inbox = await call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.township }), { token: token.staff });
       expect(inbox.body.map((r) => r.id)).toEqual([body.id]);
       expect((await act('staff', body.id, RequestAction.Accept)).body.state).toBe(RequestState.Accepted);
-      const topics = await t.dataSource.query("SELECT topic, recipient_user_id AS r FROM outbox WHERE topic = 'request.escalated'");
+      const topics = await app().dataSource.query("SELECT topic, recipient_user_id AS r FROM outbox WHERE topic = 'request.escalated'");
       expect(topics).toHaveLength(2);
     });
 
@@ -220,21 +207,21 @@ describe('service requests over HTTP', () => {
       clock.at = hours(2);
       const newer = await submit('neighbour', mediation());
       clock.at = hours(25);
-      const inbox = await call<RequestSummary[]>(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.chair });
+      const inbox = await call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.chair });
       expect(inbox.body.map((r) => [r.id, r.overdue])).toEqual([
         [older.body.id, true],
         [newer.body.id, false],
       ]);
-      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.siblingChair }), 403, ErrorCode.Forbidden);
-      expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.woman }), 403, ErrorCode.Forbidden);
+      expectApiError(await call(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.siblingChair }), 403, ErrorCode.Forbidden);
+      expectApiError(await call(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.woman }), 403, ErrorCode.Forbidden);
     });
   });
 
   describe('a chair away', () => {
     const cover = (who: string, body: unknown, method = 'PUT') =>
-      call(t.baseUrl, method, pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token[who], body });
+      call(app().baseUrl, method, pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token[who], body });
     const away = { awayFrom: hours(-1).toISOString(), awayUntil: hours(24 * 7).toISOString() };
-    const userId = async (key: string) => (await t.dataSource.query('SELECT id FROM app_user WHERE demo_key = ?', [key]))[0].id as string;
+    const userId = async (key: string) => (await app().dataSource.query('SELECT id FROM app_user WHERE demo_key = ?', [key]))[0].id as string;
 
     it('with a deputy standing in: requests still go to the village, and the deputy is told, not the chair', async () => {
       const set = await cover('chair', { ...away, deputyUserId: await userId('deputy') });
@@ -242,13 +229,13 @@ describe('service requests over HTTP', () => {
       expect(set.body).toEqual([expect.objectContaining({ chairName: 'chair', deputyName: 'deputy', current: true })]);
       const { body } = await submit('woman', mediation());
       expect(body.federationId).toBe(TREE.village);
-      const recipients = await t.dataSource.query("SELECT recipient_user_id AS r FROM outbox WHERE topic = 'request.new'");
+      const recipients = await app().dataSource.query("SELECT recipient_user_id AS r FROM outbox WHERE topic = 'request.new'");
       expect(recipients).toEqual([{ r: await userId('deputy') }]);
-      expect((await call(t.baseUrl, 'GET', pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token.deputy })).body).toHaveLength(1);
+      expect((await call(app().baseUrl, 'GET', pathOf(ApiPaths.federationCover, { id: TREE.village }), { token: token.deputy })).body).toHaveLength(1);
     });
 
     it('with nobody standing in: requests go to the township, and the reason says why', async () => {
-      await t.dataSource.query("DELETE FROM role_assignment WHERE role = 'deputy'");
+      await app().dataSource.query("DELETE FROM role_assignment WHERE role = 'deputy'");
       expect((await cover('chair', { ...away, deputyUserId: null })).status).toBe(200);
       const { body } = await submit('woman', mediation());
       expect(body).toMatchObject({ federationId: TREE.township, routingReason: expect.stringContaining('本村（社区）暂无在岗主席，转至新台子镇妇联') });
@@ -266,19 +253,19 @@ describe('service requests over HTTP', () => {
 
   describe('recorded on her behalf', () => {
     const record = (who: string, body: Record<string, unknown>, key?: string) =>
-      call<OnBehalfCreated>(t.baseUrl, 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), {
+      call<OnBehalfCreated>(app().baseUrl, 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), {
         token: token[who],
         body,
         headers: key ? { [IDEMPOTENCY_HEADER]: key } : {},
       });
-    const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].n);
+    const count = async (sql: string, params: unknown[] = []) => Number((await app().dataSource.query(sql, params))[0].n);
     const requestRows = () => count('SELECT COUNT(*) AS n FROM service_request');
     const recordedWomen = () => count('SELECT COUNT(*) AS n FROM app_user WHERE demo_key IS NULL AND openid IS NULL');
     const byPhone = (overrides: Record<string, unknown> = {}) => {
       const { federationId: _, ...rest } = mediation();
       return { ...rest, womanName: '赵大姐', womanPhone: '13800000009', source: 'phone', consentRecorded: true, ...overrides };
     };
-    const rateWithCode = (code: string, body: unknown) => call(t.baseUrl, 'POST', pathOf(ApiPaths.rateByCode, { code }), { body });
+    const rateWithCode = (code: string, body: unknown) => call(app().baseUrl, 'POST', pathOf(ApiPaths.rateByCode, { code }), { body });
 
     it('the chair records it and gets a code; only the code rates it, never the handler', async () => {
       const recorded = await record('chair', byPhone());
@@ -307,7 +294,7 @@ describe('service requests over HTTP', () => {
       expect(await requestRows()).toBe(1);
       expect(await recordedWomen()).toBe(1);
       // The code is kept for the replay, but never in the clear.
-      const [row] = await t.dataSource.query('SELECT * FROM service_request');
+      const [row] = await app().dataSource.query('SELECT * FROM service_request');
       expect(JSON.stringify(row)).not.toContain(first.body.ratingCode);
     });
 
@@ -335,7 +322,7 @@ describe('service requests over HTTP', () => {
     it('two retries racing with one key: the loser gets the winner’s request and code, and leaves no woman behind', async () => {
       const winner = await record('chair', byPhone(), 'call-1');
       // The loser looked before the winner had committed, so it goes on to write, and meets the unique index.
-      const lookup = jest.spyOn(t.app.get(RequestsRepository), 'findRecordedByIdempotencyKey').mockResolvedValueOnce(null);
+      const lookup = jest.spyOn(app().app.get(RequestsRepository), 'findRecordedByIdempotencyKey').mockResolvedValueOnce(null);
       try {
         const loser = await record('chair', byPhone(), 'call-1');
         expect(loser.status).toBe(201);
@@ -364,14 +351,14 @@ describe('service requests over HTTP', () => {
       refused(await record('chair', byPhone({ consentRecorded: false })), ['consentRecorded'], ErrorCode.ConsentRequired);
       expectApiError(await record('siblingChair', byPhone()), 403, ErrorCode.Forbidden);
       expectApiError(await record('woman', byPhone()), 403, ErrorCode.Forbidden);
-      const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM service_request');
+      const [{ n }] = await app().dataSource.query('SELECT COUNT(*) AS n FROM service_request');
       expect(Number(n)).toBe(0);
     });
   });
 
   describe("a county's own catalogue", () => {
     const setting = (who: string, county: string, key: string, body: unknown) =>
-      call<ServiceCategory[]>(t.baseUrl, 'PATCH', pathOf(ApiPaths.countyCategory, { id: county, key }), { token: token[who], body });
+      call<ServiceCategory[]>(app().baseUrl, 'PATCH', pathOf(ApiPaths.countyCategory, { id: county, key }), { token: token[who], body });
     const legal = (overrides: Record<string, unknown> = {}) =>
       mediation({ categoryKey: ServiceCategoryKey.LegalAid, answers: { topic: '土地房产' }, ...overrides });
 
@@ -383,10 +370,10 @@ describe('service requests over HTTP', () => {
       const routed = await submit('neighbour', legal());
       // 4 working hours from Tuesday 09:00, with the lunch break: 14:30.
       expect(routed.body).toMatchObject({ federationId: TREE.village, firstResponseDueAt: '2026-12-01T06:30:00.000Z' });
-      const audits = await t.dataSource.query("SELECT subject_id AS subjectId, federation_id AS countyId FROM audit_log WHERE action = 'catalogue.update'");
+      const audits = await app().dataSource.query("SELECT subject_id AS subjectId, federation_id AS countyId FROM audit_log WHERE action = 'catalogue.update'");
       expect(audits).toEqual([{ subjectId: ServiceCategoryKey.LegalAid, countyId: TREE.county }]);
       // The national catalogue women read is unchanged.
-      const national = await call<ServiceCategory[]>(t.baseUrl, 'GET', ApiPaths.categories);
+      const national = await call<ServiceCategory[]>(app().baseUrl, 'GET', ApiPaths.categories);
       expect(national.body.find((c) => c.key === ServiceCategoryKey.LegalAid)?.handlingLevel).toBe('township');
     });
 
@@ -398,7 +385,7 @@ describe('service requests over HTTP', () => {
       refused(await setting('admin', TREE.county, ServiceCategoryKey.LegalAid, { handlingLevel: 'city', firstResponseHours: 0 }), ['handlingLevel', 'firstResponseHours']);
       refused(await setting('admin', TREE.county, ServiceCategoryKey.LegalAid, { firstResponseHours: 100, resolutionHours: 50 }), ['resolutionHours']);
       expect((await setting('admin', TREE.county, 'astrology', { firstResponseHours: 4 })).status).toBe(400);
-      const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM category_setting');
+      const [{ n }] = await app().dataSource.query('SELECT COUNT(*) AS n FROM category_setting');
       expect(Number(n)).toBe(0);
     });
   });

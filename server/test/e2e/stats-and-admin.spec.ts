@@ -24,13 +24,13 @@ import { AuditLogEntity } from '../../src/modules/audit/audit-log.entity';
 import { FederationEntity } from '../../src/modules/federations/federation.entity';
 import { PlacesIndex } from '../../src/modules/places/places-index';
 import { ServiceRequestEntity } from '../../src/modules/requests/service-request.entity';
-import { createPeopleSignedIn, createPerson, createTree, TREE, type PersonSpec } from '../factories/bodies';
+import { createPerson, TREE } from '../factories/bodies';
 import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
-import { call, startTestApp, type TestApp } from '../support/test-app';
+import { call } from '../support/test-app';
+import { useTreeApp } from '../support/tree-app';
 
 /** Wednesday 30 September 2026, 16:30 Shanghai: the last working afternoon before National Day. */
 const START = new Date('2026-09-30T08:30:00Z');
-const clock = { at: START, now() { return this.at; } };
 const SECRET_WORDS = '他喝醉了就摔东西';
 
 /** A stored request as the dashboards read it; only the columns they use matter. */
@@ -75,30 +75,15 @@ function requestRow(overrides: Partial<ServiceRequestEntity>): ServiceRequestEnt
 }
 
 describe('township views, county administration and 投诉建议 over HTTP', () => {
-  let t: TestApp;
-  let token: Record<string, string> = {};
+  const { clock, token, app, api } = useTreeApp(START, [
+    ['woman', { key: 'woman', displayName: '王秀英', home: TREE.village }],
+    ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
+    ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
+    ['otherStaff', { key: 'otherStaff', role: { role: RoleKind.Staff, federationId: TREE.otherTownship } }],
+    ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
+    ['otherAdmin', { key: 'otherAdmin', role: { role: RoleKind.Admin, federationId: TREE.otherCounty } }],
+  ]);
 
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    clock.at = START;
-    await t.reset();
-    await createTree(t.dataSource);
-    const people: Array<[string, PersonSpec]> = [
-      ['woman', { key: 'woman', displayName: '王秀英', home: TREE.village }],
-      ['chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }],
-      ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
-      ['otherStaff', { key: 'otherStaff', role: { role: RoleKind.Staff, federationId: TREE.otherTownship } }],
-      ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
-      ['otherAdmin', { key: 'otherAdmin', role: { role: RoleKind.Admin, federationId: TREE.otherCounty } }],
-    ];
-    token = await createPeopleSignedIn(t.dataSource, (key) => signInAs(t.baseUrl, key), people);
-  });
-
-  const api = <T = any>(who: string | null, method: string, path: string, body?: unknown) =>
-    call<T>(t.baseUrl, method, path, { token: who ? token[who] : undefined, body });
   const statsOf = (who: string, id: string, from = '2026-09-01', to = '2026-09-30') =>
     api<SubtreeStats>(who, 'GET', `${pathOf(ApiPaths.federationStats, { id })}?from=${from}&to=${to}`);
 
@@ -125,8 +110,8 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     // Outside the range and outside the township: counted nowhere here.
     rows.push(requestRow({ createdAt: new Date('2026-08-31T15:00:00Z'), firstResponseMinutes: 9999 }));
     rows.push(requestRow({ routedFederationId: TREE.otherTownshipVillage, federationId: TREE.otherTownshipVillage, firstResponseMinutes: 1 }));
-    for (const row of rows) await t.dataSource.getRepository(ServiceRequestEntity).insert(row);
-    await t.dataSource.getRepository(FederationEntity).update({ id: TREE.village }, { registeredWomen: 4 });
+    for (const row of rows) await app().dataSource.getRepository(ServiceRequestEntity).insert(row);
+    await app().dataSource.getRepository(FederationEntity).update({ id: TREE.village }, { registeredWomen: 4 });
 
     const reply = await statsOf('staff', TREE.township);
     expect(reply.status).toBe(200);
@@ -170,12 +155,12 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     // Thursday 8 October 09:30: the first working morning after the holiday.
     clock.at = new Date('2026-10-08T01:30:00Z');
     await api('chair', 'POST', pathOf(requestActionPath(RequestAction.Accept), { id: asked.body.id }), {});
-    const [row] = await t.dataSource.getRepository(ServiceRequestEntity).findBy({ id: asked.body.id });
+    const [row] = await app().dataSource.getRepository(ServiceRequestEntity).findBy({ id: asked.body.id });
     expect(row!.firstResponseMinutes).toBe(120);
 
     const stats = await statsOf('staff', TREE.township, '2026-09-01', '2026-10-31');
     expect(stats.body.total).toMatchObject({ received: 1, firstResponseMedianMinutes: 120 });
-    const csv = await call<string>(t.baseUrl, 'GET', `${pathOf(ApiPaths.federationStatsCsv, { id: TREE.township })}?from=2026-09-01&to=2026-10-31`, { token: token.staff });
+    const csv = await call<string>(app().baseUrl, 'GET', `${pathOf(ApiPaths.federationStatsCsv, { id: TREE.township })}?from=2026-09-01&to=2026-10-31`, { token: token.staff });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body).toContain('首次答复中位数（工作分钟）');
     expect(csv.body).toContain('新台子镇妇联,1,120');
@@ -196,7 +181,7 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
   });
 
   it('invites a chair with a one-time code, revokes her, and writes each step to the audit log', async () => {
-    const newcomer = await createPerson(t.dataSource, { key: 'newcomer', displayName: '刘新', home: TREE.siblingVillage });
+    const newcomer = await createPerson(app().dataSource, { key: 'newcomer', displayName: '刘新', home: TREE.siblingVillage });
     const invited = await api<RoleInvitationView>('admin', 'POST', pathOf(ApiPaths.federationRoleInvitations, { id: TREE.siblingVillage }), { role: RoleKind.Chair, inviteeName: '刘新' });
     expect(invited.body).toMatchObject({ role: 'chair', federationName: '东孤家子村妇联', inviteeName: '刘新', code: expect.stringMatching(/^[A-Z2-9]{8}$/) });
     expectApiError(await api('otherAdmin', 'POST', pathOf(ApiPaths.federationRoleInvitations, { id: TREE.siblingVillage }), { role: RoleKind.Chair, inviteeName: 'x' }), 403, ErrorCode.Forbidden);
@@ -207,7 +192,7 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
       ['role'],
     );
 
-    const newcomerToken = (await signInAs(t.baseUrl, 'newcomer')) as AuthTokens;
+    const newcomerToken = (await signInAs(app().baseUrl, 'newcomer')) as AuthTokens;
     token.newcomer = newcomerToken.accessToken;
     expect((await api('newcomer', 'POST', pathOf(ApiPaths.roleInvitationAccept, { code: invited.body.code.toLowerCase() }))).status).toBe(204);
     expectApiError(await api('woman', 'POST', pathOf(ApiPaths.roleInvitationAccept, { code: invited.body.code })), 404, ErrorCode.RoleInvitationInvalid);
@@ -219,16 +204,16 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     expectApiError(await api('admin', 'POST', pathOf(ApiPaths.federationRoleRevocations, { id: TREE.siblingVillage }), { userId: newcomer.id, role: RoleKind.Chair }), 404, ErrorCode.RoleNotHeld);
 
     // A body switched off leaves "nearest" on every instance at once.
-    await t.dataSource.getRepository(FederationEntity).update({ id: TREE.siblingVillage }, { latitude: 42.2, longitude: 123.5 });
-    await t.app.get(PlacesIndex).rebuild();
+    await app().dataSource.getRepository(FederationEntity).update({ id: TREE.siblingVillage }, { latitude: 42.2, longitude: 123.5 });
+    await app().app.get(PlacesIndex).rebuild();
     const nearestBodies = async () =>
       (await api<NearestResponse>(null, "GET", `${ApiPaths.nearest}?latitude=42.2&longitude=123.5`)).body.items.map((p) => p.id);
     expect(await nearestBodies()).toContain(TREE.siblingVillage);
     expect((await api('admin', 'PUT', pathOf(ApiPaths.federationActive, { id: TREE.siblingVillage }), { active: false })).status).toBe(204);
-    await t.app.get(PlacesIndex).settled();
+    await app().app.get(PlacesIndex).settled();
     expect(await nearestBodies()).not.toContain(TREE.siblingVillage);
     expectFieldErrors(await api('admin', 'PUT', pathOf(ApiPaths.federationActive, { id: TREE.county }), { active: false }), 400, ErrorCode.ValidationFailed, ['id']);
-    const actions = (await t.dataSource.getRepository(AuditLogEntity).find()).map((a) => a.action).sort();
+    const actions = (await app().dataSource.getRepository(AuditLogEntity).find()).map((a) => a.action).sort();
     expect(actions).toEqual(['body.set_active', 'role.grant', 'role.invite', 'role.revoke']);
   });
 
@@ -247,12 +232,12 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     expect(after.body.reason).not.toBe(before.body.reason);
 
     // The request then goes where the preview said, with the same reason.
-    await createPerson(t.dataSource, { key: 'countyAdmin2', role: { role: RoleKind.Admin, federationId: TREE.county } });
+    await createPerson(app().dataSource, { key: 'countyAdmin2', role: { role: RoleKind.Admin, federationId: TREE.county } });
     const asked = await api<RequestDetail>('woman', 'POST', ApiPaths.requests, {
       categoryKey: ServiceCategoryKey.LegalAid, description: '想咨询离婚财产怎么分', answers: { topic: '婚姻财产' }, contact: { method: 'wechat' }, federationId: TREE.village,
     });
     expect(asked.status).toBe(201);
-    const [row] = await t.dataSource.getRepository(ServiceRequestEntity).findBy({ id: asked.body.id });
+    const [row] = await app().dataSource.getRepository(ServiceRequestEntity).findBy({ id: asked.body.id });
     expect({ body: row!.federationId, reason: row!.routingReason }).toEqual({ body: after.body.federationId, reason: after.body.reason });
 
     expectApiError(await api('admin', 'POST', rules, { regionPrefix: TREE.otherCounty, categoryKey: ServiceCategoryKey.LegalAid, targetFederationId: TREE.county }), 422, ErrorCode.RoutingRuleOutsideCounty);

@@ -15,46 +15,30 @@ import {
 } from '@wfh/shared';
 import { OutboxEntity } from '../../src/modules/notifications/outbox.entity';
 import { CareRemindersSweeper } from '../../src/modules/voices/care-reminders.sweeper';
-import { createPeopleSignedIn, createTree, TREE, type PersonSpec } from '../factories/bodies';
-import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
-import { call, startTestApp, type TestApp } from '../support/test-app';
+import { TREE } from '../factories/bodies';
+import { expectApiError, expectFieldErrors } from '../support/api-expect';
+import { useTreeApp } from '../support/tree-app';
 
 /** Tuesday 1 December 2026, 10:00 in Asia/Shanghai. */
 const START = new Date('2026-12-01T02:00:00Z');
-const clock = { at: START, now() { return this.at; } };
 const DAY = 24 * 3600_000;
 
 const lighting = { title: '上学路上的路灯坏了', description: '村东头到小学那段路三盏路灯不亮，孩子冬天放学天黑，很不安全。' };
 
 describe("women's voices over HTTP", () => {
-  let t: TestApp;
-  let token: Record<string, string> = {};
+  const { clock, app, api } = useTreeApp(START, [
+    ['anna', { key: 'anna', displayName: '张桂英', home: TREE.village }],
+    ['bea', { key: 'bea', displayName: '李秀兰', home: TREE.village }],
+    ['cai', { key: 'cai', displayName: '王凤芝', home: TREE.village }],
+    ['dora', { key: 'dora', displayName: '赵淑珍', home: TREE.siblingVillage }],
+    ['chair', { key: 'chair', displayName: '张春梅', role: { role: RoleKind.Chair, federationId: TREE.village } }],
+    ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
+    ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
+    ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
+    ['exec', { key: 'exec', displayName: '孙执委', role: { role: RoleKind.Executive, federationId: TREE.village } }],
+    ['exec2', { key: 'exec2', displayName: '周执委', role: { role: RoleKind.Executive, federationId: TREE.village } }],
+  ]);
 
-  beforeAll(async () => {
-    t = await startTestApp({}, { clock });
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    clock.at = START;
-    await t.reset();
-    await createTree(t.dataSource);
-    const people: Array<[string, PersonSpec]> = [
-      ['anna', { key: 'anna', displayName: '张桂英', home: TREE.village }],
-      ['bea', { key: 'bea', displayName: '李秀兰', home: TREE.village }],
-      ['cai', { key: 'cai', displayName: '王凤芝', home: TREE.village }],
-      ['dora', { key: 'dora', displayName: '赵淑珍', home: TREE.siblingVillage }],
-      ['chair', { key: 'chair', displayName: '张春梅', role: { role: RoleKind.Chair, federationId: TREE.village } }],
-      ['siblingChair', { key: 'siblingChair', role: { role: RoleKind.Chair, federationId: TREE.siblingVillage } }],
-      ['staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }],
-      ['admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } }],
-      ['exec', { key: 'exec', displayName: '孙执委', role: { role: RoleKind.Executive, federationId: TREE.village } }],
-      ['exec2', { key: 'exec2', displayName: '周执委', role: { role: RoleKind.Executive, federationId: TREE.village } }],
-    ];
-    token = await createPeopleSignedIn(t.dataSource, (key) => signInAs(t.baseUrl, key), people);
-  });
-
-  const api = <T = any>(who: string | null, method: string, path: string, body?: unknown) =>
-    call<T>(t.baseUrl, method, path, { token: who ? token[who] : undefined, body });
   const raise = (who: string, body: unknown, federationId: string = TREE.village) =>
     api<ConcernDetail>(who, 'POST', pathOf(ApiPaths.federationConcerns, { id: federationId }), body);
   const concernAction = (who: string, path: string, id: string, body?: unknown) => api<ConcernDetail>(who, 'POST', pathOf(path, { id }), body);
@@ -66,7 +50,7 @@ describe("women's voices over HTTP", () => {
     expect((await concernAction('chair', ApiPaths.concernPublish, raised.body.id)).status).toBe(201);
     return raised.body.id;
   };
-  const outbox = (topic: string) => t.dataSource.getRepository(OutboxEntity).findBy({ topic });
+  const outbox = (topic: string) => app().dataSource.getRepository(OutboxEntity).findBy({ topic });
 
   it('keeps a new concern between its author and the chair until published, then shows it on the board without her name', async () => {
     const raised = await raise('anna', lighting);
@@ -212,7 +196,7 @@ describe("women's voices over HTTP", () => {
     expectApiError(await api('chair', 'PATCH', pathOf(ApiPaths.rosterEntry, { id: added.body.id }), { tags: [] }), 404, ErrorCode.RosterEntryNotFound);
     // Nothing of the roster reaches the public board or the raw table in plain text.
     expect(JSON.stringify((await board()).body)).not.toMatch(/刘奶奶|elderly|残疾/);
-    const [row] = await t.dataSource.query('SELECT name_enc, phone_enc, tags_enc FROM roster_entry WHERE id = ?', [added.body.id]);
+    const [row] = await app().dataSource.query('SELECT name_enc, phone_enc, tags_enc FROM roster_entry WHERE id = ?', [added.body.id]);
     expect(JSON.stringify(row)).not.toMatch(/刘奶奶|13900000000|elderly/);
   });
 
@@ -229,7 +213,7 @@ describe("women's voices over HTTP", () => {
       ErrorCode.ValidationFailed,
       ['date'],
     );
-    const sweeper = t.app.get(CareRemindersSweeper);
+    const sweeper = app().app.get(CareRemindersSweeper);
     clock.at = new Date(START.getTime() + 13 * DAY);
     expect(await sweeper.runOnce()).toBe(0);
     clock.at = new Date(START.getTime() + 15 * DAY);

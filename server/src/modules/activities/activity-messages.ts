@@ -1,4 +1,4 @@
-import { reminderTimes, type ReminderKind } from '@wfh/shared';
+import { reminderTimes, shanghaiWallClock, type ReminderKind } from '@wfh/shared';
 import type { EntityManager } from 'typeorm';
 import { enqueueMessages, withdrawPendingMessages, type OutgoingMessage } from '../notifications/outbox';
 import type { ActivityEntity } from './activity.entity';
@@ -8,7 +8,6 @@ import type { SignupEntity } from './signup.entity';
  * The messages activities cause, all through the outbox in the caller's transaction. Dedupe keys start
  * with `act:<activity>:` so that reminders can be withdrawn when she cancels or the time changes.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 function shortTitle(title: string): string {
   return title.length > 10 ? `${title.slice(0, 9)}…` : title;
@@ -16,7 +15,7 @@ function shortTitle(title: string): string {
 
 /** "12月5日9:00" in Shanghai time. */
 export function plainDateTime(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const local = shanghaiWallClock(at);
   const minutes = String(local.getUTCMinutes()).padStart(2, '0');
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日${local.getUTCHours()}:${minutes}`;
 }

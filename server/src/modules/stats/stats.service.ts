@@ -5,6 +5,8 @@ import {
   Rating,
   STATS_LIMITS,
   regionLevelOf,
+  shanghaiDate,
+  shanghaiWallClock,
   type Actor,
   type BodyStats,
   type CategoryCount,
@@ -23,7 +25,6 @@ import { median, percentile, share } from './percentiles';
 import { StatsRepository, type RequestStatRow } from './stats.repository';
 
 const DAY_MS = 24 * 3600_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Start of a Shanghai local date, as an instant. */
@@ -44,7 +45,7 @@ function asDate(value: Date | string): Date {
 
 /** Monday of the Shanghai week an instant falls in, as YYYY-MM-DD. */
 export function weekOf(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const local = shanghaiWallClock(at);
   const sinceMonday = (local.getUTCDay() + 6) % 7;
   return new Date(local.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
@@ -186,8 +187,8 @@ export class StatsService {
     const body = await this.federations.findById(federationId);
     if (!body) throw notFound(ErrorCode.FederationNotFound);
     const now = this.clock.now();
-    const to = new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-    const from = new Date(now.getTime() + SHANGHAI_OFFSET_MS - 365 * DAY_MS).toISOString().slice(0, 10);
+    const to = shanghaiDate(now);
+    const from = shanghaiDate(new Date(now.getTime() - 365 * DAY_MS));
     const range = this.range({ from, to });
     const [rows, activities, concerns] = await Promise.all([
       this.stats.requestsRoutedUnder(federationId, range.from, range.to),

@@ -259,12 +259,8 @@ export class ConcernsService {
 
   async summaries(concerns: ConcernEntity[]): Promise<ConcernSummary[]> {
     const updates = await this.updateViews(concerns.map((c) => c.id));
-    const named = concerns.filter((c) => c.showAuthorName);
-    const names = new Map<string, string>();
-    for (const c of named) {
-      const user = await this.users.findById(c.authorUserId);
-      if (user) names.set(c.authorUserId, user.displayName);
-    }
+    // One read for the names of the authors who chose to show theirs.
+    const names = await this.activities.namesOf('user', concerns.filter((c) => c.showAuthorName).map((c) => c.authorUserId));
     return concerns.map((c) => ({
       id: c.id,
       federationId: c.federationId,

@@ -6,6 +6,7 @@ import {
   ROSTER_LIMITS,
   can,
   maskPhone,
+  shanghaiDate,
   type Actor,
   type CareTag,
   type ContactLogInput,
@@ -26,15 +27,10 @@ import { RosterContactEntity, RosterEntryEntity } from './roster.entity';
 import { RosterRepository } from './roster.repository';
 
 const DAY_MS = 24 * 3600_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const INVITATION_DAYS = 14;
 /** No look-alikes (0/O, 1/I/L): she may read it out over the phone. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** Today in Shanghai as YYYY-MM-DD. */
-function localDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** 09:00 Shanghai, `weeks` after a local date: reminders reach members in the morning. */
 export function careDueAfter(date: string, weeks: number): Date {
@@ -109,7 +105,7 @@ export class RosterService {
       tagsEnc: this.cipher.encrypt(JSON.stringify(tags)),
       needsCare: tags.length > 0,
       careEveryWeeks,
-      careDueAt: tags.length > 0 ? careDueAfter(entry.lastContactDate ?? localDate(entry.consentAt), careEveryWeeks) : null,
+      careDueAt: tags.length > 0 ? careDueAfter(entry.lastContactDate ?? shanghaiDate(entry.consentAt), careEveryWeeks) : null,
     };
     await this.rosters.transaction((manager) => this.rosters.updateEntry(manager, entry.id, changes));
     return (await this.views(actor!, [Object.assign(entry, changes)]))[0]!;
@@ -122,7 +118,7 @@ export class RosterService {
 
   async logContact(actor: Actor | null, id: string, input: ContactLogInput): Promise<RosterEntryDetail> {
     const entry = await this.own(actor, id);
-    const today = localDate(this.clock.now());
+    const today = shanghaiDate(this.clock.now());
     if (input.date > today) throw badRequest(ErrorCode.ValidationFailed, [{ field: 'date', message: '联系日期不能晚于今天' }]);
     await this.rosters.transaction(async (manager) => {
       await this.rosters.insertContact(
@@ -223,7 +219,7 @@ export class RosterService {
       joinedBy: spec.joinedBy,
       consentAt: spec.now,
       lastContactDate: null,
-      careDueAt: needsCare ? careDueAfter(localDate(spec.now), spec.careEveryWeeks) : null,
+      careDueAt: needsCare ? careDueAfter(shanghaiDate(spec.now), spec.careEveryWeeks) : null,
       createdAt: spec.now,
     });
   }
