@@ -22,6 +22,20 @@ describe('toErrorReply', () => {
     expect(reply.body.code).toBe(ErrorCode.ServiceUnavailable);
   });
 
+  it('answers 503 for every way a database restart shows up: shutdown, a killed connection, a full pool', () => {
+    const queryFailed = (driverError: object) => Object.assign(new Error('query failed'), { driverError });
+    for (const error of [
+      queryFailed({ code: 'ER_SERVER_SHUTDOWN', errno: 1053 }),
+      queryFailed({ code: 'ER_CONNECTION_KILLED', errno: 1927 }),
+      Object.assign(new Error("Can't add new command when connection is in closed state"), { fatal: true }),
+      Object.assign(new Error('no database connection within 3000 ms'), { code: 'POOL_ACQUIRE_TIMEOUT' }),
+    ]) {
+      expect(toErrorReply(error)).toMatchObject({ status: 503, body: { code: ErrorCode.ServiceUnavailable, message: '系统正忙，请稍后再试' } });
+    }
+    // A query the database refused on its own account is the server's bug, not an outage.
+    expect(toErrorReply(queryFailed({ code: 'ER_PARSE_ERROR', errno: 1064 })).status).toBe(500);
+  });
+
   it('replaces Nest and Fastify English texts with codes and Chinese messages', () => {
     expect(toErrorReply(new NotFoundException('Cannot GET /x')).body).toEqual({ code: ErrorCode.RouteNotFound, message: '没有这个页面或接口，请检查地址' });
     const tooLarge = new HttpException('Request body is too large', 413, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }) });

@@ -66,9 +66,31 @@ export function toErrorReply(error: unknown): ErrorReply {
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal] }, unexpected: true };
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'ER_CON_COUNT_ERROR', 'POOL_CLOSED']);
+/**
+ * The database is away, restarting or out of connections: the request may succeed in a moment, so
+ * 503 (clients retry), not 500. POOL_ACQUIRE_TIMEOUT is ours (database/pool-acquire-timeout.ts).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'POOL_CLOSED',
+  'POOL_ACQUIRE_TIMEOUT',
+]);
+
+type DriverError = { code?: string; fatal?: boolean } | null | undefined;
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } } | null);
-  return UNAVAILABLE_CODES.has(code?.code ?? '') || UNAVAILABLE_CODES.has(code?.driverError?.code ?? '');
+  const outer = error as (DriverError & { driverError?: DriverError }) | null;
+  // mysql2 marks every error that broke the connection itself as fatal (a closed socket, a connection
+  // the server killed): whatever its code, the query did not fail on its own account.
+  return [outer, outer?.driverError].some((e) => UNAVAILABLE_CODES.has(e?.code ?? '') || e?.fatal === true);
 }

@@ -40,6 +40,17 @@ export interface RateLimiter {
 export interface CoordinationHealth {
   kind: 'redis' | 'in-process';
   ping(): Promise<void>;
+  /** What the server does without while ping fails (it keeps serving). */
+  degradedWhenDown: readonly string[];
+}
+
+export interface CoordinationEvents {
+  /**
+   * Runs `listener` each time Redis is back after an outage, once every subscription is made again:
+   * messages published meanwhile are lost, so whatever they keep fresh should be rebuilt. Never
+   * called in embedded mode (nothing can be lost there). Returns the function that removes it.
+   */
+  onRestored(listener: () => unknown): () => void;
 }
 
 export const CACHE_STORE = Symbol('CACHE_STORE');
@@ -47,3 +58,4 @@ export const LOCK_SERVICE = Symbol('LOCK_SERVICE');
 export const PUB_SUB = Symbol('PUB_SUB');
 export const RATE_LIMITER = Symbol('RATE_LIMITER');
 export const COORDINATION_HEALTH = Symbol('COORDINATION_HEALTH');
+export const COORDINATION_EVENTS = Symbol('COORDINATION_EVENTS');

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type {
   CacheStore,
+  CoordinationEvents,
   CoordinationHealth,
   Lease,
   LockService,
@@ -107,5 +108,13 @@ export class InProcessRateLimiter implements RateLimiter {
 
 export class InProcessHealth implements CoordinationHealth {
   readonly kind = 'in-process' as const;
+  readonly degradedWhenDown = [];
   async ping() {}
+}
+
+/** One process loses no messages: nothing ever needs restoring. */
+export class InProcessEvents implements CoordinationEvents {
+  onRestored(): () => void {
+    return () => undefined;
+  }
 }

@@ -62,7 +62,13 @@ export class RedisPubSub implements PubSub {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      await this.subscriber.subscribe(`${this.prefix}${channel}`);
+      try {
+        await this.subscriber.subscribe(`${this.prefix}${channel}`);
+      } catch (error) {
+        // Not subscribed, so not kept: the caller decides whether to try again.
+        this.handlers.delete(channel);
+        throw error;
+      }
     }
     set.add(handler);
     return async () => {
@@ -72,6 +78,12 @@ export class RedisPubSub implements PubSub {
         await this.subscriber.unsubscribe(`${this.prefix}${channel}`);
       }
     };
+  }
+
+  /** After a reconnect: a new connection starts with no subscriptions. */
+  async resubscribe(): Promise<void> {
+    const channels = [...this.handlers.keys()].map((name) => `${this.prefix}${name}`);
+    if (channels.length > 0) await this.subscriber.subscribe(...channels);
   }
 }
 
@@ -92,7 +104,7 @@ export class RedisRateLimiter implements RateLimiter {
 
 export class RedisHealth implements CoordinationHealth {
   readonly kind = 'redis' as const;
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis, readonly degradedWhenDown: readonly string[]) {}
   async ping() {
     await this.redis.ping();
   }

@@ -41,19 +41,28 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * Ready means "send me traffic". Without the database nothing can be served: 503, down, so the
+   * load balancer takes the instance out. Without Redis every request is still served (see
+   * infra/redis/resilient.ts), only shared extras are missing; taking every instance out during a
+   * Redis outage would turn a degradation into a full outage, so the answer is 200, degraded, with
+   * the list of what is missing for monitoring to show.
+   */
   @Get(HealthPaths.ready)
-  @ApiOperation({ summary: 'Readiness: the database and Redis (or their embedded stand-ins) answer' })
+  @ApiOperation({ summary: 'Readiness: 200 ok or degraded (Redis away, still serving), 503 down (no database)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.coordination.ping()),
     ]);
+    const status: HealthReport['status'] = !database.ok ? 'down' : redis.ok ? 'ok' : 'degraded';
     const report: HealthReport = {
-      status: database.ok && redis.ok ? 'ok' : 'down',
+      status,
       mode: this.config.mode,
       checks: { database, [this.coordination.kind === 'redis' ? 'redis' : 'coordination']: redis },
+      ...(status === 'degraded' ? { degraded: [...this.coordination.degradedWhenDown] } : {}),
     };
-    reply.status(report.status === 'ok' ? 200 : 503);
+    reply.status(status === 'down' ? 503 : 200);
     return report;
   }
 }

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { localMomentOf } from '../../infra/clock/china-calendar';
-import { PUB_SUB, type PubSub } from '../../infra/redis/coordination';
+import { COORDINATION_EVENTS, PUB_SUB, type CoordinationEvents, type PubSub } from '../../infra/redis/coordination';
 import { BodyTable } from './body-table';
 import { PlaceCatalog, type SearchMatch } from './place-catalog';
 import { PlacesRepository } from './places.repository';
@@ -26,6 +26,7 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(PlacesIndex.name);
   private catalog: PlaceCatalog = PlaceCatalog.build([], BodyTable.from([]), false);
   private unsubscribe: (() => Promise<void>) | null = null;
+  private stopRebuildOnRestore: (() => void) | null = null;
   /** Changes apply one at a time, in the order they arrive. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -34,6 +35,7 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(PUB_SUB) private readonly pubsub: PubSub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(COORDINATION_EVENTS) private readonly coordination: CoordinationEvents,
   ) {}
 
   /** Demo sites and demo locations exist for the embedded demo only. */
@@ -47,10 +49,18 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error(`could not apply a place change (${message}): ${(error as Error).message}`);
       });
     });
+    // Changes announced while Redis was away never arrived: rebuild once, in turn with the changes.
+    this.stopRebuildOnRestore = this.coordination.onRestored(() => {
+      this.pending = this.pending
+        .then(() => this.rebuild())
+        .catch((error) => this.logger.error(`could not rebuild the places index after Redis returned: ${(error as Error).message}`));
+      return this.pending;
+    });
     await this.rebuild();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopRebuildOnRestore?.();
     await this.unsubscribe?.();
   }
 
