@@ -198,11 +198,12 @@ describe('service requests over HTTP', () => {
       const inbox = await call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.township }), { token: token.staff });
       expect(inbox.body.map((r) => r.id)).toEqual([body.id]);
       expect((await act('staff', body.id, RequestAction.Accept)).body.state).toBe(RequestState.Accepted);
-      const topics = await app().dataSource.query("SELECT topic, recipient_user_id AS r FROM outbox WHERE topic = 'request.escalated'");
-      expect(topics).toHaveLength(2);
+      // The township's staff are asked to act; she is told, in her own words, that it moved up.
+      const topics = await app().dataSource.query("SELECT topic FROM outbox WHERE topic IN ('request.escalated', 'request.moved_up') ORDER BY topic");
+      expect(topics.map((t: { topic: string }) => t.topic)).toEqual(['request.escalated', 'request.moved_up']);
     });
 
-    it('the inbox puts overdue requests first and refuses people without a role there', async () => {
+    it('the inbox puts overdue requests first, shows it to the bodies above and refuses everyone else', async () => {
       const older = await submit('woman', mediation());
       clock.at = hours(2);
       const newer = await submit('neighbour', mediation());
@@ -214,6 +215,12 @@ describe('service requests over HTTP', () => {
       ]);
       expectApiError(await call(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.siblingChair }), 403, ErrorCode.Forbidden);
       expectApiError(await call(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.woman }), 403, ErrorCode.Forbidden);
+      // The township and the county watch the village's list from their dashboards; acting stays the village's.
+      for (const watcher of ['staff', 'admin']) {
+        const watched = await call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token[watcher] });
+        expect(watched.body.map((r) => r.id)).toEqual([older.body.id, newer.body.id]);
+        expectApiError(await act(watcher, older.body.id, RequestAction.Accept), 403, ErrorCode.Forbidden);
+      }
     });
   });
 

@@ -58,4 +58,31 @@ describe('WeChat subscribe messages', () => {
     expect(t.wechat.tokensIssued).toBe(1);
     expect(JSON.stringify(t.wechat.sent)).not.toContain('家庭暴力');
   });
+
+  it('a send whose answer is lost (the connection cut after WeChat took it) is marked unknown and never repeated', async () => {
+    await t.reset();
+    await createTree(t.dataSource);
+    const wechatSignIn = async (openid: string) =>
+      (await call<AuthTokens>(t.baseUrl, 'POST', ApiPaths.authWechat, { body: { code: `ok:${openid}` } })).body;
+    const chair = await wechatSignIn('openid-cut-chair');
+    const woman = await wechatSignIn('openid-cut-woman');
+    await t.dataSource.query('INSERT INTO role_assignment (id, user_id, federation_id, role) VALUES (UUID(), ?, ?, ?)', [chair.user.id, TREE.village, RoleKind.Chair]);
+    await t.dataSource.query('UPDATE app_user SET home_federation_id = ? WHERE id = ?', [TREE.village, woman.user.id]);
+    t.wechat.cutAfterDelivery.add('openid-cut-chair');
+    const asked = await call(t.baseUrl, 'POST', ApiPaths.requests, {
+      token: woman.accessToken,
+      body: { categoryKey: ServiceCategoryKey.Hardship, answers: { difficulty: '住房' }, description: '需要帮助', contact: { method: 'wechat' }, federationId: TREE.village },
+    });
+    expect(asked.status).toBe(201);
+
+    const worker = t.app.get(OutboxWorker);
+    expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+    const [row] = await t.dataSource.query('SELECT status, attempts, last_error AS lastError FROM outbox');
+    expect(row).toMatchObject({ status: 'unknown', attempts: 1 });
+    expect(row.lastError).toMatch(/^WeChat send, no answer/);
+    // WeChat has it: sending it again would put a second copy on her phone.
+    t.wechat.cutAfterDelivery.clear();
+    expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(t.wechat.sent.filter((m) => m.touser === 'openid-cut-chair')).toHaveLength(1);
+  });
 });

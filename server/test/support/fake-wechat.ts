@@ -17,13 +17,17 @@ export interface FakeWechat {
   notSubscribed: Set<string>;
   /** How many access tokens were handed out. */
   tokensIssued: number;
+  /** Answers a send this long after taking it (WeChat under load): a process killed meanwhile never hears back. */
+  replyDelayMs: number;
+  /** Openids whose sends are taken and then answered with a cut connection, as a network failure after delivery. */
+  cutAfterDelivery: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startFakeWechat(expected: { appId: string; secret: string }): Promise<FakeWechat> {
   const codes: string[] = [];
   const sessionKeys = new Map<string, string>();
-  const fake = { sent: [] as FakeWechat['sent'], notSubscribed: new Set<string>(), tokensIssued: 0 };
+  const fake = { sent: [] as FakeWechat['sent'], notSubscribed: new Set<string>(), tokensIssued: 0, replyDelayMs: 0, cutAfterDelivery: new Set<string>() };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     res.setHeader('content-type', 'application/json');
@@ -41,7 +45,10 @@ export async function startFakeWechat(expected: { appId: string; secret: string 
         if (!url.searchParams.get('access_token')?.startsWith('token-')) return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
         if (fake.notSubscribed.has(message.touser)) return res.end(JSON.stringify({ errcode: 43101, errmsg: 'user refuse to accept the msg' }));
         fake.sent.push(message);
-        res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+        if (fake.cutAfterDelivery.has(message.touser)) return req.socket.destroy();
+        const reply = () => res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+        if (fake.replyDelayMs > 0) setTimeout(reply, fake.replyDelayMs);
+        else reply();
       });
       return;
     }
@@ -79,6 +86,13 @@ export async function startFakeWechat(expected: { appId: string; secret: string 
     get tokensIssued() {
       return fake.tokensIssued;
     },
+    get replyDelayMs() {
+      return fake.replyDelayMs;
+    },
+    set replyDelayMs(ms: number) {
+      fake.replyDelayMs = ms;
+    },
+    cutAfterDelivery: fake.cutAfterDelivery,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

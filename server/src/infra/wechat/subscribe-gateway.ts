@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { UserEntity } from '../../modules/users/user.entity';
 import type { Delivery, NotificationGateway } from '../../modules/notifications/outbox.worker';
-import { PermanentDeliveryError } from '../../modules/notifications/outbox.worker';
+import { PermanentDeliveryError, UncertainDeliveryError } from '../../modules/notifications/outbox.worker';
 import type { CacheStore } from '../redis/coordination';
 
 interface WechatReply {
@@ -17,6 +17,8 @@ const TOKEN_CACHE_KEY = 'wechat:access-token';
 /** The user has not agreed to (or has used up) subscriptions of this template: retrying cannot help. */
 const NOT_SUBSCRIBED = 43101;
 const TOKEN_EXPIRED = new Set([40001, 42001]);
+/** Failures before a byte reached WeChat: the message certainly did not go, so a retry cannot duplicate it. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /** Shanghai time in WeChat's "time" field format. */
 function shanghaiTime(at: Date): string {
@@ -59,7 +61,21 @@ export class WechatSubscribeGateway implements NotificationGateway {
     throw new Error(`WeChat send: ${reply.errcode} ${reply.errmsg}`);
   }
 
+  /**
+   * A send that may have reached WeChat without us hearing back (a timeout, a connection cut mid-way,
+   * an answer that is not WeChat's) is uncertain, and must not be retried.
+   */
   private async send(token: string, openid: string, delivery: Delivery): Promise<WechatReply> {
+    try {
+      return await this.post(token, openid, delivery);
+    } catch (error) {
+      const code = ((error as Error & { cause?: { code?: string } }).cause ?? {}).code;
+      if (code && NOT_CONNECTED.has(code)) throw error;
+      throw new UncertainDeliveryError(`WeChat send, no answer: ${(error as Error).message}`);
+    }
+  }
+
+  private async post(token: string, openid: string, delivery: Delivery): Promise<WechatReply> {
     const response = await fetch(`${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,7 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** `withdrawn`: no longer true when it was due (a reminder for a sign-up she cancelled). */
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'withdrawn';
+/**
+ * `withdrawn`: no longer true when it was due (a reminder for a sign-up she cancelled).
+ * `sending`: claimed by one instance, which is handing it to WeChat now.
+ * `unknown`: the send was cut off (the instance died, the connection broke) and may or may not have
+ * reached her phone. It is never sent again: a subscribe message has no idempotency key, and a second
+ * copy on a phone she may share with her abuser is worse than a missing one.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed' | 'withdrawn';
 
 /**
  * A message to one person, written in the same transaction as the change that caused it and
@@ -45,4 +51,12 @@ export class OutboxEntity {
 
   @Column({ name: 'sent_at', type: 'datetime', precision: 6, nullable: true })
   sentAt: Date | null;
+
+  /** When an instance took it for sending (pending → sending); a claim far in the past was cut off. */
+  @Column({ name: 'claimed_at', type: 'datetime', precision: 6, nullable: true })
+  claimedAt: Date | null;
+
+  /** Which instance (host#pid) claimed it: names the process that stopped mid-send in the log. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 80, nullable: true })
+  claimedBy: string | null;
 }

@@ -35,3 +35,15 @@ export function canHandleRequest(actor: Actor | null, request: RequestScope): bo
 export function canSeeInbox(actor: Actor | null, federationId: string): boolean {
   return actor !== null && actor.grants.some((grant) => HANDLER_ROLES.has(grant.role) && grant.federationId === federationId);
 }
+
+/**
+ * Watching a body's inbox from above (a township its villages, a county its townships): the
+ * ordinary requests only, to read, not to act on. A sensitive one stays with the body that holds
+ * it until it escalates, which is how the body above steps in.
+ */
+export function canOverseeInbox(actor: Actor | null, federationId: string): boolean {
+  return (
+    actor !== null &&
+    actor.grants.some((grant) => HANDLER_ROLES.has(grant.role) && grant.federationId !== federationId && isWithinRegion(federationId, grant.federationId))
+  );
+}

@@ -35,7 +35,7 @@ import { UsersRepository } from '../users/users.repository';
 import { answerProblems } from './answers';
 import { addWorkingHours, workingMinutesBetween } from './deadline.policy';
 import { HandlersRepository } from './handlers.repository';
-import { canHandleRequest, canReadRequest, canSeeInbox, type RequestScope } from './request-access';
+import { canHandleRequest, canOverseeInbox, canReadRequest, canSeeInbox, type RequestScope } from './request-access';
 import { currentDeadline, toDetail, toSummary } from './request-view';
 import { RequestsRepository } from './requests.repository';
 import { routeRequest, type RoutingDecision } from './routing.policy';
@@ -246,7 +246,7 @@ export class RequestsService {
       if (!decision.ok) {
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
       }
-      const womanUserId = 'userId' in spec.woman ? spec.woman.userId : (await this.users.createUnlinked(manager, spec.woman.unlinkedName)).id;
+      const womanUserId = 'userId' in spec.woman ? spec.woman.userId : (await this.users.createUnlinked(manager, this.cipher.encrypt(spec.woman.unlinkedName))).id;
       const firstResponseDueAt = this.deadline(now, category.firstResponseHours);
       // The body that recorded it keeps seeing it, wherever it was routed.
       const involved = [...new Set([decision.federationId, ...(onBehalf ? [spec.homeFederationId] : [])])];
@@ -392,9 +392,10 @@ export class RequestsService {
 
   async inbox(actor: Actor | null, federationId: string): Promise<RequestSummary[]> {
     requireActor(actor);
-    if (!canSeeInbox(actor, federationId)) throw forbidden();
+    const handles = canSeeInbox(actor, federationId);
+    if (!handles && !canOverseeInbox(actor, federationId)) throw forbidden();
     const now = this.clock.now();
-    const held = await this.requests.heldBy(federationId);
+    const held = (await this.requests.heldBy(federationId)).filter((r) => handles || !r.sensitive);
     const due = (r: ServiceRequestEntity) => currentDeadline(r)?.getTime() ?? Number.MAX_SAFE_INTEGER;
     // Overdue first (the longest overdue at the top), then by the nearest deadline.
     held.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : 1));
@@ -512,7 +513,7 @@ export class RequestsService {
     request.resolutionDueAt = this.deadline(now, category.resolutionHours);
     await this.apply(manager, request, RequestAction.Escalate, 'system', null, null, `${late}，转至${target.name}`, now);
     await this.notifyHandlers(manager, request, 'request.escalated', now);
-    await this.notifyWoman(manager, request, 'request.escalated', now);
+    await this.notifyWoman(manager, request, 'request.moved_up', now);
     return true;
   }
 

@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Outbox rows are claimed before they are sent (pending → sending → sent), so none goes out twice. */
+export class OutboxClaims1765500000000 implements MigrationInterface {
+  name = 'OutboxClaims1765500000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "outbox" ADD COLUMN "claimed_at" datetime(6)');
+    await queryRunner.query('ALTER TABLE "outbox" ADD COLUMN "claimed_by" varchar(80)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "outbox" DROP COLUMN "claimed_by"');
+    await queryRunner.query('ALTER TABLE "outbox" DROP COLUMN "claimed_at"');
+  }
+}
