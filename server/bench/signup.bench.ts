@@ -45,7 +45,13 @@ const ENV = {
   DEV_SIGN_IN: 'false',
   LOG_LEVEL: 'warn',
   H5_DIR: '/nonexistent',
+  // As behind nginx in production: the 2,000 women are 2,000 phones, each named in X-Forwarded-For
+  // (phoneAddress), so the per-address sign-up limit applies as it would and is part of what is timed.
+  TRUST_PROXY: 'loopback',
 };
+
+/** A distinct address per woman, as her own phone would have. */
+const phoneAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 // ---- the control: never do this ----
 
@@ -177,10 +183,11 @@ function agents(): Agent[] {
   return PORTS.map(() => new Agent({ keepAlive: true, maxSockets: WOMEN / PORTS.length, maxFreeSockets: WOMEN / PORTS.length }));
 }
 
-function send(agent: Agent, port: number, method: string, path: string, token: string | null, body: string | null): Promise<{ status: number; text: string }> {
+function send(agent: Agent, port: number, method: string, path: string, token: string | null, body: string | null, clientIp: string | null = null): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
     if (token) headers.authorization = `Bearer ${token}`;
+    if (clientIp) headers['x-forwarded-for'] = clientIp;
     const payload = body === null ? null : Buffer.from(body);
     if (payload) {
       headers['content-type'] = 'application/json';
@@ -222,7 +229,7 @@ async function burst(pool: Agent[], activityId: string, women: Seeded['women']):
     women.map(async (woman, i) => {
       const instance = i % PORTS.length;
       try {
-        const reply = await send(pool[instance]!, PORTS[instance]!, 'POST', path, woman.token, '{}');
+        const reply = await send(pool[instance]!, PORTS[instance]!, 'POST', path, woman.token, '{}', phoneAddress(i));
         result.statuses[reply.status] = (result.statuses[reply.status] ?? 0) + 1;
         if (reply.status < 200 || reply.status > 299) {
           if (result.errors++ < 3) console.error(`sign-up answered ${reply.status}: ${reply.text.slice(0, 300)}`);

@@ -8,6 +8,7 @@ import type { Clock } from './infra/clock/clock';
 import { ClockModule } from './infra/clock/clock.module';
 import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './common/auth/auth.guard';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/pipes/validation';
 import { dataSourceOptions } from './database/data-source';
@@ -27,6 +28,8 @@ import { UsersModule } from './modules/users/users.module';
 import { VoicesModule } from './modules/voices/voices.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { StatsModule } from './modules/stats/stats.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { MyDataModule } from './modules/my-data/my-data.module';
 
 @Module({})
 export class AppModule {
@@ -55,9 +58,13 @@ export class AppModule {
         VoicesModule,
         StatsModule,
         AdminModule,
+        AuditModule,
+        MyDataModule,
       ],
       providers: [
+        // Global guards run in this order: the rate limits need the person AuthGuard has found.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
 import { systemClock, type Clock } from './infra/clock/clock';
 import { toErrorReply } from './common/filters/error-responses';
+import { BARE_ERROR_HEADERS, answerClientError, registerSecurityHeaders } from './common/http/http-hardening';
 import { runMigrations } from './database/migrate';
 import { seedCatalogue } from './database/seed/catalogue';
 import { seedDemoActivities } from './database/seed/demo-activities';
@@ -34,11 +35,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (TRUST_PROXY); by default nobody can.
+    trustProxy: config.http.trustProxy.length > 0 ? config.http.trustProxy : false,
+    clientErrorHandler: answerClientError,
     // The router answers a garbled or over-long address itself, before Nest: keep the one error shape.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = toErrorReply(error);
-      void reply.status(status).send({ ...body, requestId: request.id });
+      void reply.status(status).headers(BARE_ERROR_HEADERS).send({ ...body, requestId: request.id });
     },
   });
 
@@ -47,6 +50,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  // Before Swagger and the H5 files register their routes, so that every response carries the headers.
+  await registerSecurityHeaders(app);
 
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);

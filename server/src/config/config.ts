@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficeHours } from '../modules/requests/deadline.policy';
@@ -18,6 +19,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** 《网络安全法》第二十一条: network logs are kept for no less than six months. */
+export const AUDIT_RETENTION_MINIMUM_DAYS = 180;
+
 /**
  * Every setting the server reads, validated once at boot. Anything wrong stops the server with a
  * message naming the variable, before a single request is served.
@@ -28,6 +32,18 @@ class EnvironmentVariables {
 
   @IsOptional() @IsString()
   HOST?: string;
+
+  /**
+   * The proxies (nginx, a load balancer) whose X-Forwarded-For is believed, as a comma list of IP
+   * addresses, CIDR ranges or loopback/linklocal/uniquelocal. Unset: none, the client address is
+   * the socket's; a client could otherwise name any address it likes and dodge per-address limits.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  /** on (default) or off; off is for tests and benchmarks that sign in many times from one address. */
+  @IsOptional() @IsIn(['on', 'off'])
+  RATE_LIMITS?: string;
 
   @IsOptional() @IsInt() @Min(0) @Max(65535)
   PORT?: number;
@@ -85,6 +101,15 @@ class EnvironmentVariables {
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,16}$/, { message: 'must be 1-16 letters, digits, _ or -' })
   DATA_ENCRYPTION_KEY_ID?: string;
+
+  @IsOptional() @IsInt({ message: 'must be a whole number of days' })
+  @Min(AUDIT_RETENTION_MINIMUM_DAYS, { message: `must be at least ${AUDIT_RETENTION_MINIMUM_DAYS}: 《网络安全法》第二十一条 requires network logs to be kept for no less than six months` })
+  AUDIT_RETENTION_DAYS?: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be id:key pairs separated by commas, each key 32 bytes base64 (e.g. v1:…=)',
+  })
+  DATA_ENCRYPTION_PREVIOUS_KEYS?: string;
 }
 
 export type DatabaseConfig =
@@ -97,7 +122,10 @@ export interface AppConfig {
   /** embedded: SQLite file and in-process stand-ins; production: MySQL/MariaDB and Redis. */
   mode: 'embedded' | 'production';
   nodeEnv: 'development' | 'production' | 'test';
-  http: { host: string; port: number };
+  /** trustProxy: addresses/ranges of trusted proxies (Fastify's trustProxy); empty trusts none. */
+  http: { host: string; port: number; trustProxy: string[] };
+  /** Per-person and per-address limits (common/rate-limit); never off in production. */
+  rateLimits: { enabled: boolean };
   database: DatabaseConfig;
   redis: { url: string; keyPrefix: string } | null;
   dataDir: string;
@@ -105,8 +133,12 @@ export interface AppConfig {
   /** AES-256-GCM key for sensitive fields at rest, and the id stored with every value it encrypts. */
   dataKey: Buffer;
   dataKeyId: string;
+  /** Keys that only decrypt, by id: kept during a rotation until every value is rewritten. */
+  previousDataKeys: Record<string, Buffer>;
   /** Working hours that deadlines count, Asia/Shanghai. */
   officeHours: OfficeHours;
+  /** Audit rows older than this are deleted by the retention job (at least 180 days, default 365). */
+  auditRetentionDays: number;
   /** subscribeTemplateId: the subscribe-message template for request updates; without it messages go to the log. */
   wechat: { appId: string; secret: string; apiBase: string; subscribeTemplateId: string | null };
   devSignIn: boolean;
@@ -140,6 +172,29 @@ function embeddedSecrets(dataDir: string): { jwtSecret: string; dataKey: string 
   return secrets;
 }
 
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  const family = isIP(address!);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY as Fastify's trustProxy list. A hop count or "true" would let a client name its own address. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  if (!value) return [];
+  if (/^\d+$/.test(value.trim())) {
+    throw new Error("a hop count cannot tell a proxy from a client (Fastify 5 ignores it): list the proxies' addresses, e.g. 10.0.0.0/8");
+  }
+  if (value.trim() === 'true') throw new Error("true would believe any client about its address: list the proxies' addresses, e.g. loopback");
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+  if (wrong.length > 0) throw new Error(`${wrong.join(', ')}: not an IP address, a CIDR range or loopback/linklocal/uniquelocal`);
+  return entries;
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   return value === undefined ? fallback : value === 'true';
 }
@@ -160,6 +215,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (!vars[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
     if (vars.DEV_SIGN_IN === 'true') problems.push('DEV_SIGN_IN: must not be true when NODE_ENV=production');
+    if (vars.RATE_LIMITS === 'off') problems.push('RATE_LIMITS: must not be off when NODE_ENV=production (they protect sign-in, requests and sign-up from floods)');
+  }
+  let trustProxy: string[] = [];
+  try {
+    trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  } catch (error) {
+    problems.push(`TRUST_PROXY: ${(error as Error).message}`);
+  }
+  const previousKeyIds = (vars.DATA_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').filter(Boolean).map((pair) => pair.split(':')[0]);
+  if (previousKeyIds.includes(vars.DATA_ENCRYPTION_KEY_ID ?? 'v1') || new Set(previousKeyIds).size !== previousKeyIds.length) {
+    problems.push('DATA_ENCRYPTION_PREVIOUS_KEYS: each key id once, and not the current DATA_ENCRYPTION_KEY_ID (give the new key a new id)');
   }
   let officeHours = DEFAULT_OFFICE_HOURS;
   try {
@@ -179,7 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     mode: embedded ? 'embedded' : 'production',
     nodeEnv,
-    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000 },
+    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000, trustProxy },
+    rateLimits: { enabled: vars.RATE_LIMITS !== 'off' },
     database: embedded
       ? { kind: 'sqljs', file: join(dataDir, 'wfh.sqlite') }
       : { kind: 'mysql', url: vars.DATABASE_URL! },
@@ -192,7 +259,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     dataKey: Buffer.from(vars.DATA_ENCRYPTION_KEY ?? secrets!.dataKey, 'base64'),
     dataKeyId: vars.DATA_ENCRYPTION_KEY_ID ?? 'v1',
+    previousDataKeys: Object.fromEntries(
+      (vars.DATA_ENCRYPTION_PREVIOUS_KEYS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => [pair.slice(0, pair.indexOf(':')), Buffer.from(pair.slice(pair.indexOf(':') + 1), 'base64')]),
+    ),
     officeHours,
+    auditRetentionDays: vars.AUDIT_RETENTION_DAYS ?? 365,
     wechat: {
       appId: vars.WECHAT_APPID ?? '',
       secret: vars.WECHAT_SECRET ?? '',

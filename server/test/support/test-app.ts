@@ -7,6 +7,7 @@ import { createApp, type AppOverrides } from '../../src/bootstrap';
 import { createLogger } from '../../src/infra/logging/logger';
 import { PlacesIndex } from '../../src/modules/places/places-index';
 import { seedCatalogue } from '../../src/database/seed/catalogue';
+import { ensureAuditChainHead } from '../../src/modules/audit/audit-chain';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services';
 
@@ -42,6 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     H5_DIR: '/nonexistent',
+    // Every suite signs in many times from 127.0.0.1; the limits' own tests pass RATE_LIMITS: 'on'.
+    RATE_LIMITS: 'off',
     ...env,
   });
   const app = await createApp(config, createLogger(config.logLevel), overrides);
@@ -69,7 +72,13 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
 
 export async function resetData(dataSource: DataSource): Promise<void> {
   const tables = dataSource.entityMetadatas.map((meta) => meta.tableName);
-  for (const table of tables) await dataSource.query(`DELETE FROM ${table}`);
+  for (const table of tables) {
+    // Triggers refuse DELETE on the audit log (migration 1765400000000); TRUNCATE fires none.
+    const mysqlAuditLog = table === 'audit_log' && dataSource.options.type !== 'sqljs';
+    await dataSource.query(mysqlAuditLog ? 'TRUNCATE TABLE audit_log' : `DELETE FROM ${table}`);
+  }
+  // A fresh chain head now: the first appends of a test may race, and must not race to make it.
+  await ensureAuditChainHead(dataSource.manager);
   await flushTestRedis();
 }
 

@@ -50,6 +50,27 @@ describe('loadConfig', () => {
     expect(describeMode(config)).toBe('mode: production (MySQL at db.internal:3306/wfh; Redis at cache.internal:6379)');
   });
 
+  it('limits on and no proxy trusted unless told; off and a proxy list are taken as given outside production', () => {
+    const defaults = loadConfig({ DATA_DIR: tempDir() });
+    expect(defaults.rateLimits).toEqual({ enabled: true });
+    expect(defaults.http.trustProxy).toEqual([]);
+    expect(loadConfig(PRODUCTION).rateLimits).toEqual({ enabled: true });
+
+    const told = loadConfig({ DATA_DIR: tempDir(), RATE_LIMITS: 'off', TRUST_PROXY: 'loopback, 10.0.0.0/8,::1, fd00::/8' });
+    expect(told.rateLimits).toEqual({ enabled: false });
+    expect(told.http.trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1', 'fd00::/8']);
+  });
+
+  it('keeps audit rows a year unless told, and never less than the six months the law requires', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).auditRetentionDays).toBe(365);
+    expect(loadConfig({ DATA_DIR: tempDir(), AUDIT_RETENTION_DAYS: '180' }).auditRetentionDays).toBe(180);
+    const refused = problemsOf({ DATA_DIR: tempDir(), AUDIT_RETENTION_DAYS: '179' });
+    expect(refused).toContain('AUDIT_RETENTION_DAYS: must be at least 180');
+    expect(refused).toContain('网络安全法');
+    expect(refused).toContain('第二十一条');
+    expect(problemsOf({ DATA_DIR: tempDir(), AUDIT_RETENTION_DAYS: 'a year' })).toContain('AUDIT_RETENTION_DAYS');
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -63,6 +84,11 @@ describe('loadConfig', () => {
     [{ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET: required when NODE_ENV=production'],
     [{ ...PRODUCTION, WECHAT_SECRET: '' }, 'WECHAT_SECRET: required when NODE_ENV=production'],
     [{ ...PRODUCTION, DEV_SIGN_IN: 'true' }, 'DEV_SIGN_IN: must not be true when NODE_ENV=production'],
+    [{ ...PRODUCTION, RATE_LIMITS: 'off' }, 'RATE_LIMITS: must not be off when NODE_ENV=production'],
+    [{ RATE_LIMITS: 'no' }, 'RATE_LIMITS'],
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY: a hop count cannot tell a proxy from a client'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: true would believe any client'],
+    [{ TRUST_PROXY: 'loopback, proxy.internal, 10.0.0.0/33' }, 'TRUST_PROXY: proxy.internal, 10.0.0.0/33: not an IP address'],
   ])('refuses %j, naming %s', (env, named) => {
     expect(problemsOf({ DATA_DIR: tempDir(), ...env })).toContain(named);
   });

@@ -14,6 +14,7 @@ import {
 } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { Public } from '../../common/auth/public.decorator';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { ActivitiesService } from './activities.service';
 import {
   ActivitiesQueryDto,
@@ -94,6 +95,7 @@ export class ActivitiesController {
   }
 
   @Post(ApiPaths.activitySignups)
+  @RateLimit('signUp')
   @ApiOperation({ summary: 'Sign up herself or a relative: a seat, or a place on the waiting list' })
   @ApiCreatedResponse({ type: SignupViewDto })
   signUp(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: SignupInputDto): Promise<SignupView> {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPaths, type Actor, type FeedbackView, type RoleInvitationView, type RoutingPreview, type RoutingRuleView } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { AdminService } from './admin.service';
 import {
   FeedbackDto,
@@ -104,6 +105,7 @@ export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
   @Post(ApiPaths.feedback)
+  @RateLimit('feedback')
   @ApiOperation({ summary: '投诉建议 about the service; goes to the county admins' })
   @ApiCreatedResponse({ type: FeedbackViewDto })
   submit(@CurrentActor() actor: Actor | null, @Body() body: FeedbackDto): Promise<FeedbackView> {

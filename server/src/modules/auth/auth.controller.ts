@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPaths, type AuthTokens, type DemoPerson } from '@wfh/shared';
 import { Public } from '../../common/auth/public.decorator';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { AuthService } from './auth.service';
 import { AuthTokensView, DemoPersonView, DevSignInDto, RefreshDto, WechatSignInDto } from './dto';
 
@@ -12,6 +13,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post(ApiPaths.authWechat)
+  @RateLimit('signIn')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with the code from wx.login' })
   @ApiOkResponse({ type: AuthTokensView })
@@ -20,6 +22,7 @@ export class AuthController {
   }
 
   @Post(ApiPaths.authRefresh)
+  @RateLimit('signIn')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair (each refresh token works once)' })
   @ApiOkResponse({ type: AuthTokensView })
@@ -35,6 +38,7 @@ export class AuthController {
   }
 
   @Post(ApiPaths.authDev)
+  @RateLimit('signIn')
   @HttpCode(200)
   @ApiOperation({ summary: 'Development only: sign in as a seeded demo person' })
   @ApiOkResponse({ type: AuthTokensView })

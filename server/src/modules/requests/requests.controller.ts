@@ -13,6 +13,7 @@ import {
 } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { Public } from '../../common/auth/public.decorator';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import {
   AcceptRequestDto,
   RateRequestDto,
@@ -45,6 +46,7 @@ export class RequestsController {
   }
 
   @Post(ApiPaths.requests)
+  @RateLimit('submitRequest')
   @ApiOperation({ summary: 'Ask for help; routed to the responsible body. Safe to retry with the same Idempotency-Key' })
   @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'A fresh UUID per filled form' })
   @ApiCreatedResponse({ type: RequestDetailView })
@@ -78,6 +80,7 @@ export class RequestsController {
   }
 
   @Post(ApiPaths.federationRequests)
+  @RateLimit('submitOnBehalf')
   @ApiOperation({
     summary: 'A chair records a request taken by phone or at the door (12338 too). Safe to retry with the same Idempotency-Key: the same request and rating code come back',
   })

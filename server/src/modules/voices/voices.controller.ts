@@ -13,6 +13,7 @@ import {
 } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { Public } from '../../common/auth/public.decorator';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { ConcernsService } from './concerns.service';
 import { CouncilService } from './council.service';
 import {
@@ -61,6 +62,7 @@ export class VoicesController {
   }
 
   @Post(ApiPaths.federationConcerns)
+  @RateLimit('raiseConcern')
   @ApiOperation({ summary: 'She raises a concern about her own village or community (not a personal case)' })
   @ApiCreatedResponse({ type: ConcernDetailView })
   raise(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: ConcernInputDto): Promise<ConcernDetail> {

@@ -1,0 +1,89 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import fastifyHelmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ERROR_MESSAGES, ErrorCode, type ErrorResponse } from '@wfh/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * One policy for the H5 app at `/` and Swagger UI at `/docs`: everything from this origin only.
+ * Inline styles are allowed because React's style attributes and Swagger UI's <style> need them;
+ * scripts are never inline. No upgrade-insecure-requests: the embedded mode serves plain HTTP on
+ * a village office's network, and upgrading its requests to https would break every page.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  },
+};
+
+/**
+ * Security headers on every response (helmet's defaults, tightened): no framing (frame-ancestors
+ * and X-Frame-Options), nosniff, and no Referer at all, since a woman's request address must not
+ * travel to any other site. HSTS for 180 days without subdomains: the deploying federation's other
+ * hosts may not all speak HTTPS yet; browsers ignore it on plain HTTP.
+ */
+export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 180 * 86400, includeSubDomains: false },
+  });
+  // API answers carry personal data, and even the public place lists are asked for with her
+  // location in the address: no browser, WeChat or carrier cache may keep any of them.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+      done();
+    });
+}
+
+/**
+ * For the answers given before any route's hooks run (Fastify's router errors, the parser's refusals
+ * below): an error in JSON needs no more than this to be neither sniffed, framed, referred nor cached.
+ */
+export const BARE_ERROR_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers or address over
+ * 16 KB, a malformed request line, a request too slow to arrive): answer those in the app's
+ * error shape too, then close the connection as Fastify's own handler does.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, ErrorCode.PayloadTooLarge]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, ErrorCode.ServiceUnavailable]
+        : [400, ErrorCode.MalformedJson];
+  const body = JSON.stringify({ code, message: ERROR_MESSAGES[code] } satisfies ErrorResponse);
+  if (socket.writable) {
+    const headers = Object.entries(BARE_ERROR_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n${headers}` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
