@@ -14,6 +14,7 @@ export default defineAppConfig({
     { root: 'packages/dashboard', pages: ['index', 'inbox'] },
     { root: 'packages/admin', pages: ['index'] },
     { root: 'packages/public', pages: ['body', 'feedback', 'join'] },
+    { root: 'packages/me-data', pages: ['export', 'delete'] },
   ],
   // Tab pages link straight to these small subpackages: fetch them while she reads the tab.
   preloadRule: {

@@ -18,6 +18,8 @@ export const ApiPaths = {
   authDevPeople: `${API_PREFIX}/auth/dev/people`,
   me: `${API_PREFIX}/me`,
   meHome: `${API_PREFIX}/me/home`,
+  myData: `${API_PREFIX}/me/data`,
+  myDataDeletion: `${API_PREFIX}/me/deletion`,
   federation: `${API_PREFIX}/federations/:id`,
   federationMembers: `${API_PREFIX}/federations/:id/members`,
   federationSites: `${API_PREFIX}/federations/:id/sites`,
@@ -304,9 +306,12 @@ export interface RegionDetail extends RegionNode {
 // ---- health ----
 
 export interface HealthReport {
+  /** degraded: serving, without what `degraded` lists (Redis away); down: cannot serve (no database). */
   status: 'ok' | 'degraded' | 'down';
   mode: 'embedded' | 'production';
   checks: Record<string, { ok: boolean; detail?: string }>;
+  /** Only when degraded: what the server is doing without. */
+  degraded?: string[];
 }
 
 // ---- chairs away ----

@@ -70,6 +70,8 @@ export enum ErrorCode {
   RoutingRuleCycle = 'ROUTING_RULE_CYCLE',
   RoutingRuleNotFound = 'ROUTING_RULE_NOT_FOUND',
   FeedbackNotFound = 'FEEDBACK_NOT_FOUND',
+  OpenRequestsBlockDeletion = 'OPEN_REQUESTS_BLOCK_DELETION',
+  RolesBlockDeletion = 'ROLES_BLOCK_DELETION',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
@@ -142,6 +144,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.RoutingRuleCycle]: '这条规则会让求助在两个单位之间来回转，请检查已有的规则',
   [ErrorCode.RoutingRuleNotFound]: '没有找到这条受理规则',
   [ErrorCode.FeedbackNotFound]: '没有找到这条投诉建议',
+  [ErrorCode.OpenRequestsBlockDeletion]: '您还有正在办理的求助。为了不耽误对您的帮助，请先在“我的求助”里撤回，或等办结后再注销',
+  [ErrorCode.RolesBlockDeletion]: '您在妇联担任职务，请先请县妇联管理员撤销职务，再注销账号',
   [ErrorCode.ServiceUnavailable]: '系统正忙，请稍后再试',
   [ErrorCode.Internal]: '系统出了点问题，请稍后再试',
 };

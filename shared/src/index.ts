@@ -12,3 +12,4 @@ export * from './voices';
 export * from './contact';
 export * from './stats';
 export * from './shanghai-time';
+export * from './my-data';

@@ -2,6 +2,7 @@ export { apiRequest, REQUEST_TIMEOUT_MS, showError, type RequestOptions } from '
 export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './errors';
 export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut } from './auth';
 export { fetchMe, onMeUpdated, setHome } from './me';
+export { deleteMyData, fetchMyData } from './my-data';
 export {
   fetchFederation,
   fetchFederationSites,

@@ -45,4 +45,8 @@ export const Routes = {
   feedback: '/packages/public/feedback',
   /** Where she enters the role invitation code a county gave her. */
   joinRole: '/packages/public/join',
+  /** 导出我的资料: everything held about her, to read and copy. */
+  myDataExport: '/packages/me-data/export',
+  /** 注销并删除我的资料, behind a screen that says what goes and what stays. */
+  myDataDelete: '/packages/me-data/delete',
 } as const;

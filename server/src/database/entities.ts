@@ -4,7 +4,7 @@ import { RegionEntity } from '../modules/regions/region.entity';
 import { RoleAssignmentEntity } from '../modules/roles/role-assignment.entity';
 import { SiteEntity } from '../modules/sites/site.entity';
 import { UserEntity } from '../modules/users/user.entity';
-import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { AuditChainEntity, AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { ChairAbsenceEntity } from '../modules/roles/chair-absence.entity';
 import { OutboxEntity } from '../modules/notifications/outbox.entity';
 import { RequestEventEntity } from '../modules/requests/request-event.entity';
@@ -32,6 +32,7 @@ export const ENTITIES = [
   RequestEventEntity,
   OutboxEntity,
   AuditLogEntity,
+  AuditChainEntity,
   ChairAbsenceEntity,
   CategorySettingEntity,
   ActivityEntity,

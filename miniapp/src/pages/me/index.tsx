@@ -48,6 +48,16 @@ export default function MePage() {
                 输入职务邀请码
               </Button>
             </View>
+            <View className="card">
+              <Text className="card-title">我的资料</Text>
+              <Text className="hint">看看平台保存了您的哪些资料，或者注销账号、删除您的资料。</Text>
+              <Button className="btn btn-secondary my-data-export" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.myDataExport })}>
+                导出我的资料
+              </Button>
+              <Button className="btn btn-secondary my-data-delete" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.myDataDelete })}>
+                注销并删除我的资料
+              </Button>
+            </View>
             <Button className="btn btn-secondary sign-out" hoverClass="btn-pressed" onClick={signOut}>
               退出登录
             </Button>

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@wfh/shared';
 import { RolesRepository } from '../../modules/roles/roles.repository';
+import { UsersRepository } from '../../modules/users/users.repository';
 import { unauthorized } from '../errors/app-exception';
 import type { AuthenticatedRequest } from './current-actor.decorator';
 import { IS_PUBLIC } from './public.decorator';
@@ -22,6 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(RolesRepository) private readonly roles: RolesRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +43,10 @@ export class AuthGuard implements CanActivate {
       throw unauthorized((error as Error).name === 'TokenExpiredError' ? ErrorCode.TokenExpired : ErrorCode.TokenInvalid);
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw unauthorized(ErrorCode.TokenInvalid);
-    request.actor = { userId: claims.sub, grants: await this.roles.activeGrantsOf(claims.sub) };
+    // A woman who deleted her data: the tokens she had must stop at once, not when they expire.
+    const [grants, gone] = await Promise.all([this.roles.activeGrantsOf(claims.sub), this.users.isGone(claims.sub)]);
+    if (gone) throw unauthorized(ErrorCode.TokenInvalid);
+    request.actor = { userId: claims.sub, grants };
     return true;
   }
 }

@@ -20,6 +20,6 @@ import { SignupsService } from './signups.service';
     SignupViews,
     { provide: CheckInCodes, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CheckInCodes(config.auth.jwtSecret) },
   ],
-  exports: [ActivitiesRepository],
+  exports: [ActivitiesRepository, SignupsService, SignupViews],
 })
 export class ActivitiesModule {}

@@ -134,23 +134,31 @@ export class SignupsService {
       const isManager = can(actor, Permission.ManageActivities, activity.federationId);
       if (!mayCancel && !(isManager && signup.kind === 'reserved')) throw notFound(ErrorCode.SignupNotFound);
       if (signup.state === 'cancelled') throw conflict(ErrorCode.SignupAlreadyCancelled);
-      const was = signup.state;
-      await this.activities.updateSignup(manager, signup.id, { state: 'cancelled', activeKey: null, cancelledAt: now });
-      if (was === 'waitlisted') {
-        await this.activities.adjustCounters(manager, activity.id, { waitlistLength: -1 });
-      } else {
-        await withdrawReminders(manager, activity.id, signup.id);
-        if (signup.holdsReserved) {
-          await this.activities.adjustCounters(manager, activity.id, { reservedTaken: -1 });
-        } else {
-          await this.activities.adjustCounters(manager, activity.id, { publicTaken: -1 });
-          activity.publicTaken -= 1;
-          await this.activityService.promoteWhileSeatsLeft(manager, activity, now);
-        }
-      }
-      cancelled = Object.assign(signup, { state: 'cancelled' as const, activeKey: null, cancelledAt: now });
+      cancelled = await this.release(manager, activity, signup, now);
     });
     return (await this.views.forOwner([cancelled!]))[0]!;
+  }
+
+  /**
+   * Cancels an active sign-up whose activity and sign-up rows the caller has locked (activity first),
+   * in the caller's transaction: its seat goes to the first woman waiting, its reminders are withdrawn.
+   */
+  async release(manager: EntityManager, activity: ActivityEntity, signup: SignupEntity, now: Date): Promise<SignupEntity> {
+    const was = signup.state;
+    await this.activities.updateSignup(manager, signup.id, { state: 'cancelled', activeKey: null, cancelledAt: now });
+    if (was === 'waitlisted') {
+      await this.activities.adjustCounters(manager, activity.id, { waitlistLength: -1 });
+    } else {
+      await withdrawReminders(manager, activity.id, signup.id);
+      if (signup.holdsReserved) {
+        await this.activities.adjustCounters(manager, activity.id, { reservedTaken: -1 });
+      } else {
+        await this.activities.adjustCounters(manager, activity.id, { publicTaken: -1 });
+        activity.publicTaken -= 1;
+        await this.activityService.promoteWhileSeatsLeft(manager, activity, now);
+      }
+    }
+    return Object.assign(signup, { state: 'cancelled' as const, activeKey: null, cancelledAt: now });
   }
 
   async mine(actor: Actor | null): Promise<MySignup[]> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditLogEntity } from './audit-log.entity';
+import { appendToChain } from './audit-chain';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -16,13 +16,18 @@ export interface AuditEntry {
     | 'role.revoke'
     | 'routing_rule.create'
     | 'routing_rule.delete'
-    | 'feedback.reply';
-  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback';
+    | 'feedback.reply'
+    | 'user.export_data'
+    | 'user.delete_data';
+  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback' | 'app_user';
   subjectId: string;
   federationId: string | null;
 }
 
-/** Appends to the audit log, in the caller's transaction where there is one. */
+/**
+ * Appends to the audit log's hash chain, in the caller's transaction where there is one. The chain
+ * head's row lock is held until that transaction ends: appends are one at a time, everywhere.
+ */
 export async function audit(manager: EntityManager, at: Date, entry: AuditEntry): Promise<void> {
-  await manager.getRepository(AuditLogEntity).insert({ id: randomUUID(), at, ...entry });
+  await appendToChain(manager, { id: randomUUID(), at, ...entry });
 }

@@ -52,7 +52,7 @@ export class TokenService {
         return 'reused' as const;
       }
       const user = await manager.getRepository(UserEntity).findOneBy({ id: stored.userId });
-      if (!user) return null;
+      if (!user || user.deletedAt) return null;
       await tokens.update({ id: stored.id }, { usedAt: new Date() });
       return this.issue(manager, user);
     });

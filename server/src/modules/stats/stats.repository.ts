@@ -51,11 +51,14 @@ export class StatsRepository {
     );
   }
 
-  /** Women who have signed in and confirmed their home, by home body. */
+  /**
+   * Women who have signed in and confirmed their home, by home body; a woman who since deleted her
+   * data still counts (her row keeps only the home body), so the body's figures do not drop.
+   */
   womenUnder(prefix: string): Promise<Array<{ federationId: string; n: number | string }>> {
     return this.dataSource.query(
       `SELECT home_federation_id AS federationId, COUNT(*) AS n FROM app_user
-        WHERE home_federation_id LIKE ? AND (openid IS NOT NULL OR demo_key IS NOT NULL)
+        WHERE home_federation_id LIKE ? AND (openid IS NOT NULL OR demo_key IS NOT NULL OR deleted_at IS NOT NULL)
         GROUP BY home_federation_id`,
       [`${prefix}%`],
     );

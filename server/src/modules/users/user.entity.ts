@@ -17,6 +17,13 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 40 })
   displayName: string;
 
+  /**
+   * The real name of a woman a chair recorded a request for, encrypted; her display_name then only
+   * says she was recorded (UNLINKED_DISPLAY_NAME).
+   */
+  @Column({ name: 'name_enc', type: 'text', nullable: true })
+  nameEnc: string | null;
+
   /** Her confirmed village or community body. */
   @Column({ name: 'home_federation_id', type: 'varchar', length: 12, nullable: true })
   homeFederationId: string | null;
@@ -28,6 +35,10 @@ export class UserEntity {
 
   @Column({ name: 'demo_description', type: 'varchar', length: 100, nullable: true })
   demoDescription: string | null;
+
+  /** She deleted her data: the row stays, holding nothing of her, so statistics still add up. */
+  @Column({ name: 'deleted_at', type: 'datetime', precision: 6, nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

@@ -6,6 +6,9 @@ import type { DemoPerson, UserProfile } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
 import { UserEntity } from './user.entity';
 
+/** What the display name of a woman recorded by a chair says; her real name is in name_enc. */
+export const UNLINKED_DISPLAY_NAME = '代登记的居民';
+
 export function toProfile(user: UserEntity): UserProfile {
   return { id: user.id, displayName: user.displayName, homeFederationId: user.homeFederationId, isDemo: user.demoKey !== null };
 }
@@ -16,6 +19,12 @@ export class UsersRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** A person who deleted her data (or never existed): her tokens no longer work. */
+  async isGone(id: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, select: { id: true, deletedAt: true } });
+    return !user || user.deletedAt !== null;
   }
 
   findByDemoKey(demoKey: string): Promise<UserEntity | null> {
@@ -32,15 +41,17 @@ export class UsersRepository {
 
   /**
    * A woman a chair recorded a request for, before (or without) her own WeChat sign-in; created in
-   * the transaction of that request, so a request that fails leaves no woman behind.
+   * the transaction of that request, so a request that fails leaves no woman behind. Her name comes
+   * encrypted (`nameEnc`): a dump shows only that she was recorded.
    */
-  async createUnlinked(manager: EntityManager, displayName: string): Promise<UserEntity> {
+  async createUnlinked(manager: EntityManager, nameEnc: string): Promise<UserEntity> {
     return manager.getRepository(UserEntity).save(
       Object.assign(new UserEntity(), {
         id: randomUUID(),
         openid: null,
         wechatSessionKeyEnc: null,
-        displayName,
+        displayName: UNLINKED_DISPLAY_NAME,
+        nameEnc,
         homeFederationId: null,
         demoKey: null,
         demoDescription: null,
