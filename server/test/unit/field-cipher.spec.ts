@@ -25,4 +25,17 @@ describe('FieldCipher', () => {
     expect(() => new FieldCipher(randomBytes(32)).decrypt(stored)).toThrow();
     expect(() => new FieldCipher(randomBytes(16))).toThrow('32 bytes');
   });
+
+  it('reads values of a previous key during a rotation but writes only with the new one', () => {
+    const oldKey = randomBytes(32);
+    const before = new FieldCipher(oldKey, 'v1').encrypt('我想咨询离婚');
+    const rotating = new FieldCipher(randomBytes(32), 'v2', { v1: oldKey });
+    expect(rotating.decrypt(before)).toBe('我想咨询离婚');
+    expect(rotating.isStale(before)).toBe(true);
+    const rewritten = rotating.encrypt(rotating.decrypt(before));
+    expect(rewritten.startsWith('v2.')).toBe(true);
+    expect(rotating.isStale(rewritten)).toBe(false);
+    expect(() => new FieldCipher(randomBytes(32), 'v2').decrypt(before)).toThrow('known key');
+    expect(() => new FieldCipher(oldKey, 'v1', { v1: oldKey })).toThrow('both current and previous');
+  });
 });

@@ -5,7 +5,7 @@ import { FieldCipher } from './field-cipher';
 
 @Global()
 @Module({
-  providers: [{ provide: FieldCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FieldCipher(config.dataKey, config.dataKeyId) }],
+  providers: [{ provide: FieldCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FieldCipher(config.dataKey, config.dataKeyId, config.previousDataKeys) }],
   exports: [FieldCipher],
 })
 export class CryptoModule {}

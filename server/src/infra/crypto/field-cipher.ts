@@ -3,15 +3,23 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 /**
  * Sensitive fields are stored as AES-256-GCM ciphertext ("<key id>.<iv>.<tag>.<data>", base64url), so
  * a database dump or backup alone reveals nothing. The key comes from DATA_ENCRYPTION_KEY; its id
- * (DATA_ENCRYPTION_KEY_ID, default v1) travels with every value, so a new key can be introduced
- * while old values are still read with the old one.
+ * (DATA_ENCRYPTION_KEY_ID, default v1) travels with every value. Rotation: the new key becomes the
+ * current one, the old ones are kept read-only (DATA_ENCRYPTION_PREVIOUS_KEYS) until
+ * `pnpm rotate:data-key` has rewritten every value with the new key.
  */
 export class FieldCipher {
+  private readonly keys: ReadonlyMap<string, Buffer>;
+
   constructor(
     private readonly key: Buffer,
-    private readonly keyId = 'v1',
+    readonly keyId = 'v1',
+    previousKeys: Record<string, Buffer> = {},
   ) {
-    if (key.length !== 32) throw new Error('The data encryption key must be 32 bytes');
+    for (const [id, k] of [[keyId, key] as const, ...Object.entries(previousKeys)]) {
+      if (k.length !== 32) throw new Error(`The data encryption key ${id} must be 32 bytes`);
+    }
+    if (keyId in previousKeys) throw new Error(`The key id ${keyId} is both current and previous`);
+    this.keys = new Map([...Object.entries(previousKeys), [keyId, key]]);
   }
 
   encrypt(plaintext: string): string {
@@ -23,10 +31,16 @@ export class FieldCipher {
 
   decrypt(stored: string): string {
     const [keyId, iv, tag, data] = stored.split('.');
-    if (keyId !== this.keyId || !iv || !tag || data === undefined) throw new Error(`Not a value written with key ${this.keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+    const key = this.keys.get(keyId);
+    if (!key || !iv || !tag || data === undefined) throw new Error(`Not a value written with a known key (${[...this.keys.keys()].join(', ')})`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** Whether a stored value was written with an older key and should be rewritten. */
+  isStale(stored: string): boolean {
+    return !stored.startsWith(`${this.keyId}.`);
   }
 }
 
