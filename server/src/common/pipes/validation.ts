@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ErrorCode, type FieldError } from '@wfh/shared';
 import { badRequest } from '../errors/app-exception';
 
@@ -40,9 +40,33 @@ export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
+/**
+ * The forms nest three levels at most. class-transformer recurses once per level, so a body of a few
+ * thousand nested brackets (well under the size limit) overflowed the stack into a 500.
+ */
+const MAX_DEPTH = 16;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+class DepthLimitedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (nestedDeeperThan(value, MAX_DEPTH)) throw badRequest(ErrorCode.MalformedJson);
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe: unknown fields are refused, values converted to the DTO's types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthLimitedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
