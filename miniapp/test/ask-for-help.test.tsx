@@ -91,6 +91,17 @@ describe('我要求助', () => {
     expect(texts('.text-count')).toEqual(['已写 0 字，最多 2000 字']);
   });
 
+  it('offers 快速离开 on every help form, not only the sensitive ones: a legal matter may be her marriage', async () => {
+    api();
+    render(<AskForHelpPage />);
+    await chooseCategory('法律帮助与维权');
+
+    await screen.findByText('是哪方面的事');
+    expect(document.querySelectorAll('.quick-exit')).toHaveLength(1);
+    tap('.quick-exit');
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/neutral/index' });
+  });
+
   it('does not send while a required question is unanswered, and says which in Chinese', async () => {
     const fake = api();
     render(<AskForHelpPage />);

@@ -1,4 +1,5 @@
 import { useDemoH5 } from '../support/h5-app';
+import { until } from '../support/page-audit';
 
 /**
  * A woman asks for help in the H5 build and the chair of her village takes it on from her
@@ -36,7 +37,7 @@ describe('asking for help in the H5 build', () => {
     await woman.waitForURL(/pages\/neutral/, { timeout: 20_000 });
     await woman.locator('.neutral-page').waitFor();
     // Taro keeps the old page in the DOM while its exit animation runs: wait until it is gone.
-    await woman.waitForFunction(`!document.body.innerText.includes('家庭暴力')`, undefined, { timeout: 5_000 });
+    await until(woman, `!document.body.innerText.includes('家庭暴力')`, 5_000, 'the request to leave the screen');
     expect(await woman.locator('body').innerText()).not.toMatch(/妇联|求助|家庭暴力/);
     await woman.goBack().catch(() => undefined);
     await woman.waitForTimeout(500);

@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import { quickExit } from '../../../utils/quick-exit';
 
-/** Always on screen where a sensitive request shows: one tap and the phone shows something ordinary. */
+/** On every screen of asking for help and wherever a sensitive request shows: one tap and the phone shows something ordinary. */
 export function QuickExit() {
   return (
     <View className="quick-exit-bar">

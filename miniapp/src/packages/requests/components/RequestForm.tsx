@@ -138,7 +138,8 @@ export function RequestForm({
 
   return (
     <View className="request-form">
-      {category.sensitive && <QuickExit />}
+      {/* On every form, as on the list of categories: a legal or family matter can be as unsafe to be seen filling in. */}
+      <QuickExit />
       <View className="card">
         {/* A sensitive category is never named once she is inside it: someone may look over her shoulder. */}
         <Text className="sheet-title">{category.sensitive ? '请告诉我们您的情况' : category.name}</Text>
