@@ -63,12 +63,9 @@ async function main(): Promise<void> {
   const loads = await firstScreenMs();
   const sorted = [...loads].sort((a, b) => a - b);
   const result = {
-    benchmark: 'miniapp',
     ...sizes,
     h5_first_screen_ms: sorted[Math.floor(sorted.length / 2)],
     h5_loads_ms: loads,
-    targets: { weapp_main_bytes: 1024 * 1024, h5_first_screen_ms: 1500 },
-    measured_at: new Date().toISOString(),
   };
   writeResult('miniapp', result);
 }

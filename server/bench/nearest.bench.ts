@@ -178,8 +178,6 @@ async function main(): Promise<void> {
     const baselineResult = await load(`http://127.0.0.1:${BASELINE_PORT}`, ['/']);
     const nearestResult = await load(`http://127.0.0.1:${SERVER_PORT}`, paths);
     const result = {
-      benchmark: 'nearest',
-      machine: `${process.platform} ${process.arch}, node ${process.version}`,
       ...withoutPoints(local),
       rss_mb: rss,
       http_rps: nearestResult.rps,
@@ -189,8 +187,6 @@ async function main(): Promise<void> {
       ratio: Number((nearestResult.rps / baselineResult.rps).toFixed(3)),
       connections: CONNECTIONS,
       duration_s: DURATION_S,
-      targets: { inproc_p99_us: 100, build_ms: 1000, rss_mb: 300, ratio: 0.8, http_p99_ms: 30 },
-      measured_at: new Date().toISOString(),
     };
     writeResult('nearest', result);
   } finally {

@@ -215,16 +215,12 @@ async function main(): Promise<void> {
     const sweepMs = await timeOneSweep(url);
     const lag = await escalationLag(url, 100);
     const result = {
-      benchmark: 'requests',
-      machine: `${process.platform} ${process.arch}, node ${process.version}`,
       rps: posts.rps,
       p99_ms: posts.p99_ms,
       non2xx: posts.non2xx,
       sweep_ms: sweepMs,
       open_rows: openRows,
       escalation_lag_s: Number(lag.toFixed(1)),
-      targets: { rps: 1500, p99_ms: 150, sweep_ms: 200, escalation_lag_s: 60 },
-      measured_at: new Date().toISOString(),
     };
     writeResult('requests', result);
   } finally {

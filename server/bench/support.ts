@@ -1,6 +1,8 @@
 import { createConnection } from 'mysql2/promise';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { describeTargets } from './targets';
 
 /** Polls a URL until it answers 2xx: for servers a benchmark starts as child processes. */
 export async function waitFor(url: string, timeoutMs: number): Promise<void> {
@@ -16,11 +18,29 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Writes bench/results/<name>.json (the figures docs/benchmarks.md reports) and prints it. */
-export function writeResult(name: string, result: object): void {
-  const folder = join(__dirname, '..', '..', 'bench', 'results');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+/** The results folder in the source tree (benches run from dist/bench). */
+export const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
+
+/** What a figure was measured on: the same benchmark differs by a factor on another machine. */
+export function machineDescription(): string {
+  const cores = cpus();
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, node ${process.version}`;
+}
+
+/**
+ * Writes bench/results/<name>.json (the figures docs/benchmarks.md reports) with the machine, the
+ * time and the targets from bench/targets.ts, and prints it.
+ */
+export function writeResult(name: string, figures: Record<string, unknown>): void {
+  const result = {
+    benchmark: name,
+    machine: machineDescription(),
+    measured_at: new Date().toISOString(),
+    ...figures,
+    targets: describeTargets(name, figures),
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 }
 
@@ -47,5 +67,7 @@ export function devServerEnv(name: string, port: number, redisUrl: string): Reco
     SEED_DEMO: 'false',
     DEV_SIGN_IN: 'true',
     LOG_LEVEL: 'warn',
+    // Benchmarks sign in and submit from one address as fast as they can: they measure the app, not the limiter.
+    RATE_LIMITS: 'off',
   };
 }
