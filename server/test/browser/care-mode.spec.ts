@@ -52,6 +52,8 @@ interface Fixtures {
   activityId: string;
   concernId: string;
   rosterEntryId: string;
+  /** Gives her seat back: the other browser tests sign the same woman up for the same demo activity. */
+  releaseSeat(): Promise<void>;
 }
 
 interface View {
@@ -185,6 +187,7 @@ describe('care mode and safety on every H5 page', () => {
   afterAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(join(SCREENSHOTS, 'care-mode-walk.json'), `${JSON.stringify(walked, null, 2)}\n`);
+    await fixtures?.releaseSeat();
     await browser?.close();
     await t?.close();
   });
@@ -358,7 +361,7 @@ async function makeFixtures(base: string): Promise<Fixtures> {
   const activities = (await byChair('GET', pathOf(ApiPaths.federationActivities, { id: VILLAGE }))) as { id: string; title: string }[];
   const screening = activities.find((a) => a.title === '免费两癌筛查');
   if (!screening) throw new Error(`no demo screening among ${JSON.stringify(activities.map((a) => a.title))}`);
-  await byWoman('POST', pathOf(ApiPaths.activitySignups, { id: screening.id }), {});
+  const signup = (await byWoman('POST', pathOf(ApiPaths.activitySignups, { id: screening.id }), {})) as { id: string };
 
   const concern = await byWoman('POST', pathOf(ApiPaths.federationConcerns, { id: VILLAGE }), {
     title: '村口路灯坏了',
@@ -381,5 +384,8 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     activityId: screening.id,
     concernId: concern.id,
     rosterEntryId: entry.id,
+    releaseSeat: async () => {
+      await byWoman('POST', pathOf(ApiPaths.signupCancel, { id: signup.id }), {});
+    },
   };
 }
