@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@wfh/shared';
 import { RolesRepository } from '../../modules/roles/roles.repository';
-import { UsersRepository } from '../../modules/users/users.repository';
 import { unauthorized } from '../errors/app-exception';
 import type { AuthenticatedRequest } from './current-actor.decorator';
 import { IS_PUBLIC } from './public.decorator';
@@ -23,7 +22,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(RolesRepository) private readonly roles: RolesRepository,
-    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,8 +42,8 @@ export class AuthGuard implements CanActivate {
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw unauthorized(ErrorCode.TokenInvalid);
     // A woman who deleted her data: the tokens she had must stop at once, not when they expire.
-    const [grants, gone] = await Promise.all([this.roles.activeGrantsOf(claims.sub), this.users.isGone(claims.sub)]);
-    if (gone) throw unauthorized(ErrorCode.TokenInvalid);
+    const grants = await this.roles.grantsOfLiveUser(claims.sub);
+    if (grants === null) throw unauthorized(ErrorCode.TokenInvalid);
     request.actor = { userId: claims.sub, grants };
     return true;
   }

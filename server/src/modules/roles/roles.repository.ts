@@ -15,6 +15,22 @@ export class RolesRepository {
     );
   }
 
+  /**
+   * What the auth guard needs on every call, in one round trip: her active grants, or null when
+   * the account is gone (deleted her data, or never existed), so her old tokens stop at once.
+   */
+  async grantsOfLiveUser(userId: string): Promise<RoleGrant[] | null> {
+    const rows: Array<{ deletedAt: Date | string | null; role: RoleGrant['role'] | null; federationId: string | null }> = await this.dataSource.query(
+      `SELECT u.deleted_at AS deletedAt, r.role AS role, r.federation_id AS federationId
+         FROM app_user u LEFT JOIN role_assignment r ON r.user_id = u.id AND r.revoked_at IS NULL
+        WHERE u.id = ?
+        ORDER BY r.granted_at, r.id`,
+      [userId],
+    );
+    if (rows.length === 0 || rows[0].deletedAt !== null) return null;
+    return rows.filter((row) => row.role !== null).map((row) => ({ role: row.role!, federationId: row.federationId! }));
+  }
+
   async activeGrantViewsOf(userId: string): Promise<RoleGrantView[]> {
     const rows: Array<{ role: RoleGrantView['role']; federationId: string; federationName: string }> =
       await this.dataSource.query(

@@ -22,11 +22,6 @@ export class UsersRepository {
   }
 
   /** A person who deleted her data (or never existed): her tokens no longer work. */
-  async isGone(id: string): Promise<boolean> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, select: { id: true, deletedAt: true } });
-    return !user || user.deletedAt !== null;
-  }
-
   findByDemoKey(demoKey: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ demoKey });
   }
