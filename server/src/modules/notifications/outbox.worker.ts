@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { In, LessThan, LessThanOrEqual, type DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { LOCK_SERVICE, type LockService } from '../../infra/redis/coordination';
+import { LeasedSweeper } from '../../infra/redis/leased-sweeper';
 import { wordingOf } from './message-wording';
 import { OutboxEntity } from './outbox.entity';
 
@@ -62,59 +63,40 @@ export function backoffMs(attempts: number): number {
  * same rows; the claims are what hold when a batch outlives it or an instance is killed mid-send.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxWorker.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class OutboxWorker extends LeasedSweeper<{ sent: number; failed: number }> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_GATEWAY) private readonly gateway: NotificationGateway,
-    @Inject(LOCK_SERVICE) private readonly locks: LockService,
+    @Inject(LOCK_SERVICE) locks: LockService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce(), TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  ) {
+    super(locks, { lease: 'outbox:deliver', leaseMs: LEASE_MS, everyMs: TICK_MS });
   }
 
   /** `failed` counts every message not sent this round: to be retried, given up, or cut off mid-send. */
-  async runOnce(): Promise<{ sent: number; failed: number } | null> {
-    const lease = await this.locks.tryAcquire('outbox:deliver', LEASE_MS).catch(() => null);
-    if (!lease) return null;
+  protected async sweep(): Promise<{ sent: number; failed: number }> {
     const outbox = this.dataSource.getRepository(OutboxEntity);
     let sent = 0;
     let failed = 0;
-    try {
-      const now = this.clock.now();
-      await this.giveUpOnInterrupted(now);
-      const due = await outbox.find({ where: { status: 'pending', deliverAfter: LessThanOrEqual(now) }, order: { deliverAfter: 'ASC', id: 'ASC' }, take: BATCH });
-      for (const message of due) {
-        const claim = await outbox.update({ id: message.id, status: 'pending' }, { status: 'sending', claimedAt: now, claimedBy: INSTANCE });
-        if (claim.affected !== 1) continue;
-        const attempts = message.attempts + 1;
-        try {
-          await this.gateway.deliver({ recipientUserId: message.recipientUserId, text: wordingOf(message.topic, message.payload), messageId: message.id });
-        } catch (error) {
-          failed++;
-          await this.recordFailure(message.id, attempts, error as Error, now);
-          continue;
-        }
-        // `unknown` too: a send slower than the timeout did arrive after all.
-        await outbox.update({ id: message.id, status: In(['sending', 'unknown']) }, { status: 'sent', sentAt: now, attempts });
-        sent++;
+    const now = this.clock.now();
+    await this.giveUpOnInterrupted(now);
+    const due = await outbox.find({ where: { status: 'pending', deliverAfter: LessThanOrEqual(now) }, order: { deliverAfter: 'ASC', id: 'ASC' }, take: BATCH });
+    for (const message of due) {
+      const claim = await outbox.update({ id: message.id, status: 'pending' }, { status: 'sending', claimedAt: now, claimedBy: INSTANCE });
+      if (claim.affected !== 1) continue;
+      const attempts = message.attempts + 1;
+      try {
+        await this.gateway.deliver({ recipientUserId: message.recipientUserId, text: wordingOf(message.topic, message.payload), messageId: message.id });
+      } catch (error) {
+        failed++;
+        await this.recordFailure(message.id, attempts, error as Error, now);
+        continue;
       }
-      return { sent, failed };
-    } catch (error) {
-      this.logger.error(`outbox delivery failed: ${(error as Error).message}`);
-      return null;
-    } finally {
-      await lease.release().catch(() => undefined);
+      // `unknown` too: a send slower than the timeout did arrive after all.
+      await outbox.update({ id: message.id, status: In(['sending', 'unknown']) }, { status: 'sent', sentAt: now, attempts });
+      sent++;
     }
+    return { sent, failed };
   }
 
   private async recordFailure(id: string, attempts: number, error: Error, now: Date): Promise<void> {

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { LOCK_SERVICE, type LockService } from '../../infra/redis/coordination';
+import { LeasedSweeper } from '../../infra/redis/leased-sweeper';
 import { RequestsService } from './requests.service';
 
 /** Every 30 s: well inside the 60 s the escalation lag may take. */
@@ -11,37 +12,17 @@ const LEASE_MS = 25_000;
  * what is due. One instance at a time holds the lease; a restart loses nothing.
  */
 @Injectable()
-export class EscalationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EscalationSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class EscalationSweeper extends LeasedSweeper<{ escalated: number; closed: number }> {
   constructor(
     private readonly requests: RequestsService,
-    @Inject(LOCK_SERVICE) private readonly locks: LockService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce(), SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    @Inject(LOCK_SERVICE) locks: LockService,
+  ) {
+    super(locks, { lease: 'requests:escalation-sweep', leaseMs: LEASE_MS, everyMs: SWEEP_INTERVAL_MS });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** One sweep if this instance gets the lease; null when another instance holds it. */
-  async runOnce(): Promise<{ escalated: number; closed: number } | null> {
-    const lease = await this.locks.tryAcquire('requests:escalation-sweep', LEASE_MS).catch(() => null);
-    if (!lease) return null;
-    try {
-      const result = await this.requests.sweep();
-      if (result.escalated + result.closed > 0) this.logger.log(`escalated ${result.escalated}, auto-closed ${result.closed}`);
-      return result;
-    } catch (error) {
-      this.logger.error(`sweep failed: ${(error as Error).message}`);
-      return null;
-    } finally {
-      await lease.release().catch(() => undefined);
-    }
+  protected async sweep(): Promise<{ escalated: number; closed: number }> {
+    const result = await this.requests.sweep();
+    if (result.escalated + result.closed > 0) this.logger.log(`escalated ${result.escalated}, auto-closed ${result.closed}`);
+    return result;
   }
 }

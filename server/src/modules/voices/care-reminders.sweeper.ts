@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { LOCK_SERVICE, type LockService } from '../../infra/redis/coordination';
+import { LeasedSweeper } from '../../infra/redis/leased-sweeper';
 import { enqueueMessages } from '../notifications/outbox';
 import { RosterRepository } from './roster.repository';
 
@@ -15,55 +16,36 @@ const WEEK_MS = 7 * 24 * 3600_000;
  * a time. The message never names the woman: a member's phone may be seen by others.
  */
 @Injectable()
-export class CareRemindersSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CareRemindersSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class CareRemindersSweeper extends LeasedSweeper<number> {
   constructor(
     private readonly rosters: RosterRepository,
-    @Inject(LOCK_SERVICE) private readonly locks: LockService,
+    @Inject(LOCK_SERVICE) locks: LockService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce(), TICK_MS);
-    this.timer.unref();
+  ) {
+    super(locks, { lease: 'rosters:care-reminders', leaseMs: LEASE_MS, everyMs: TICK_MS });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async runOnce(): Promise<number | null> {
-    const lease = await this.locks.tryAcquire('rosters:care-reminders', LEASE_MS).catch(() => null);
-    if (!lease) return null;
-    try {
-      const now = this.clock.now();
-      return await this.rosters.transaction(async (manager) => {
-        const due = await this.rosters.dueForCare(manager, now, BATCH);
-        await enqueueMessages(
-          manager,
-          now,
-          due.map((entry) => ({
-            recipientUserId: entry.memberUserId,
-            topic: 'roster.care_due',
-            dedupeKey: `roster:care:${entry.id}:${entry.careDueAt!.getTime()}`,
-            payload: { weeks: String(entry.careEveryWeeks) },
-            urgent: false,
-          })),
-        );
-        // Still no contact after another interval: remind again then, not every tick.
-        for (const entry of due) {
-          await this.rosters.updateEntry(manager, entry.id, { careDueAt: new Date(entry.careDueAt!.getTime() + entry.careEveryWeeks * WEEK_MS) });
-        }
-        if (due.length > 0) this.logger.log(`care reminders: ${due.length}`);
-        return due.length;
-      });
-    } catch (error) {
-      this.logger.error(`care reminder sweep failed: ${(error as Error).message}`);
-      return null;
-    } finally {
-      await lease.release().catch(() => undefined);
-    }
+  protected async sweep(): Promise<number> {
+    const now = this.clock.now();
+    return await this.rosters.transaction(async (manager) => {
+      const due = await this.rosters.dueForCare(manager, now, BATCH);
+      await enqueueMessages(
+        manager,
+        now,
+        due.map((entry) => ({
+          recipientUserId: entry.memberUserId,
+          topic: 'roster.care_due',
+          dedupeKey: `roster:care:${entry.id}:${entry.careDueAt!.getTime()}`,
+          payload: { weeks: String(entry.careEveryWeeks) },
+          urgent: false,
+        })),
+      );
+      // Still no contact after another interval: remind again then, not every tick.
+      for (const entry of due) {
+        await this.rosters.updateEntry(manager, entry.id, { careDueAt: new Date(entry.careDueAt!.getTime() + entry.careEveryWeeks * WEEK_MS) });
+      }
+      if (due.length > 0) this.logger.log(`care reminders: ${due.length}`);
+      return due.length;
+    });
   }
 }
