@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 export interface Window {
   limit: number;
@@ -74,30 +74,14 @@ export function rateLimitedMessage(retryAfterSeconds: number, hint?: string): st
   return `操作太频繁，请 ${minutes} 分钟后再试${hint ? `。${hint}` : ''}`;
 }
 
-/** The eight 16-bit groups of an IPv6 address (zone id dropped, an IPv4 tail folded into two groups). */
-function ipv6Groups(ip: string): string[] {
-  let address = ip.split('%')[0]!;
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (v4) {
-    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number];
-    address = address.slice(0, -v4[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
-  return [...headGroups, ...zeros, ...tailGroups].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
-}
-
 /**
- * The address a limit counts under. IPv4 (also as ::ffff:a.b.c.d) as it is; IPv6 by its /64,
+ * The address a limit counts under. IPv4 (also as ::ffff:a.b.c.d, which ipaddr.js unwraps) as it is; IPv6 by its /64,
  * because a carrier gives each phone a whole /64 and the device picks new addresses inside it
  * at will (privacy extensions), so counting single addresses would count nothing.
  */
 export function clientKey(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1]!;
-  if (isIPv4(ip)) return ip;
-  if (isIPv6(ip.split('%')[0]!)) return `${ipv6Groups(ip).slice(0, 4).join(':')}::/64`;
-  return ip;
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return address.toString();
+  return `${(address as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`;
 }
