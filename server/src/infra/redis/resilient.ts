@@ -18,6 +18,16 @@ class Degrader {
   note(what: string, error: unknown): void {
     if (this.link.up) this.logger.warn(`${what} failed, degraded for this call: ${(error as Error).message}`);
   }
+
+  /** The Redis call's answer, or `fallback` when it failed (noted). */
+  async attempt<T>(what: string, call: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      this.note(what, error);
+      return fallback;
+    }
+  }
 }
 
 export class ResilientCacheStore implements CacheStore {
@@ -25,27 +35,14 @@ export class ResilientCacheStore implements CacheStore {
   constructor(private readonly inner: CacheStore, link: RedisLink) {
     this.degrade = new Degrader(link);
   }
-  async get(key: string) {
-    try {
-      return await this.inner.get(key);
-    } catch (error) {
-      this.degrade.note('cache read', error);
-      return null;
-    }
+  get(key: string) {
+    return this.degrade.attempt('cache read', () => this.inner.get(key), null);
   }
-  async set(key: string, value: string, ttlSeconds: number) {
-    try {
-      await this.inner.set(key, value, ttlSeconds);
-    } catch (error) {
-      this.degrade.note('cache write', error);
-    }
+  set(key: string, value: string, ttlSeconds: number) {
+    return this.degrade.attempt('cache write', () => this.inner.set(key, value, ttlSeconds), undefined);
   }
-  async del(key: string) {
-    try {
-      await this.inner.del(key);
-    } catch (error) {
-      this.degrade.note('cache delete', error);
-    }
+  del(key: string) {
+    return this.degrade.attempt('cache delete', () => this.inner.del(key), undefined);
   }
 }
 
@@ -56,24 +53,9 @@ export class ResilientLockService implements LockService {
     this.degrade = new Degrader(link);
   }
   async tryAcquire(name: string, ttlMs: number): Promise<Lease | null> {
-    let lease: Lease | null;
-    try {
-      lease = await this.inner.tryAcquire(name, ttlMs);
-    } catch (error) {
-      this.degrade.note(`lease ${name}`, error);
-      return null;
-    }
+    const lease = await this.degrade.attempt(`lease ${name}`, () => this.inner.tryAcquire(name, ttlMs), null);
     if (!lease) return null;
-    const held = lease;
-    return {
-      release: async () => {
-        try {
-          await held.release();
-        } catch (error) {
-          this.degrade.note(`release of lease ${name}`, error);
-        }
-      },
-    };
+    return { release: () => this.degrade.attempt(`release of lease ${name}`, () => lease.release(), undefined) };
   }
 }
 
@@ -83,13 +65,8 @@ export class ResilientRateLimiter implements RateLimiter {
   constructor(private readonly inner: RateLimiter, link: RedisLink) {
     this.degrade = new Degrader(link);
   }
-  async hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
-    try {
-      return await this.inner.hit(key, limit, windowSeconds);
-    } catch (error) {
-      this.degrade.note('rate limit', error);
-      return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
-    }
+  hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
+    return this.degrade.attempt('rate limit', () => this.inner.hit(key, limit, windowSeconds), { allowed: true, remaining: limit, retryAfterSeconds: 0 });
   }
 }
 
@@ -108,13 +85,9 @@ export class ResilientPubSub implements PubSub {
   }
 
   async publish(channel: string, message: string) {
-    try {
-      await this.inner.publish(channel, message);
-    } catch (error) {
-      this.degrade.note(`publish on ${channel}`, error);
-      // Asynchronously, as Redis would deliver it: publishers never run subscribers' code inline.
-      for (const handler of this.channels.get(channel)?.handlers ?? []) queueMicrotask(() => handler(message));
-    }
+    const published = await this.degrade.attempt(`publish on ${channel}`, () => this.inner.publish(channel, message).then(() => true), false);
+    // Asynchronously, as Redis would deliver it: publishers never run subscribers' code inline.
+    if (!published) for (const handler of this.channels.get(channel)?.handlers ?? []) queueMicrotask(() => handler(message));
   }
 
   async subscribe(channel: string, handler: MessageHandler) {
@@ -131,11 +104,7 @@ export class ResilientPubSub implements PubSub {
       subscribed.handlers.delete(handler);
       if (subscribed.handlers.size > 0) return;
       this.channels.delete(channel);
-      try {
-        await subscribed.end?.();
-      } catch (error) {
-        this.degrade.note(`unsubscribe from ${channel}`, error);
-      }
+      await this.degrade.attempt(`unsubscribe from ${channel}`, async () => subscribed.end?.(), undefined);
     };
   }
 
@@ -147,11 +116,7 @@ export class ResilientPubSub implements PubSub {
   }
 
   private async subscribeInner(channel: string, entry: { end: (() => Promise<void>) | null }) {
-    try {
-      entry.end = await this.inner.subscribe(channel, (message) => this.dispatch(channel, message));
-    } catch (error) {
-      this.degrade.note(`subscribe to ${channel}`, error);
-    }
+    entry.end = await this.degrade.attempt(`subscribe to ${channel}`, () => this.inner.subscribe(channel, (message) => this.dispatch(channel, message)), null);
   }
 
   private dispatch(channel: string, message: string) {
