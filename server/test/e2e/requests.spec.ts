@@ -120,6 +120,55 @@ describe('service requests over HTTP', () => {
     expect(closed.body.timeline[2]).toMatchObject({ actor: 'handler', federationName: '懿路村妇联', note: '明天上午我去您家' });
   });
 
+  describe('long conversations', () => {
+    it('the chair replies again and again: every reply is kept, in order, and she sees each one', async () => {
+      const { body } = await submit('woman', mediation());
+      expect((await act('chair', body.id, RequestAction.Accept, { note: '已受理' })).status).toBe(200);
+      const messages = Array.from({ length: 6 }, (_, i) => `第${i + 1}次答复：我们再了解一下情况`);
+      for (const message of messages) {
+        const reply = await act('chair', body.id, RequestAction.Reply, { message });
+        expect(reply.status).toBe(200);
+        expect(reply.body.state).toBe(RequestState.InProgress);
+      }
+      const seen = (await read('woman', body.id)).body;
+      expect(seen.timeline.map((e) => e.action)).toEqual(['submit', 'accept', ...messages.map(() => 'reply')]);
+      expect(seen.timeline.filter((e) => e.action === 'reply').map((e) => e.note)).toEqual(messages);
+      // She is told of each reply.
+      const [{ n }] = await app().dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE topic = 'request.replied'");
+      expect(Number(n)).toBe(messages.length);
+    });
+
+    it('a referral goes back and forth between the village and the township, and each hand-over is kept', async () => {
+      const { body } = await submit('woman', mediation());
+      for (let round = 1; round <= 3; round++) {
+        const referred = await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: `第${round}次转介` });
+        expect(referred.status).toBe(200);
+        expect(referred.body).toMatchObject({ state: RequestState.Referred, federationId: TREE.township });
+        const returned = await act('staff', body.id, RequestAction.ReturnReferral, { reason: `第${round}次退回` });
+        expect(returned.status).toBe(200);
+        expect(returned.body).toMatchObject({ state: RequestState.Accepted, federationId: TREE.village });
+        expect((await act('chair', body.id, RequestAction.Reply, { message: `第${round}轮答复` })).status).toBe(200);
+      }
+      expect((await act('chair', body.id, RequestAction.Resolve, { resolution: '已调解' })).body.state).toBe(RequestState.Resolved);
+      const { timeline } = (await read('woman', body.id)).body;
+      expect(timeline.map((e) => e.action)).toEqual(['submit', ...[1, 2, 3].flatMap(() => ['refer', 'return_referral', 'reply']), 'resolve']);
+      const seqs = await app().dataSource.query('SELECT seq FROM request_event WHERE request_id = ? ORDER BY seq', [body.id]);
+      expect(seqs.map((row: { seq: number }) => Number(row.seq))).toEqual(timeline.map((_, i) => i + 1));
+    });
+
+    it('the chair and her deputy reply at the same moment: both are kept, numbered one after the other', async () => {
+      const { body } = await submit('woman', mediation());
+      await act('chair', body.id, RequestAction.Accept);
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => act(i % 2 ? 'deputy' : 'chair', body.id, RequestAction.Reply, { message: `同时答复${i}` })),
+      );
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200));
+      const rows = await app().dataSource.query('SELECT seq, action FROM request_event WHERE request_id = ? ORDER BY seq', [body.id]);
+      expect(rows.map((row: { seq: number }) => Number(row.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(rows.filter((row: { action: string }) => row.action === 'reply')).toHaveLength(8);
+    });
+  });
+
   it('she can withdraw an open request; a withdrawn one cannot be accepted', async () => {
     const { body } = await submit('woman', mediation());
     expect((await act('woman', body.id, RequestAction.Withdraw, { reason: '已经解决了' })).body.state).toBe(RequestState.Withdrawn);

@@ -76,19 +76,24 @@ export class RequestsRepository {
   /** A plain INSERT: save() would first read the row to see whether it exists. */
   async insert(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
     request.version = 1;
+    request.lastEventSeq = 1;
     // updateEntity(false): no read-back, and the entity keeps its typed values (not MySQL's 0/1).
     await manager.createQueryBuilder().insert().into(ServiceRequestEntity).values(request).updateEntity(false).execute();
-    await this.addEvent(manager, request, event);
+    await this.insertEvent(manager, request, event);
   }
 
-  /** Saves the request (its version goes up by one) and the event numbered by that version. */
+  /**
+   * Saves the request with its next event. The caller holds the request's row lock (lockById), so
+   * the counter goes up by exactly one per step, whether or not the step changed anything else.
+   */
   async save(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+    request.lastEventSeq += 1;
     await manager.getRepository(ServiceRequestEntity).save(request);
-    await this.addEvent(manager, request, event);
+    await this.insertEvent(manager, request, event);
   }
 
-  private async addEvent(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
-    await manager.getRepository(RequestEventEntity).insert({ id: randomUUID(), seq: request.version, ...event });
+  private async insertEvent(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+    await manager.getRepository(RequestEventEntity).insert({ id: randomUUID(), seq: request.lastEventSeq, ...event });
   }
 
   events(requestId: string): Promise<RequestEventEntity[]> {

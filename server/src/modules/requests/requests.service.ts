@@ -570,18 +570,19 @@ export class RequestsService {
   private async notifyHandlers(manager: EntityManager, request: ServiceRequestEntity, topic: string, now: Date): Promise<void> {
     const level = regionLevelOf(request.federationId)!;
     const recipients = await this.handlers.handlerUserIds(manager, request.federationId, level, now);
-    await enqueueMessages(manager, now, recipients.map((userId) => this.message(request, userId, topic, now)));
+    await enqueueMessages(manager, now, recipients.map((userId) => this.message(request, userId, topic)));
   }
 
   private async notifyWoman(manager: EntityManager, request: ServiceRequestEntity, topic: string, now: Date): Promise<void> {
-    await enqueueMessages(manager, now, [this.message(request, request.womanUserId, topic, now)]);
+    await enqueueMessages(manager, now, [this.message(request, request.womanUserId, topic)]);
   }
 
-  private message(request: ServiceRequestEntity, recipientUserId: string, topic: string, now: Date): OutgoingMessage {
+  private message(request: ServiceRequestEntity, recipientUserId: string, topic: string): OutgoingMessage {
     return {
       recipientUserId,
       topic,
-      dedupeKey: `${topic}:${request.id}:${now.getTime()}:${recipientUserId}`,
+      // One message per step and person: the step's event number, not the time, which two steps may share.
+      dedupeKey: `${topic}:${request.id}:${request.lastEventSeq}:${recipientUserId}`,
       payload: { requestId: request.id, categoryKey: request.categoryKey, sensitive: request.sensitive ? 'true' : 'false' },
       urgent: request.sensitive && request.urgent,
     };

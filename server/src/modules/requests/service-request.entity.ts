@@ -140,6 +140,10 @@ export class ServiceRequestEntity {
   @Column({ name: 'idempotency_digest', type: 'varchar', length: 64, nullable: true })
   idempotencyDigest: string | null;
 
+  /** The seq of its latest event: each step takes the next number under the request's row lock. */
+  @Column({ name: 'last_event_seq', type: 'int', default: 0 })
+  lastEventSeq: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 

@@ -8,6 +8,7 @@ import { Voices1765200000000 } from './1765200000000-voices';
 import { CountyViews1765300000000 } from './1765300000000-county-views';
 import { DataProtection1765400000000 } from './1765400000000-data-protection';
 import { OutboxClaims1765500000000 } from './1765500000000-outbox-claims';
+import { RequestEventCounter1765600000000 } from './1765600000000-request-event-counter';
 
 /** In order; each dialect keeps its own folder because generated DDL differs between them. */
-export const MYSQL_MIGRATIONS = [Foundation1764600000000, Places1764700000000, Requests1764800000000, CategorySettings1764900000000, OnBehalfIdempotency1765000000000, Activities1765100000000, Voices1765200000000, CountyViews1765300000000, DataProtection1765400000000, OutboxClaims1765500000000];
+export const MYSQL_MIGRATIONS = [Foundation1764600000000, Places1764700000000, Requests1764800000000, CategorySettings1764900000000, OnBehalfIdempotency1765000000000, Activities1765100000000, Voices1765200000000, CountyViews1765300000000, DataProtection1765400000000, OutboxClaims1765500000000, RequestEventCounter1765600000000];
