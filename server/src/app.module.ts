@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/pipes/validation';
 import { dataSourceOptions } from './database/data-source';
 import { CoordinationModule } from './infra/redis/coordination.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
+import { WechatModule } from './infra/wechat/wechat.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FederationsModule } from './modules/federations/federations.module';
@@ -44,6 +45,7 @@ export class AppModule {
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) }),
         CoordinationModule,
         CryptoModule,
+        WechatModule,
         RolesModule,
         HealthModule,
         AuthModule,

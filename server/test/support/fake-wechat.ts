@@ -21,12 +21,18 @@ export interface FakeWechat {
   replyDelayMs: number;
   /** Openids whose sends are taken and then answered with a cut connection, as a network failure after delivery. */
   cutAfterDelivery: Set<string>;
+  /**
+   * getPhoneNumber codes the fake will answer, with the mainland number each stands for. As on
+   * WeChat, a code answers once: a second exchange of it is refused with 40029.
+   */
+  phoneCodes: Map<string, string>;
   close(): Promise<void>;
 }
 
 export async function startFakeWechat(expected: { appId: string; secret: string }): Promise<FakeWechat> {
   const codes: string[] = [];
   const sessionKeys = new Map<string, string>();
+  const phoneCodes = new Map<string, string>();
   const fake = { sent: [] as FakeWechat['sent'], notSubscribed: new Set<string>(), tokensIssued: 0, replyDelayMs: 0, cutAfterDelivery: new Set<string>() };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -49,6 +55,26 @@ export async function startFakeWechat(expected: { appId: string; secret: string 
         const reply = () => res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
         if (fake.replyDelayMs > 0) setTimeout(reply, fake.replyDelayMs);
         else reply();
+      });
+      return;
+    }
+    if (url.pathname === '/wxa/business/getuserphonenumber') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (req.method !== 'POST') return res.end(JSON.stringify({ errcode: 43002, errmsg: 'require POST method' }));
+        if (!url.searchParams.get('access_token')?.startsWith('token-')) return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+        const { code } = JSON.parse(body || '{}') as { code?: string };
+        const phone = code ? phoneCodes.get(code) : undefined;
+        if (!code || !phone) return res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+        phoneCodes.delete(code);
+        res.end(
+          JSON.stringify({
+            errcode: 0,
+            errmsg: 'ok',
+            phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: expected.appId } },
+          }),
+        );
       });
       return;
     }
@@ -93,6 +119,7 @@ export async function startFakeWechat(expected: { appId: string; secret: string 
       fake.replyDelayMs = ms;
     },
     cutAfterDelivery: fake.cutAfterDelivery,
+    phoneCodes,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,19 +4,15 @@ import type { AppConfig } from '../../config/config';
 import { UserEntity } from '../../modules/users/user.entity';
 import type { Delivery, NotificationGateway } from '../../modules/notifications/outbox.worker';
 import { PermanentDeliveryError, UncertainDeliveryError } from '../../modules/notifications/outbox.worker';
-import type { CacheStore } from '../redis/coordination';
+import type { WechatAccessToken } from './access-token';
 
 interface WechatReply {
   errcode?: number;
   errmsg?: string;
-  access_token?: string;
-  expires_in?: number;
 }
 
-const TOKEN_CACHE_KEY = 'wechat:access-token';
 /** The user has not agreed to (or has used up) subscriptions of this template: retrying cannot help. */
 const NOT_SUBSCRIBED = 43101;
-const TOKEN_EXPIRED = new Set([40001, 42001]);
 /** Failures before a byte reached WeChat: the message certainly did not go, so a retry cannot duplicate it. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
@@ -34,28 +30,14 @@ export class WechatSubscribeGateway implements NotificationGateway {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly cache: CacheStore,
+    private readonly token: WechatAccessToken,
     private readonly dataSource: DataSource,
   ) {}
-
-  private async accessToken(refresh = false): Promise<string> {
-    if (!refresh) {
-      const cached = await this.cache.get(TOKEN_CACHE_KEY);
-      if (cached) return cached;
-    }
-    const { appId, secret, apiBase } = this.config.wechat;
-    const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;
-    const reply = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as WechatReply;
-    if (!reply.access_token) throw new Error(`WeChat token: ${reply.errcode} ${reply.errmsg}`);
-    await this.cache.set(TOKEN_CACHE_KEY, reply.access_token, Math.max(60, (reply.expires_in ?? 7200) - 300));
-    return reply.access_token;
-  }
 
   async deliver(delivery: Delivery): Promise<void> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, openid: true }, where: { id: delivery.recipientUserId } });
     if (!user?.openid) throw new PermanentDeliveryError('no WeChat account to send to');
-    let reply = await this.send(await this.accessToken(), user.openid, delivery);
-    if (reply.errcode !== undefined && TOKEN_EXPIRED.has(reply.errcode)) reply = await this.send(await this.accessToken(true), user.openid, delivery);
+    const reply = await this.token.withToken((token) => this.send(token, user.openid!, delivery));
     if (!reply.errcode) return;
     if (reply.errcode === NOT_SUBSCRIBED) throw new PermanentDeliveryError('she has not subscribed to these messages');
     throw new Error(`WeChat send: ${reply.errcode} ${reply.errmsg}`);
