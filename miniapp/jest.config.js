@@ -23,8 +23,10 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup/taro-globals.js'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/testing-library.js'],
-  // A page test waits up to 5 s for a slow draw (see testing-library.js), several times in a row.
-  testTimeout: 20000,
+  // A failure bound, like the waits' own (test/setup/testing-library.js): above one wait's 30 s, so a
+  // wait that never ends fails with its own message rather than this one, and far above what a
+  // whole test takes on a starved machine. A passing test never waits for it.
+  testTimeout: 120_000,
   transform: {
     '^.+\\.tsx?$': swc('typescript'),
     '^.+\\.(js|jsx|mjs|cjs)$': swc('ecmascript'),

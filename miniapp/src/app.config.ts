@@ -15,6 +15,8 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['index'] },
     { root: 'packages/public', pages: ['body', 'feedback', 'join'] },
     { root: 'packages/me-data', pages: ['export', 'delete'] },
+    // The staff console's QR sign-in: the PC's code (browser) and her confirmation (phone).
+    { root: 'packages/console', pages: ['sign-in', 'confirm'] },
   ],
   // Tab pages link straight to these small subpackages: fetch them while she reads the tab.
   preloadRule: {

@@ -3,7 +3,7 @@ import qrcode from 'qrcode-generator';
 import { ActivityCategory, ApiPaths, ErrorCode, pathOf, type ActivityDetail } from '@wfh/shared';
 import ActivityDetailPage from '../src/packages/activities/detail';
 import MySignupsPage from '../src/packages/activities/mine';
-import { QR_ERROR_CORRECTION } from '../src/packages/activities/components/QrCode';
+import { QR_ERROR_CORRECTION } from '../src/components/QrCode';
 import ActivitiesTab from '../src/pages/activities/index';
 import { keptWithSession, startSession } from '../src/api/session';
 import { signOut } from '../src/api';

@@ -9,6 +9,9 @@ import {
   ServiceCategoryKey,
   type FederationDetail,
   type FeedbackView,
+  type HolidayCoverage,
+  type HolidayEntry,
+  type HolidayYear,
   type MeResponse,
   type RegionNode,
   type RoutingRuleView,
@@ -16,7 +19,7 @@ import {
 import AdminPage from '../src/packages/admin/index';
 import WorkbenchPage from '../src/packages/workbench/index';
 import { startSession } from '../src/api/session';
-import { texts, typeInto } from './support/dom';
+import { option, pick, pickerAround, texts, typeInto } from './support/dom';
 import { fail, FakeApi, ok } from './support/fake-api';
 import { meAsChair, tokensFor, yiluVillage } from './support/fixtures';
 import { at, categories, legalAid } from './support/requests';
@@ -48,12 +51,7 @@ function api(me: MeResponse = meAsAdmin) {
 
 /** A wheel of names (Taro's selector Picker): its shown value is the view inside it. */
 async function choose(selector: string, index: number): Promise<void> {
-  const picker = await waitFor(() => {
-    const shown = document.querySelector(selector);
-    if (shown === null) throw new Error(`${selector} has not been drawn yet`);
-    return shown.parentElement!;
-  });
-  fireEvent(picker, new CustomEvent('change', { detail: { value: index }, bubbles: true }));
+  fireEvent(await pickerAround(selector), new CustomEvent('change', { detail: { value: index }, bubbles: true }));
 }
 
 async function openSection(label: string) {
@@ -325,6 +323,104 @@ describe('投诉建议 at the county', () => {
     fireEvent.click(screen.getByText('答复她'));
     await screen.findByText('答复：已请村妇联主席今天给您回电');
     expect(fake.callsTo('POST', replyOf).map((call) => call.data)).toEqual([{ reply: '已请村妇联主席今天给您回电' }]);
+  });
+});
+
+describe('节假日', () => {
+  const coverageOf = (missing: number[]): HolidayCoverage => ({
+    years: [2027, 2028].map((year) => ({ year, covered: !missing.includes(year), source: missing.includes(year) ? null : 'entered' })),
+    missing,
+  });
+  const year2027 = pathOf(ApiPaths.holidayYear, { year: '2027' });
+  const empty2027: HolidayYear = { year: 2027, libraryKnows: false, entries: [], enteredAt: null, enteredByName: null };
+  const springFestival: HolidayEntry[] = [
+    ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d): HolidayEntry => ({ date: `2027-02-${d}`, kind: 'holiday', name: '春节' })),
+    { date: '2027-02-20', kind: 'workday', name: '春节调休' },
+  ];
+
+  async function addDays(name: string, kind: '放假' | '调休上班', from: string, until: string) {
+    await typeInto('.holiday-name', name);
+    fireEvent.click(await option('holiday-kind', kind));
+    await pick('.holiday-from', from);
+    await pick('.holiday-until', until);
+    fireEvent.click(screen.getByText('加入'));
+  }
+
+  it('warns on top of the page when a year is missing, and the form enters 春节 with its 调休 Saturday', async () => {
+    const fake = api()
+      .on('GET', ApiPaths.holidayCoverage, ok(coverageOf([2027])), ok(coverageOf([])))
+      .on('GET', year2027, ok(empty2027))
+      .on('PUT', year2027, ok({ ...empty2027, entries: springFestival, enteredAt: '2027-01-04T02:00:00.000Z', enteredByName: '周红' }));
+    render(<AdminPage />);
+    await screen.findByText('节假日安排缺少2027年，请录入');
+    expect(texts('.holiday-banner .cover-banner-days')).toEqual(['不录入的话，这些节假日会被当作工作日，求助的答复期限会算错。']);
+
+    fireEvent.click(screen.getByText('去录入'));
+    await screen.findByText('系统还没有2027年的节假日安排。请照国务院办公厅的放假通知，录入放假的日子和调休上班的日子。');
+    expect(texts('.holiday-year-option')).toEqual(['2027年（缺）', '2028年']);
+    expect(texts('.holiday-none')).toEqual(['2027年还没有录入任何日子。']);
+
+    await addDays('春节', '放假', '2027-02-06', '2027-02-14');
+    await waitFor(() => expect(texts('.holiday-run-days')).toEqual(['2月6日至2月14日（9天）']));
+    expect(texts('.holiday-run-what')).toEqual(['春节　放假']);
+
+    // A weekday cannot be a 调休 workday: said before anything is sent.
+    await addDays('春节调休', '调休上班', '2027-02-17', '2027-02-17');
+    await screen.findByText('2月17日是周三，本来就上班；调休上班日应是周六或周日，请检查');
+    await addDays('春节调休', '调休上班', '2027-02-20', '2027-02-20');
+    await waitFor(() => expect(texts('.holiday-run-days')).toEqual(['2月6日至2月14日（9天）', '2月20日']));
+    expect(document.querySelectorAll('.holiday-add .form-error')).toHaveLength(0);
+    expect(fake.callsTo('PUT', year2027)).toHaveLength(0);
+
+    fireEvent.click(screen.getByText('保存2027年的安排'));
+    await screen.findByText('已保存，2027年的答复期限从现在起按这些日子计算。');
+    expect(fake.callsTo('PUT', year2027).map((call) => call.data)).toEqual([{ entries: springFestival }]);
+    // The banner goes once the server says the year is covered; the form stays where she was.
+    await waitFor(() => expect(document.querySelector('.holiday-banner')).toBeNull());
+    expect(texts('.holiday-run-what')).toEqual(['春节　放假', '春节调休　调休上班']);
+  });
+
+  it('stops a range that ends before it starts, and a day entered twice', async () => {
+    api().on('GET', ApiPaths.holidayCoverage, ok(coverageOf([2027]))).on('GET', year2027, ok(empty2027));
+    render(<AdminPage />);
+    fireEvent.click(await screen.findByText('去录入'));
+    await screen.findByText('2027年还没有录入任何日子。');
+    await addDays('春节', '放假', '2027-02-14', '2027-02-06');
+    await screen.findByText('“到哪天”不能早于“从哪天”');
+    await addDays('春节', '放假', '2027-02-06', '2027-02-07');
+    await addDays('春节', '放假', '2027-02-07', '2027-02-08');
+    await screen.findByText('2月7日录入了两次，请删去一条');
+    await addDays('', '放假', '2027-02-09', '2027-02-09');
+    await screen.findByText('请填写2月9日是哪个节日，例如“春节”');
+    fireEvent.click(screen.getByText('删除'));
+    await screen.findByText('2027年还没有录入任何日子。');
+  });
+
+  it('shows the line the server refused, in its words', async () => {
+    api()
+      .on('GET', ApiPaths.holidayCoverage, ok(coverageOf([2027])))
+      .on('GET', year2027, ok(empty2027))
+      .on(
+        'PUT',
+        year2027,
+        fail(400, ErrorCode.ValidationFailed, ERROR_MESSAGES[ErrorCode.ValidationFailed], [
+          { field: 'year', message: '只能录入今年（2028年）或明年（2029年）的节假日安排' },
+        ]),
+      );
+    render(<AdminPage />);
+    fireEvent.click(await screen.findByText('去录入'));
+    await addDays('国庆节', '放假', '2027-10-01', '2027-10-01');
+    fireEvent.click(await screen.findByText('保存2027年的安排'));
+    await screen.findByText('只能录入今年（2028年）或明年（2029年）的节假日安排');
+    await screen.findByText(ERROR_MESSAGES[ErrorCode.ValidationFailed]);
+  });
+
+  it('shows no banner when both years are known', async () => {
+    api().on('GET', ApiPaths.holidayCoverage, ok({ years: [{ year: 2026, covered: true, source: 'library' }, { year: 2027, covered: true, source: 'entered' }], missing: [] }));
+    render(<AdminPage />);
+    await screen.findByText('铁岭县妇联');
+    await waitFor(() => expect(taro.request).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining(ApiPaths.holidayCoverage) })));
+    expect(document.querySelector('.holiday-banner')).toBeNull();
   });
 });
 

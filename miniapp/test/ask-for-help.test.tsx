@@ -3,6 +3,7 @@ import { ApiPaths, ERROR_MESSAGES, ErrorCode, IDEMPOTENCY_HEADER, pathOf, type S
 import AskForHelpPage from '../src/packages/requests/index';
 import { setHome } from '../src/api';
 import { startSession } from '../src/api/session';
+import { typeInto } from './support/dom';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meWithHome, meWithoutHome, tokensFor, villager } from './support/fixtures';
 import { categories, detail } from './support/requests';
@@ -30,18 +31,6 @@ async function chooseCategory(name: string) {
     return found;
   });
   fireEvent.click(card);
-}
-
-/** Types into Taro's input or textarea as a person does: its inner element, once drawn. */
-async function typeInto(selector: string, text: string) {
-  const inner = await waitFor(() => {
-    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-      `${selector} input, ${selector} textarea`,
-    );
-    if (element === null) throw new Error(`${selector} has not been drawn yet`);
-    return element;
-  });
-  fireEvent.input(inner, { target: { value: text } });
 }
 
 function tap(selector: string, text?: string) {

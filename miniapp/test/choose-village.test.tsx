@@ -4,6 +4,7 @@ import HomePage from '../src/pages/index/index';
 import ChooseVillagePage from '../src/packages/places/choose-village';
 import { startSession } from '../src/api/session';
 import { LOCATION_CHOICE_KEY } from '../src/hooks/useLocation';
+import { typeInto } from './support/dom';
 import { FakeApi, ok } from './support/fake-api';
 import { meWithoutHome, tokensFor, villager, yiluVillage } from './support/fixtures';
 import { liaoning, regionChildren, searchHits, xintaiziDetail } from './support/places';
@@ -42,18 +43,8 @@ function regionApi() {
     .on('PUT', ApiPaths.meHome, ok(yiluHome));
 }
 
-/**
- * Types into Taro's input the way a person does: the inner <input> (drawn by Taro's web component
- * once it has loaded) fires, and Taro reports detail.value.
- */
-async function typeInto(text: string) {
-  const input = await waitFor(() => {
-    const inner = document.querySelector<HTMLInputElement>('.place-search-input input');
-    if (inner === null) throw new Error('the search input has not been drawn yet');
-    return inner;
-  });
-  fireEvent.input(input, { target: { value: text } });
-}
+/** Types into the search field, once Taro has drawn it. */
+const search = (text: string) => typeInto('.place-search-input', text);
 
 beforeEach(() => {
   taroStorage.clear();
@@ -157,7 +148,7 @@ describe('选择村（社区）', () => {
     render(<ChooseVillagePage />);
     await waitForRows(['辽宁省']);
 
-    await typeInto('懿路');
+    await search('懿路');
 
     await waitFor(() => expect(document.querySelectorAll('.search-hit')).toHaveLength(3));
     expect(api.callsTo('GET', ApiPaths.search).map((call) => call.url)).toEqual([
@@ -184,7 +175,7 @@ describe('选择村（社区）', () => {
     regionApi();
     render(<ChooseVillagePage />);
     await waitForRows(['辽宁省']);
-    await typeInto('新台子');
+    await search('新台子');
     fireEvent.click(screen.getByText('搜索'));
     await waitFor(() => expect(document.querySelectorAll('.search-hit')).toHaveLength(3));
 
@@ -205,11 +196,11 @@ describe('选择村（社区）', () => {
       await jest.advanceTimersByTimeAsync(0);
     });
 
-    await typeInto('懿');
+    await search('懿');
     await act(async () => {
       await jest.advanceTimersByTimeAsync(200);
     });
-    await typeInto('懿路');
+    await search('懿路');
     await act(async () => {
       await jest.advanceTimersByTimeAsync(400);
     });

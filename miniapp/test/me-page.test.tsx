@@ -67,6 +67,51 @@ describe('我的', () => {
   });
 });
 
+describe('退出所有设备 on 我的', () => {
+  it('asks first, ends every session of hers on the server, and signs this phone out', async () => {
+    const api = new FakeApi()
+      .on('GET', ApiPaths.me, ok(meWithHome))
+      .on('GET', ApiPaths.authDevPeople, ok(demoPeople))
+      .on('POST', ApiPaths.authSignOutEverywhere, { statusCode: 204, data: '' });
+    startSession(tokensFor(villager));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('退出所有设备'));
+
+    await screen.findByText('选择体验账号登录');
+    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '退出所有设备？' }));
+    expect(api.callsTo('POST', ApiPaths.authSignOutEverywhere)[0].header).toMatchObject({ Authorization: 'Bearer access-1' });
+    expect(hasSession()).toBe(false);
+  });
+
+  it('changes nothing when she says no', async () => {
+    const api = new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
+    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    startSession(tokensFor(villager));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('退出所有设备'));
+
+    await waitFor(() => expect(taro.showModal).toHaveBeenCalledTimes(1));
+    expect(api.callsTo('POST', ApiPaths.authSignOutEverywhere)).toHaveLength(0);
+    expect(hasSession()).toBe(true);
+    expect(screen.getByText('王秀英')).toBeTruthy();
+  });
+
+  it('keeps her signed in here when the server could not be reached, and says so', async () => {
+    new FakeApi()
+      .on('GET', ApiPaths.me, ok(meWithHome))
+      .on('POST', ApiPaths.authSignOutEverywhere, () => Promise.reject({ errMsg: 'request:fail' }));
+    startSession(tokensFor(villager));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('退出所有设备'));
+
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络不太好，请稍后再试' })));
+    expect(hasSession()).toBe(true);
+  });
+});
+
 describe('我的工作台', () => {
   it('lists the roles of the signed-in person', async () => {
     new FakeApi()

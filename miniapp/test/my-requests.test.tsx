@@ -215,15 +215,24 @@ describe('the neutral page 快速离开 lands on', () => {
     window.history.pushState(null, '', '/#/pages/neutral/index');
     const routerSaw: string[] = [];
     const router = () => routerSaw.push(window.location.hash);
+    // Which of the step's events have reached the window: listening first and in the capture
+    // phase, it hears them even when the page's guard stops them before the router.
+    const delivered: string[] = [];
+    const hear = (event: Event) => delivered.push(event.type);
+    window.addEventListener('popstate', hear, true);
+    window.addEventListener('hashchange', hear, true);
     window.addEventListener('popstate', router);
     render(<NeutralPage />);
 
     window.history.back();
 
-    await waitFor(() => expect(window.location.hash).toBe('#/pages/neutral/index'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Stepping back between two hashes fires popstate, then hashchange: once both have been
+    // dispatched, the router has had every chance to see the old page.
+    await waitFor(() => expect(delivered).toEqual(['popstate', 'hashchange']));
     expect(window.location.hash).toBe('#/pages/neutral/index');
     expect(routerSaw).toEqual([]);
     window.removeEventListener('popstate', router);
+    window.removeEventListener('popstate', hear, true);
+    window.removeEventListener('hashchange', hear, true);
   });
 });

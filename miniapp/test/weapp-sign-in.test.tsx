@@ -6,6 +6,7 @@ import HomePage from '../src/pages/index/index';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meWithHome, tokensFor, villager } from './support/fixtures';
 import taro, { taroStorage } from './support/taro-mock';
+import { startSession } from '../src/api/session';
 
 // page-meta and navigation-bar exist only in WeChat; Taro's web builds of them refuse to render.
 jest.mock('@tarojs/components', () => ({
@@ -83,6 +84,21 @@ describe('首页 in the WeChat mini-program', () => {
 
     await screen.findByText('您好，王秀英');
     expect(taro.login).toHaveBeenCalledTimes(1);
+  });
+
+  it('when her sessions were ended on another phone, asks her to sign in once, and 微信登录 signs her in afresh', async () => {
+    const ended = fail(401, ErrorCode.TokenInvalid, '登录信息无效，请重新登录');
+    const api = wechatApi().on('GET', ApiPaths.me, (request) => (request.header?.Authorization === 'Bearer access-1' ? ok(meWithHome) : ended));
+    startSession(tokensFor(villager, 'ended'));
+
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('微信登录'));
+    await screen.findByText('您好，王秀英');
+    expect(screen.queryByText('请用微信登录')).toBeNull();
+    expect(taro.login).toHaveBeenCalledTimes(1);
+    expect(api.callsTo('POST', ApiPaths.authRefresh)).toHaveLength(0);
+    expect(api.callsTo('GET', ApiPaths.me).map((call) => call.header?.Authorization)).toEqual(['Bearer access-ended', 'Bearer access-1']);
   });
 
   it('asks her to sign in again, instead of looping, when the server refuses the new session', async () => {

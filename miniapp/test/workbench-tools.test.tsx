@@ -20,6 +20,7 @@ import HandleRequestPage from '../src/packages/workbench/request';
 import { startSession } from '../src/api/session';
 import { eventText } from '../src/utils/requests';
 import { endOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from '../src/utils/time';
+import { option, typeInto } from './support/dom';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meAsChair, tokensFor } from './support/fixtures';
 import { at, categories, detail, submitted, summary } from './support/requests';
@@ -34,23 +35,6 @@ const inboxOf = (id: string) => pathOf(ApiPaths.inbox, { id });
 const coverOf = (id: string) => pathOf(ApiPaths.federationCover, { id });
 const membersOf = (id: string) => pathOf(ApiPaths.federationMembers, { id });
 const onBehalfAt = (id: string) => pathOf(ApiPaths.federationRequests, { id });
-
-async function typeInto(selector: string, text: string) {
-  const inner = await waitFor(() => {
-    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`${selector} input, ${selector} textarea`);
-    if (element === null) throw new Error(`${selector} has not been drawn yet`);
-    return element;
-  });
-  fireEvent.input(inner, { target: { value: text } });
-}
-
-/** The option of a ChoiceButtons row with that label. */
-const option = (name: string, label: string) =>
-  waitFor(() => {
-    const found = Array.from(document.querySelectorAll<HTMLElement>(`.${name}-option`)).find((el) => el.textContent?.includes(label));
-    if (!found) throw new Error(`no ${name} option ${label} yet`);
-    return found;
-  });
 
 function api(me: MeResponse = meAsChair) {
   return new FakeApi().on('GET', ApiPaths.me, ok(me)).on('GET', ApiPaths.categories, ok(categories));

@@ -13,6 +13,7 @@ import {
 import HandleRequestPage from '../src/packages/workbench/request';
 import WorkbenchPage from '../src/packages/workbench/index';
 import { startSession } from '../src/api/session';
+import { typeInto } from './support/dom';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meAsChair, tokensFor } from './support/fixtures';
 import { accepted, at, categories, detail, submitted, summary } from './support/requests';
@@ -39,15 +40,6 @@ const BUTTON_CLASS: Partial<Record<RequestAction, string>> = {
   [RequestAction.ReturnReferral]: 'action-return',
   [RequestAction.Resolve]: 'action-resolve',
 };
-
-async function typeInto(selector: string, text: string) {
-  const inner = await waitFor(() => {
-    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`${selector} input, ${selector} textarea`);
-    if (element === null) throw new Error(`${selector} has not been drawn yet`);
-    return element;
-  });
-  fireEvent.input(inner, { target: { value: text } });
-}
 
 /** The element once it is on screen. */
 const element = (selector: string) =>

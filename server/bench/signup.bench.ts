@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
+import type { AccessTokenClaims } from '../src/common/auth/auth.guard';
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { ActivityCategory, ApiPaths, HealthPaths, RoleKind, pathOf, type ActivityDetail, type ActivityInput, type SignupView } from '@wfh/shared';
 import { createDataSource } from '../src/database/data-source';
@@ -38,6 +39,7 @@ const ENV = {
   REDIS_KEY_PREFIX: 'wfh-bench-signup:',
   JWT_SECRET,
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+  PHONE_DIGEST_KEY: Buffer.alloc(32, 6).toString('base64'),
   WECHAT_APPID: 'wx-bench',
   WECHAT_SECRET: 'wx-bench-secret',
   WECHAT_API_BASE: 'http://127.0.0.1:9',
@@ -101,9 +103,11 @@ interface Seeded {
   women: Array<{ id: string; token: string }>;
 }
 
-/** Tokens exactly as the server issues them (HS256, `sub` + `typ`), signed with the servers' secret. */
+/** Tokens exactly as the server issues them (HS256, `sub` + `typ` + `gen`), signed with the servers' secret. */
 function mint(jwt: JwtService, userId: string): string {
-  return jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: 3600, algorithm: 'HS256' });
+  // Generation 0: the people below are inserted fresh, with sessions never ended.
+  const claims: AccessTokenClaims = { sub: userId, typ: 'access', gen: 0 };
+  return jwt.sign(claims, { expiresIn: 3600, algorithm: 'HS256' });
 }
 
 async function prepare(url: string): Promise<Seeded> {

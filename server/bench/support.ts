@@ -64,6 +64,7 @@ export function devServerEnv(name: string, port: number, redisUrl: string): Reco
     REDIS_KEY_PREFIX: `wfh-bench-${name}:`,
     JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+    PHONE_DIGEST_KEY: Buffer.alloc(32, 6).toString('base64'),
     SEED_DEMO: 'false',
     DEV_SIGN_IN: 'true',
     LOG_LEVEL: 'warn',

@@ -82,6 +82,15 @@ export const BENCHMARKS: Benchmark[] = [
     command: 'dashboard',
     targets: [{ field: 'p95_ms', compare: '<', value: 100, unit: 'ms' }],
   },
+  {
+    name: 'onboarding',
+    script: 'onboarding',
+    command: 'onboarding',
+    targets: [
+      { field: 'seconds', compare: '<', value: 30, unit: 's' },
+      { field: 'rerun_changed', compare: '=', value: 0 },
+    ],
+  },
 ];
 
 export function targetValue(target: Target, result: Record<string, unknown>): number {

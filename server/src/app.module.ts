@@ -31,6 +31,10 @@ import { AdminModule } from './modules/admin/admin.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { MyDataModule } from './modules/my-data/my-data.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
+import { ConsoleSignInModule } from './modules/console-sign-in/console-sign-in.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { ListedRolesModule } from './modules/listed-roles/listed-roles.module';
 
 @Module({})
 export class AppModule {
@@ -62,6 +66,10 @@ export class AppModule {
         AdminModule,
         AuditModule,
         MyDataModule,
+        OnboardingModule,
+        ConsoleSignInModule,
+        CalendarModule,
+        ListedRolesModule,
       ],
       providers: [
         // Global guards run in this order: the rate limits need the person AuthGuard has found.

@@ -10,7 +10,7 @@ import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
 import { systemClock, type Clock } from './infra/clock/clock';
 import { toErrorReply } from './common/filters/error-responses';
-import { BARE_ERROR_HEADERS, answerClientError, registerSecurityHeaders } from './common/http/http-hardening';
+import { BARE_ERROR_HEADERS, answerClientError, registerSecurityHeaders, registerStrictJsonParser } from './common/http/http-hardening';
 import { runMigrations } from './database/migrate';
 import { seedCatalogue } from './database/seed/catalogue';
 import { seedDemoActivities } from './database/seed/demo-activities';
@@ -52,6 +52,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   app.enableShutdownHooks();
   // Before Swagger and the H5 files register their routes, so that every response carries the headers.
   await registerSecurityHeaders(app);
+  registerStrictJsonParser(app);
 
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);

@@ -14,10 +14,20 @@ export const API_PREFIX = '/api/v1';
 export const ApiPaths = {
   authWechat: `${API_PREFIX}/auth/wechat`,
   authRefresh: `${API_PREFIX}/auth/refresh`,
+  authSignOut: `${API_PREFIX}/auth/sign-out`,
+  authSignOutEverywhere: `${API_PREFIX}/auth/sign-out-everywhere`,
   authDev: `${API_PREFIX}/auth/dev`,
   authDevPeople: `${API_PREFIX}/auth/dev/people`,
+  consoleSignIns: `${API_PREFIX}/console/sessions`,
+  consoleSignIn: `${API_PREFIX}/console/sessions/:id`,
+  consoleSignInConfirm: `${API_PREFIX}/console/sessions/:id/confirm`,
+  consoleSignInRefuse: `${API_PREFIX}/console/sessions/:id/refuse`,
+  consoleSignInPoll: `${API_PREFIX}/console/sessions/:id/poll`,
+  myConsoleSessions: `${API_PREFIX}/me/console-sessions`,
+  myConsoleSession: `${API_PREFIX}/me/console-sessions/:id`,
   me: `${API_PREFIX}/me`,
   meHome: `${API_PREFIX}/me/home`,
+  mePhone: `${API_PREFIX}/me/phone`,
   myData: `${API_PREFIX}/me/data`,
   myDataDeletion: `${API_PREFIX}/me/deletion`,
   federation: `${API_PREFIX}/federations/:id`,
@@ -83,6 +93,11 @@ export const ApiPaths = {
   myFeedback: `${API_PREFIX}/me/feedback`,
   countyFeedback: `${API_PREFIX}/federations/:id/feedback`,
   feedbackReply: `${API_PREFIX}/feedback/:id/reply`,
+  holidayCoverage: `${API_PREFIX}/holiday-calendar`,
+  holidayYear: `${API_PREFIX}/holiday-calendar/:year`,
+  countyImportTemplate: `${API_PREFIX}/counties/:countyId/imports/:kind/template`,
+  countyImport: `${API_PREFIX}/counties/:countyId/imports/:kind`,
+  countyExport: `${API_PREFIX}/counties/:countyId/exports/:kind`,
 } as const;
 
 /** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */
@@ -111,6 +126,12 @@ export const HealthPaths = {
 
 export interface WechatSignInRequest {
   /** The one-time code from wx.login. */
+  code: string;
+}
+
+/** She shares her WeChat phone number (the getPhoneNumber button) to get the roles the county listed her for. */
+export interface PhoneRolesRequest {
+  /** The one-time code from the getPhoneNumber button's event. */
   code: string;
 }
 
@@ -163,10 +184,11 @@ export interface FederationDetail extends FederationSummary {
   officeHours: string | null;
 }
 
+/** Absent: unchanged; null: cleared. */
 export interface UpdateFederationProfileRequest {
-  address?: string;
-  phone?: string;
-  officeHours?: string;
+  address?: string | null;
+  phone?: string | null;
+  officeHours?: string | null;
 }
 
 export interface RoleGrantView {

@@ -13,3 +13,6 @@ export * from './contact';
 export * from './stats';
 export * from './shanghai-time';
 export * from './my-data';
+export * from './holidays';
+export * from './onboarding';
+export * from './console';

@@ -4,6 +4,9 @@ import {
   type FeedbackInput,
   type FeedbackReplyInput,
   type FeedbackView,
+  type HolidayCoverage,
+  type HolidayYear,
+  type SetHolidayYearInput,
   type RevokeRoleInput,
   type RoleInvitationInput,
   type RoleInvitationView,
@@ -112,4 +115,20 @@ export function fetchCountyFeedback(countyId: string): Promise<FeedbackView[]> {
 export function replyToFeedback(id: string, reply: string): Promise<FeedbackView> {
   const body: FeedbackReplyInput = { reply };
   return apiRequest<FeedbackView>({ method: 'POST', path: pathOf(ApiPaths.feedbackReply, { id }), data: body, quiet: true });
+}
+
+// ---- the holiday calendar (the deployment's, kept by any county admin) ----
+
+/** Whether this year's and next year's holidays are known to the deadline clock. */
+export function fetchHolidayCoverage(): Promise<HolidayCoverage> {
+  return apiRequest<HolidayCoverage>({ path: ApiPaths.holidayCoverage, quiet: true });
+}
+
+export function fetchHolidayYear(year: number): Promise<HolidayYear> {
+  return apiRequest<HolidayYear>({ path: pathOf(ApiPaths.holidayYear, { year: String(year) }), quiet: true });
+}
+
+/** Replaces the year's entered holidays and 调休 workdays with these. */
+export function saveHolidayYear(year: number, input: SetHolidayYearInput): Promise<HolidayYear> {
+  return apiRequest<HolidayYear>({ method: 'PUT', path: pathOf(ApiPaths.holidayYear, { year: String(year) }), data: input, quiet: true });
 }

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { ApiPaths, ErrorCode, type AuthTokens, type RefreshRequest } from '@wfh/shared';
 import { apiBase } from '../utils/platform';
 import { ApiError, apiErrorFromResponse, NETWORK_ERROR } from './errors';
-import { endSession, readAccessToken, readRefreshToken, renewSession } from './session';
+import { accessTokenDue, endSession, readAccessToken, readRefreshToken, renewSession } from './session';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -81,7 +81,13 @@ function renewAccessToken(expiredToken: string): Promise<boolean> {
 }
 
 async function send<T>(options: RequestOptions, mayRefresh: boolean): Promise<T> {
-  const token = options.auth === false ? null : readAccessToken();
+  let token = options.auth === false ? null : readAccessToken();
+  if (token !== null && mayRefresh && accessTokenDue()) {
+    // A refused refresh means her sessions were ended (elsewhere, or for a copied token): forget this
+    // one, so the call goes out as from anyone signed out and her pages offer to sign in once.
+    if (!(await renewAccessToken(token)) && readAccessToken() === token) endSession('expired');
+    token = readAccessToken();
+  }
   const response = await transport(options, token);
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
 

@@ -1,8 +1,17 @@
 export { apiRequest, REQUEST_TIMEOUT_MS, showError, type RequestOptions } from './client';
 export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './errors';
-export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut } from './auth';
-export { fetchMe, onMeUpdated, setHome } from './me';
+export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut, signOutEverywhere } from './auth';
+export { claimListedRoles, fetchMe, onMeUpdated, setHome } from './me';
 export { deleteMyData, fetchMyData } from './my-data';
+export {
+  confirmConsoleSignIn,
+  endConsoleSession,
+  fetchConsoleSignIn,
+  fetchMyConsoleSessions,
+  pollConsoleSignIn,
+  refuseConsoleSignIn,
+  startConsoleSignIn,
+} from './console';
 export {
   fetchFederation,
   fetchFederationSites,
@@ -73,6 +82,8 @@ export {
   deleteRoutingRule,
   fetchCountyCategories,
   fetchCountyFeedback,
+  fetchHolidayCoverage,
+  fetchHolidayYear,
   fetchMyFeedback,
   fetchRoleInvitation,
   fetchRoutingRules,
@@ -80,6 +91,7 @@ export {
   previewRouting,
   replyToFeedback,
   revokeRole,
+  saveHolidayYear,
   setBodyActive,
   setRegisteredWomen,
   submitFeedback,

@@ -1,4 +1,4 @@
-import { ApiPaths, type MeResponse, type SetHomeRequest } from '@wfh/shared';
+import { ApiPaths, type MeResponse, type PhoneRolesRequest, type SetHomeRequest } from '@wfh/shared';
 import { apiRequest } from './client';
 
 type Listener = (me: MeResponse) => void;
@@ -22,7 +22,20 @@ export function onMeUpdated(listener: Listener): () => void {
 /** "This is my village/community": a 12-digit village or community body. Failures show a toast. */
 export async function setHome(federationId: string): Promise<MeResponse> {
   const body: SetHomeRequest = { federationId };
-  const me = await apiRequest<MeResponse>({ method: 'PUT', path: ApiPaths.meHome, data: body });
+  return announce(await apiRequest<MeResponse>({ method: 'PUT', path: ApiPaths.meHome, data: body }));
+}
+
+function announce(me: MeResponse): MeResponse {
   for (const listener of [...listeners]) listener(me);
   return me;
 }
+
+/**
+ * She shares her WeChat phone number (the getPhoneNumber button's code): if the county listed her,
+ * she now holds her roles under her listed name. Failures show a toast.
+ */
+export async function claimListedRoles(code: string): Promise<MeResponse> {
+  const body: PhoneRolesRequest = { code };
+  return announce(await apiRequest<MeResponse>({ method: 'POST', path: ApiPaths.mePhone, data: body }));
+}
+

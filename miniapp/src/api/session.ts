@@ -3,6 +3,10 @@ import type { AuthTokens } from '@wfh/shared';
 
 const ACCESS_TOKEN_KEY = 'wfh.accessToken';
 const REFRESH_TOKEN_KEY = 'wfh.refreshToken';
+// When the access token runs out, by this phone's clock (from the server's expiresIn, not its clock).
+const ACCESS_EXPIRES_AT_KEY = 'wfh.accessTokenExpiresAt';
+/** Renewed this long before it runs out, so that it does not expire on the way to the server. */
+const RENEW_BEFORE_MS = 60_000;
 // Remembered so that the mini-program does not sign her straight back in after she chose to leave.
 const SIGNED_OUT_KEY = 'wfh.signedOut';
 
@@ -45,6 +49,16 @@ export function readRefreshToken(): string | null {
   return read(REFRESH_TOKEN_KEY);
 }
 
+/**
+ * The access token has run out, or is about to. A public page given an expired token answers as to
+ * anyone signed out (not 401), so the client renews before sending rather than after a refusal.
+ * Unknown (a session stored by an older version) counts as not due: a 401 still renews it.
+ */
+export function accessTokenDue(): boolean {
+  const expiresAt: unknown = Taro.getStorageSync(ACCESS_EXPIRES_AT_KEY);
+  return typeof expiresAt === 'number' && Date.now() >= expiresAt - RENEW_BEFORE_MS;
+}
+
 export function hasSession(): boolean {
   return readAccessToken() !== null;
 }
@@ -65,9 +79,10 @@ function notify(): void {
   for (const listener of [...listeners]) listener();
 }
 
-function storeTokens(tokens: Pick<AuthTokens, 'accessToken' | 'refreshToken'>): void {
+function storeTokens(tokens: Pick<AuthTokens, 'accessToken' | 'refreshToken' | 'expiresIn'>): void {
   Taro.setStorageSync(ACCESS_TOKEN_KEY, tokens.accessToken);
   Taro.setStorageSync(REFRESH_TOKEN_KEY, tokens.refreshToken);
+  Taro.setStorageSync(ACCESS_EXPIRES_AT_KEY, Date.now() + tokens.expiresIn * 1000);
 }
 
 export function startSession(tokens: AuthTokens): void {
@@ -85,6 +100,7 @@ export function renewSession(tokens: AuthTokens): void {
 export function endSession(reason: 'signed-out' | 'expired'): void {
   Taro.removeStorageSync(ACCESS_TOKEN_KEY);
   Taro.removeStorageSync(REFRESH_TOKEN_KEY);
+  Taro.removeStorageSync(ACCESS_EXPIRES_AT_KEY);
   forgetSessionData();
   if (reason === 'signed-out') Taro.setStorageSync(SIGNED_OUT_KEY, '1');
   notify();

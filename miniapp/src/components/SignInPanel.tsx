@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { signedOutByUser, signInAsDemoPerson, signInWithWechat } from '../api';
 import { useDemoPeople } from '../hooks/useDemoPeople';
-import { signInMethod } from '../utils/platform';
+import { offersConsoleSignIn, signInMethod } from '../utils/platform';
+import { Routes } from '../utils/routes';
 import { Loading, LoadFailed } from './StatusViews';
 import { onlyIf } from './Buttons';
 
@@ -11,6 +13,7 @@ function DemoSignIn() {
   const [busyKey, setBusyKey] = useState<string | null>(null);
 
   if (state.status === 'loading') return <Loading />;
+  if (state.status === 'disabled') return null;
   if (state.status === 'failed') return <LoadFailed message="没能取到体验账号" onRetry={reload} />;
 
   const choose = async (key: string) => {
@@ -74,6 +77,25 @@ function WechatSignIn() {
   );
 }
 
+/** Staff at a PC: the console's QR sign-in, no password (the only browser sign-in in production). */
+function ConsoleSignInEntry() {
+  return (
+    <View className="card console-sign-in-entry">
+      <Text className="card-title">妇联工作人员在电脑上登录</Text>
+      <Text className="hint">用手机微信里的「网上妇女之家」小程序扫一扫，不用密码。</Text>
+      <Button className="btn btn-primary open-console-sign-in" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.consoleSignIn })}>
+        扫码登录工作台
+      </Button>
+    </View>
+  );
+}
+
 export function SignInPanel() {
-  return signInMethod === 'wechat' ? <WechatSignIn /> : <DemoSignIn />;
+  if (signInMethod === 'wechat') return <WechatSignIn />;
+  return (
+    <View>
+      {offersConsoleSignIn && <ConsoleSignInEntry />}
+      <DemoSignIn />
+    </View>
+  );
 }

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DemoPerson } from '@wfh/shared';
-import { listDemoPeople } from '../api';
+import { ErrorCode, type DemoPerson } from '@wfh/shared';
+import { ApiError, listDemoPeople } from '../api';
 
 export type DemoPeopleState =
   | { status: 'loading' }
   | { status: 'ready'; people: DemoPerson[] }
+  /** A production server: demo sign-in is for development only. */
+  | { status: 'disabled' }
   | { status: 'failed' };
 
 /** The demo people the server offers for signing in from a browser. */
@@ -18,8 +20,9 @@ export function useDemoPeople(): { state: DemoPeopleState; reload: () => void } 
     try {
       const people = await listDemoPeople();
       if (run === latest.current) setState({ status: 'ready', people });
-    } catch {
-      if (run === latest.current) setState({ status: 'failed' });
+    } catch (error) {
+      const disabled = error instanceof ApiError && error.code === ErrorCode.DevSignInDisabled;
+      if (run === latest.current) setState({ status: disabled ? 'disabled' : 'failed' });
     }
   }, []);
 

@@ -45,6 +45,37 @@ export const keepsBrowserHistory = !isWeapp;
 /** WeChat takes the page title from the page's navigation-bar (CarePage); the browser from the API. */
 export const setsTitleByApi = !isWeapp;
 
+/**
+ * Only WeChat's getPhoneNumber button hands over a phone number WeChat vouches for; in the browser
+ * staff sign in by scanning the console's code with the mini-program instead.
+ */
+export const sharesWechatPhoneNumber = isWeapp;
+
+/**
+ * The staff console: a PC browser shows the sign-in QR code and, at WIDE_SCREEN_MIN_PX and wider,
+ * a left navigation of the work pages instead of the phone's tab bar (styles/console.css uses the
+ * same width). WeChat is always the phone that scans the code and confirms.
+ */
+export const offersConsoleSignIn = !isWeapp;
+
+export const WIDE_SCREEN_MIN_PX = 1024;
+
+/** Whether the window is wide now, and from then on each change; returns the function that stops listening. */
+export function watchWideScreen(onChange: (wide: boolean) => void): { wide: boolean; stop: () => void } {
+  const query = !isWeapp && typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia(`(min-width: ${WIDE_SCREEN_MIN_PX}px)`)
+    : null;
+  if (!query) return { wide: false, stop: () => undefined };
+  const listener = (event: MediaQueryListEvent) => onChange(event.matches);
+  query.addEventListener('change', listener);
+  return { wide: query.matches, stop: () => query.removeEventListener('change', listener) };
+}
+
+/** This site's own address (the H5 build's page, without its #route), for the codes a phone scans. */
+export function siteAddress(): string {
+  return isWeapp ? '' : `${window.location.origin}${window.location.pathname}`;
+}
+
 /** WeChat scans a sign-up's QR code with the camera; in the browser the chair types the six digits. */
 export const scansQrCodes = isWeapp;
 

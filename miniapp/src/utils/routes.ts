@@ -4,6 +4,7 @@ import { queryString } from './query';
 export const Routes = {
   home: '/pages/index/index',
   activitiesTab: '/pages/activities/index',
+  meTab: '/pages/me/index',
   /** Where the quick exit leaves to: nothing on it says who she is or what she was doing. */
   neutral: '/pages/neutral/index',
   /**
@@ -49,4 +50,8 @@ export const Routes = {
   myDataExport: '/packages/me-data/export',
   /** 注销并删除我的资料, behind a screen that says what goes and what stays. */
   myDataDelete: '/packages/me-data/delete',
+  /** The PC's sign-in: a QR code she scans with the mini-program. */
+  consoleSignIn: '/packages/console/sign-in',
+  /** On her phone: which PC asks to be signed in as her, to confirm or refuse. */
+  consoleConfirm: (id: string) => `/packages/console/confirm${queryString({ id })}`,
 } as const;

@@ -1,17 +1,22 @@
 import { fireEvent, waitFor } from '@testing-library/react';
+import { drawn, onPage } from './drawn';
 
 /** The text of every element matching a selector, in page order. */
 export const texts = (selector: string, within: ParentNode = document) =>
   Array.from(within.querySelectorAll<HTMLElement>(selector)).map((el) => el.textContent);
 
-/** Types into Taro's web Input or Textarea, whose real field sits inside the element with the class. */
+const FIELDS = 'taro-input-core, taro-textarea-core';
+
+/**
+ * Types into Taro's web Input or Textarea the way a person does: into its own <input> or
+ * <textarea>, which Taro's web component draws inside the element (or wrapper) with the class, once
+ * it is ready. Taro then reports detail.value to the page.
+ */
 export async function typeInto(selector: string, text: string): Promise<void> {
-  const inner = await waitFor(() => {
-    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`${selector} input, ${selector} textarea`);
-    if (element === null) throw new Error(`${selector} has not been drawn yet`);
-    return element;
-  });
-  fireEvent.input(inner, { target: { value: text } });
+  const field = await drawn(`:is(${selector}):is(${FIELDS}), :is(${selector}) :is(${FIELDS})`, `the field ${selector}`);
+  const own = field.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+  if (own === null) throw new Error(`the field ${selector} was drawn without an <input> or <textarea> of its own`);
+  fireEvent.input(own, { target: { value: text } });
 }
 
 /** The option of a ChoiceButtons row with that label. */
@@ -22,9 +27,16 @@ export const option = (name: string, label: string) =>
     return found;
   });
 
-/** A date or time picker: its shown value is the view inside it, the picker its parent. */
+/** The Taro Picker around the view that shows its value, once Taro has drawn it (she taps what she sees). */
+export async function pickerAround(selector: string): Promise<HTMLElement> {
+  const shown = await onPage(selector);
+  const picker = shown.closest('taro-picker-core');
+  if (picker === null) throw new Error(`${selector} is not inside a Taro Picker`);
+  return drawn(picker, `the picker around ${selector}`);
+}
+
+/** A date or time picker: its shown value is the view inside it. */
 export async function pick(selector: string, value: string): Promise<void> {
-  const picker = await waitFor(() => document.querySelector(selector)!.parentElement!);
-  fireEvent(picker, new CustomEvent('change', { detail: { value }, bubbles: true }));
+  fireEvent(await pickerAround(selector), new CustomEvent('change', { detail: { value }, bubbles: true }));
   await waitFor(() => expect(document.querySelector(selector)!.textContent).toBe(value));
 }

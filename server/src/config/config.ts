@@ -66,6 +66,10 @@ class EnvironmentVariables {
   @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
   DATA_ENCRYPTION_KEY?: string;
 
+  /** Its own key, never the data key: a digest that leaks with the data key would give phones back by guessing. */
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
+  PHONE_DIGEST_KEY?: string;
+
   @IsOptional() @IsInt() @Min(60) @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS?: number;
 
@@ -135,6 +139,8 @@ export interface AppConfig {
   dataKeyId: string;
   /** Keys that only decrypt, by id: kept during a rotation until every value is rewritten. */
   previousDataKeys: Record<string, Buffer>;
+  /** HMAC-SHA256 key of the phone digest that finds a listed person by the phone she signs in with. */
+  phoneDigestKey: Buffer;
   /** Working hours that deadlines count, Asia/Shanghai. */
   officeHours: OfficeHours;
   /** Audit rows older than this are deleted by the retention job (at least 180 days, default 365). */
@@ -161,13 +167,28 @@ function resolveFromServerRoot(path: string): string {
   return isAbsolute(path) ? path : resolve(SERVER_ROOT, path);
 }
 
-/** In embedded mode secrets are made once and kept in the data folder, never in the repo. */
-function embeddedSecrets(dataDir: string): { jwtSecret: string; dataKey: string } {
+interface EmbeddedSecrets {
+  jwtSecret: string;
+  dataKey: string;
+  phoneDigestKey: string;
+}
+
+/**
+ * In embedded mode secrets are made once and kept in the data folder, never in the repo. A file
+ * from before a secret existed gets that one added, the others kept: replacing the data key would
+ * make every encrypted value unreadable.
+ */
+function embeddedSecrets(dataDir: string): EmbeddedSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const kept: Partial<EmbeddedSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets: EmbeddedSecrets = {
+    jwtSecret: kept.jwtSecret ?? randomBytes(48).toString('base64'),
+    dataKey: kept.dataKey ?? randomBytes(32).toString('base64'),
+    phoneDigestKey: kept.phoneDigestKey ?? randomBytes(32).toString('base64'),
+  };
+  if (kept.jwtSecret && kept.dataKey && kept.phoneDigestKey) return secrets;
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { jwtSecret: randomBytes(48).toString('base64'), dataKey: randomBytes(32).toString('base64') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify({ ...kept, ...secrets }, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
 }
@@ -211,7 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL and REDIS_URL: set both (MySQL + Redis) or neither (embedded mode)');
   }
   if (production) {
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'PHONE_DIGEST_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
       if (!vars[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
     if (vars.DEV_SIGN_IN === 'true') problems.push('DEV_SIGN_IN: must not be true when NODE_ENV=production');
@@ -227,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (previousKeyIds.includes(vars.DATA_ENCRYPTION_KEY_ID ?? 'v1') || new Set(previousKeyIds).size !== previousKeyIds.length) {
     problems.push('DATA_ENCRYPTION_PREVIOUS_KEYS: each key id once, and not the current DATA_ENCRYPTION_KEY_ID (give the new key a new id)');
   }
+  if (vars.PHONE_DIGEST_KEY && vars.PHONE_DIGEST_KEY === vars.DATA_ENCRYPTION_KEY) {
+    problems.push('PHONE_DIGEST_KEY: must be its own key, not the DATA_ENCRYPTION_KEY (openssl rand -base64 32)');
+  }
   let officeHours = DEFAULT_OFFICE_HOURS;
   try {
     if (vars.OFFICE_HOURS) officeHours = parseOfficeHours(vars.OFFICE_HOURS);
@@ -239,7 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const dataDir = resolveFromServerRoot(vars.DATA_DIR ?? 'data');
   const embedded = !vars.DATABASE_URL;
-  const secrets = vars.JWT_SECRET && vars.DATA_ENCRYPTION_KEY ? null : embeddedSecrets(dataDir);
+  const secrets = vars.JWT_SECRET && vars.DATA_ENCRYPTION_KEY && vars.PHONE_DIGEST_KEY ? null : embeddedSecrets(dataDir);
   const h5Dir = resolveFromServerRoot(vars.H5_DIR ?? '../miniapp/dist/h5');
 
   return {
@@ -265,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean)
         .map((pair) => [pair.slice(0, pair.indexOf(':')), Buffer.from(pair.slice(pair.indexOf(':') + 1), 'base64')]),
     ),
+    phoneDigestKey: Buffer.from(vars.PHONE_DIGEST_KEY ?? secrets!.phoneDigestKey, 'base64'),
     officeHours,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS ?? 365,
     wechat: {

@@ -18,6 +18,10 @@ import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaI
 import { RosterContactEntity, RosterEntryEntity, RosterInvitationEntity } from '../modules/voices/roster.entity';
 import { FeedbackEntity } from '../modules/admin/feedback.entity';
 import { RoleInvitationEntity } from '../modules/admin/role-invitation.entity';
+import { HolidayEntryEntity } from '../modules/calendar/holiday-entry.entity';
+import { ImportRunEntity } from '../modules/onboarding/import-run.entity';
+import { ListedPersonEntity } from '../modules/onboarding/listed-person.entity';
+import { ConsoleSignInEntity } from '../modules/console-sign-in/console-sign-in.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -47,4 +51,8 @@ export const ENTITIES = [
   RosterInvitationEntity,
   RoleInvitationEntity,
   FeedbackEntity,
+  HolidayEntryEntity,
+  ListedPersonEntity,
+  ImportRunEntity,
+  ConsoleSignInEntity,
 ];

@@ -6,7 +6,7 @@ import { DEMO_PEOPLE } from '../../src/database/seed/demo-places';
 import { signInAs } from '../support/api-expect';
 import { launchChromium } from '../support/browser';
 import { H5_DIR, SCREENSHOTS } from '../support/h5-app';
-import { auditCareMode, findingLines, miniappPages, until, type Audit, type CareRules } from '../support/page-audit';
+import { auditCareMode, CARE_RULES, findingLines, miniappPages, until, type Audit, type CareRules } from '../support/page-audit';
 import { call, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -18,16 +18,7 @@ import { call, startTestApp, type TestApp } from '../support/test-app';
  * mini-program's own app.config.ts: a page without an entry in WALK fails.
  */
 
-const RULES: CareRules = {
-  minFontPx: 18,
-  minContrast: 4.5,
-  minPrimaryPx: 60,
-  minButtonPx: 48,
-  // The project's own names (app.css): .btn-primary is each page's main action, 快速离开 the safety
-  // action, 确定 the main action of a dialog (Taro's web showModal).
-  primarySelector: '.btn-primary, .quick-exit, .taro-model__confirm',
-  buttonSelector: 'button, taro-button-core, .btn, .taro-model__btn',
-};
+const RULES: CareRules = CARE_RULES;
 
 /** Words that rank people, and "No. n". */
 const RANKING = /排名|排行|名次|第一名|最佳|倒数|第\s*\d+\s*名|前\s*\d+\s*名|top\s*\d+/i;
@@ -52,6 +43,8 @@ interface Fixtures {
   activityId: string;
   concernId: string;
   rosterEntryId: string;
+  /** A PC asking to be signed in (browser/console.spec.ts walks it at 1366×768 too). */
+  consoleSignInId: string;
   /** Gives her seat back: the other browser tests sign the same woman up for the same demo activity. */
   releaseSeat(): Promise<void>;
 }
@@ -165,6 +158,10 @@ const WALK: Record<string, View[]> = {
   // Her copy of everything she told us, sensitive requests included.
   'packages/me-data/export': [{ as: 'woman', ready: '.my-data-count', sensitive: true }],
   'packages/me-data/delete': [{ as: 'woman', ready: '.deletion-removes' }],
+  // Signed in already, the PC's sign-in page offers her workbench (the code itself: browser/console.spec.ts).
+  'packages/console/sign-in': [{ as: 'chair', ready: '.open-workbench' }],
+  // A code lasts two minutes: by the time the walk gets here it may have run out, which the page says.
+  'packages/console/confirm': [{ as: 'chair', query: (f) => ({ id: f.consoleSignInId }), ready: '.confirm-console-sign-in, .leave-console-confirm' }],
 };
 
 const PAGES = miniappPages();
@@ -376,6 +373,9 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     consentRecorded: true,
   });
 
+  const pc = await call(base, 'POST', ApiPaths.consoleSignIns);
+  if (pc.status !== 201) throw new Error(`POST ${ApiPaths.consoleSignIns} answered ${pc.status}`);
+
   return {
     siteId: site.id,
     sensitiveRequestId: sensitive.id,
@@ -384,6 +384,7 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     activityId: screening.id,
     concernId: concern.id,
     rosterEntryId: entry.id,
+    consoleSignInId: pc.body.id,
     releaseSeat: async () => {
       await byWoman('POST', pathOf(ApiPaths.signupCancel, { id: signup.id }), {});
     },

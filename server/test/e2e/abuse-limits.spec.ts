@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { ActivityCategory, ApiPaths, ErrorCode, RoleKind, ServiceCategoryKey, pathOf, type ActivityDetail } from '@wfh/shared';
+import { ActivityCategory, ApiPaths, ErrorCode, Rating, RoleKind, ServiceCategoryKey, pathOf, type ActivityDetail } from '@wfh/shared';
 import { RATE_LIMITS } from '../../src/common/rate-limit/rate-limit.policy';
 import { TREE, createPeopleSignedIn, createPerson, createTree } from '../factories/bodies';
 import { expectNoInternals, signInAs } from '../support/api-expect';
@@ -120,7 +120,7 @@ describe('abuse limits (RATE_LIMITS=on, the client address taken from the socket
     expect((await call(t.baseUrl, 'POST', ApiPaths.authRefresh, { body: { refreshToken: 'x'.repeat(40) } })).status).toBe(429);
   });
 
-  it('every sign-in, submission, sign-up, concern and feedback route is limited, and says so in the API document', async () => {
+  it('every sign-in (phone and PC console included), sign-out, rating-code, submission, sign-up, concern and feedback route is limited, and says so in the API document', async () => {
     const document = (await call(t.baseUrl, 'GET', '/docs/openapi.json')).body;
     const limited = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)
       .flatMap(([path, operations]) => Object.entries(operations).filter(([, op]) => op.responses?.['429']).map(([method]) => `${method} ${path}`))
@@ -131,15 +131,67 @@ describe('abuse limits (RATE_LIMITS=on, the client address taken from the socket
         ApiPaths.authWechat,
         ApiPaths.authDev,
         ApiPaths.authRefresh,
+        ApiPaths.authSignOut,
+        ApiPaths.rateByCode,
         ApiPaths.requests,
         ApiPaths.federationRequests,
         ApiPaths.activitySignups,
         ApiPaths.federationConcerns,
         ApiPaths.feedback,
+        ApiPaths.mePhone,
+        ApiPaths.consoleSignIns,
+        ApiPaths.consoleSignInPoll,
       ]
         .map((path) => `post ${openApiPath(path)}`)
         .sort(),
     );
+  });
+});
+
+describe('the rating-code limit, which stays on with RATE_LIMITS=off (it stops codes being guessed)', () => {
+  let t: TestApp;
+  let redis: Redis;
+  beforeAll(async () => {
+    // Behind a trusted proxy, so that one test can come from two addresses.
+    t = await startTestApp({ RATE_LIMITS: 'off', TRUST_PROXY: '127.0.0.1' });
+    redis = new Redis(TEST_REDIS_URL);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+    await createTree(t.dataSource);
+  });
+
+  const village = '203.0.113.7';
+  const tryCode = (code: string, from = village) =>
+    call(t.baseUrl, 'POST', pathOf(ApiPaths.rateByCode, { code }), { body: { rating: Rating.Satisfied, helped: true }, headers: { 'x-forwarded-for': from } });
+
+  it('after her tries of the hour: 429 with Retry-After and when to try again in minutes; another address still tries', async () => {
+    const { limit, windowSeconds } = RATE_LIMITS.ratingCode.perIp;
+    const tries = await flood(limit, (i) => tryCode(`WRONGCODE${i}`), 1);
+    expect(statuses(tries)).toEqual([404]);
+
+    const refused = await tryCode('WRONGCODEX');
+
+    const retryAfter = expectRateLimited(refused, windowSeconds);
+    // The wait is what is left of the window that her first try opened, as Redis counts it.
+    const ttl = await redis.ttl(`${TEST_REDIS_PREFIX}rate:limit:ratingCode:ip:${village}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(retryAfter);
+    expect(refused.body.message).toBe(`操作太频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
+    expect((await tryCode('WRONGCODEY', '203.0.113.8')).status).toBe(404);
+  });
+
+  it('the other limits are off in this app: a sign-in is not even counted', async () => {
+    await createPerson(t.dataSource, { key: 'woman', home: TREE.village });
+    await call(t.baseUrl, 'POST', ApiPaths.authDev, { body: { personKey: 'woman' }, headers: { 'x-forwarded-for': village } });
+    await tryCode('WRONGCODE0');
+
+    expect(await redis.exists(`${TEST_REDIS_PREFIX}rate:limit:signIn:ip:${village}`)).toBe(0);
+    expect(Number(await redis.get(`${TEST_REDIS_PREFIX}rate:limit:ratingCode:ip:${village}`))).toBe(1);
   });
 });
 

@@ -17,8 +17,11 @@ interface Cell {
   status: number;
 }
 
-/** Accepting a role invitation gives the callers new roles: it runs after everything else. */
-const RUN_LAST = ['POST /api/v1/role-invitations/:code/accept'];
+/**
+ * Accepting a role invitation gives the callers new roles: it runs after everything else. Signing out
+ * everywhere ends each caller's own token, so it runs after that, last of all.
+ */
+const RUN_LAST = ['POST /api/v1/role-invitations/:code/accept', 'POST /api/v1/auth/sign-out-everywhere'];
 const ORDER = [...Object.keys(MATRIX).filter((route) => !RUN_LAST.includes(route)), ...RUN_LAST.filter((route) => route in MATRIX)];
 
 /** Refusals first: they meet the shared fixtures before any allowed write of the same case. */

@@ -82,6 +82,7 @@ export const SECRETS = {
   'roster invitation code': ['exec'],
   'rating code': ['chair'],
   'her user id': ['A'],
+  "a PC's poll secret": [],
 } as const satisfies Record<string, readonly Exclude<Actor, 'anon'>[]>;
 export type SecretName = keyof typeof SECRETS;
 
@@ -116,6 +117,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/auth/dev': { public: true, note: 'development sign-in (DEV_SIGN_IN); an unknown person', cases: { 'a stranger': anyone(404) } },
   'GET /api/v1/auth/dev/people': { public: true, cases: { 'a stranger': anyone(200) } },
   'POST /api/v1/auth/refresh': { public: true, note: 'a made-up refresh token', cases: { 'a stranger': anyone(401) } },
+  'POST /api/v1/auth/sign-out': { public: true, note: 'the refresh token is the proof; a made-up one ends nothing', cases: { 'a stranger': anyone(204) } },
+  'POST /api/v1/auth/sign-out-everywhere': { note: 'only ever her own sessions (run last: it ends the caller\'s token)', cases: { 'her own': signedIn(204) } },
   'POST /api/v1/auth/wechat': { public: true, note: 'a code WeChat does not know', cases: { 'a stranger': anyone(401) } },
   'GET /api/v1/categories': { public: true, cases: { 'a stranger': anyone(200) } },
 
@@ -136,6 +139,28 @@ export const MATRIX: Record<string, MatrixEntry> = {
     'pending concern':                                           [403, 404, 201, 404, 404, 404, 201, 404, 401] } },
   'POST /api/v1/concerns/:id/updates': { cases: {
     'published concern':                                         [403, 403, 201, 403, 403, 403, 201, 403, 401] } },
+
+  'POST /api/v1/console/sessions': { public: true, note: 'a PC asks to be signed in by QR code', cases: { 'a stranger': anyone(201) } },
+  'GET /api/v1/console/sessions/:id': { note: 'whoever scanned the code sees what she would confirm; once confirmed, only she', cases: {
+    'a PC waiting to be signed in':                              signedIn(200),
+    'a PC the chair signed in':                                  [404, 404, 200, 404, 404, 404, 404, 404, 401],
+    'a PC sign-in nobody asked for':                             signedIn(404) } },
+  'POST /api/v1/console/sessions/:id/confirm': { note: 'chairs, deputies, township staff and county admins, of any body: the session carries her own roles', cases: {
+    'a PC waiting to be signed in':                              [403, 403, 200, 200, 200, 200, 200, 403, 401],
+    'a PC the chair signed in':                                  [404, 404, 200, 404, 404, 404, 404, 404, 401] } },
+  'POST /api/v1/console/sessions/:id/poll': { public: true, note: 'the PC\'s secret is the proof, whoever sends it', cases: {
+    'a PC waiting to be signed in':                              anyone(200),
+    'a PC sign-in nobody asked for':                             anyone(404) } },
+  'POST /api/v1/console/sessions/:id/refuse': { note: '不是我，取消; too late once the PC has her session', cases: {
+    'a PC waiting to be signed in':                              signedIn(204),
+    'a PC the chair signed in':                                  [404, 404, 409, 404, 404, 404, 404, 404, 401] } },
+
+  'GET /api/v1/counties/:countyId/exports/:kind': { note: "the county's own admins only (the people export carries phones)", cases: {
+    "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'POST /api/v1/counties/:countyId/imports/:kind': { note: 'a dry run of a sites sheet; township staff send their sheets to the county', cases: {
+    "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'GET /api/v1/counties/:countyId/imports/:kind/template': { cases: {
+    "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
 
   'GET /api/v1/federations/:id': { public: true, cases: { 'village 1': anyone(200) } },
   'PATCH /api/v1/federations/:id': { cases: {
@@ -202,12 +227,24 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/feedback/:id/reply': { cases: {
     'her feedback':                                              [404, 404, 404, 404, 404, 404, 201, 404, 401] } },
 
+  'GET /api/v1/holiday-calendar': { note: 'the deployment-wide calendar: any county admin', cases: {
+    'the holiday calendar':                                      [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'GET /api/v1/holiday-calendar/:year': { cases: {
+    'next year':                                                 [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'PUT /api/v1/holiday-calendar/:year': { cases: {
+    'next year':                                                 [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+
   'GET /api/v1/me': { cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/concerns': { cases: { 'her own': signedIn(200) } },
+  'GET /api/v1/me/console-sessions': { note: 'the PCs she is signed in on', cases: { 'her own': signedIn(200) } },
+  'DELETE /api/v1/me/console-sessions/:id': { cases: {
+    'a PC the chair signed in':                                  [404, 404, 204, 404, 404, 404, 404, 404, 401] } },
   'GET /api/v1/me/data': { note: 'her export: only her own things', cases: { 'her own': signedIn(200) } },
   'POST /api/v1/me/deletion': { note: 'only ever her own account; refused while a request of hers is open (A, B) or she holds a role', cases: {
     'her own':                                                   [409, 409, 409, 409, 409, 409, 409, 409, 401] } },
   'GET /api/v1/me/feedback': { cases: { 'her own': signedIn(200) } },
+  'POST /api/v1/me/phone': { note: 'a code WeChat never gave: refused for everyone signed in, before any listing is read (phone-roles.spec.ts covers the listed cases)', cases: {
+    'her own': signedIn(400) } },
   'PUT /api/v1/me/home': { note: 'each confirms the home she has', cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/requests': { cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/signups': { cases: { 'her own': signedIn(200) } },

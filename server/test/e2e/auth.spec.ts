@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { ApiPaths, ErrorCode, RoleKind, type AuthTokens, type DemoPerson, type MeResponse } from '@wfh/shared';
+import { ActivityCategory, ApiPaths, ErrorCode, RoleKind, pathOf, type AuthTokens, type DemoPerson, type MeResponse } from '@wfh/shared';
 import { FieldCipher } from '../../src/infra/crypto/field-cipher';
 import { createPerson, createTree, TREE } from '../factories/bodies';
 import { expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
@@ -204,7 +204,7 @@ describe('auth over HTTP', () => {
 
     it('a token signed with another secret → 401 TOKEN_INVALID', async () => {
       const forged = new JwtService({ secret: 'another-secret-that-is-also-long-enough-for-hs256' }).sign(
-        { sub: personId, typ: 'access' },
+        { sub: personId, typ: 'access', gen: 0 },
         { algorithm: 'HS256', expiresIn: 3600 },
       );
 
@@ -213,14 +213,14 @@ describe('auth over HTTP', () => {
 
     it('an unsigned token (alg "none") → 401 TOKEN_INVALID', async () => {
       const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-      const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: personId, typ: 'access', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+      const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: personId, typ: 'access', gen: 0, exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
 
       expectApiError(await me(unsigned), 401, ErrorCode.TokenInvalid);
     });
 
     it('an expired token → 401 TOKEN_EXPIRED', async () => {
       const expired = t.app.get(JwtService).sign(
-        { sub: personId, typ: 'access', exp: Math.floor(Date.now() / 1000) - 60 },
+        { sub: personId, typ: 'access', gen: 0, exp: Math.floor(Date.now() / 1000) - 60 },
         { algorithm: 'HS256' },
       );
 
@@ -228,9 +228,31 @@ describe('auth over HTTP', () => {
     });
 
     it('a correctly signed token of another type → 401 TOKEN_INVALID', async () => {
-      const wrongType = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: personId, typ: 'refresh' }, { algorithm: 'HS256', expiresIn: 3600 });
+      const wrongType = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: personId, typ: 'refresh', gen: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
 
       expectApiError(await me(wrongType), 401, ErrorCode.TokenInvalid);
+    });
+
+    it('a correctly signed token that never expires (no exp) → 401 TOKEN_INVALID', async () => {
+      const forever = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: personId, typ: 'access', gen: 0 }, { algorithm: 'HS256' });
+      expect(JSON.parse(Buffer.from(forever.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('exp');
+
+      expectApiError(await me(forever), 401, ErrorCode.TokenInvalid);
+    });
+
+    it('a correctly signed token without a generation (it could never be ended) → 401 TOKEN_INVALID', async () => {
+      const endless = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: personId, typ: 'access' }, { algorithm: 'HS256', expiresIn: 3600 });
+
+      expectApiError(await me(endless), 401, ErrorCode.TokenInvalid);
+    });
+
+    it('the same token as the server issues, hand-made, works: the refusals above are for what each one lacks', async () => {
+      const { accessToken } = await signInAs(t.baseUrl, 'wang');
+      const issued = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString());
+      expect(issued).toEqual({ sub: personId, typ: 'access', gen: 0, iat: expect.any(Number), exp: issued.iat + t.config.auth.accessTtlSeconds });
+      const handMade = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: personId, typ: 'access', gen: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
+
+      expect((await me(handMade)).status).toBe(200);
     });
 
     it('a refresh token is no access token → 401 TOKEN_INVALID', async () => {
@@ -305,6 +327,170 @@ describe('auth over HTTP', () => {
 
       const fresh = await signInAs(t.baseUrl, 'wang');
       expect((await refresh(fresh.refreshToken)).status).toBe(200);
+    });
+  });
+
+  describe('ending her sessions', () => {
+    let personId: string;
+    beforeEach(async () => {
+      personId = (await createPerson(t.dataSource, { key: 'wang', home: TREE.village })).id;
+      await createPerson(t.dataSource, { key: 'li', home: TREE.village });
+    });
+
+    const signOutEverywhere = (token?: string) => call(t.baseUrl, 'POST', ApiPaths.authSignOutEverywhere, { token });
+    const signOut = (refreshToken: unknown) => call(t.baseUrl, 'POST', ApiPaths.authSignOut, { body: { refreshToken } });
+
+    it('a refresh token used twice stops the access tokens of all her sessions at once, not when they expire', async () => {
+      const phone = await signInAs(t.baseUrl, 'wang');
+      const tablet = await signInAs(t.baseUrl, 'wang');
+      const rotated = await refresh(phone.refreshToken);
+      expect((await me(rotated.body.accessToken)).status).toBe(200);
+
+      expectApiError(await refresh(phone.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+
+      for (const accessToken of [phone.accessToken, rotated.body.accessToken, tablet.accessToken]) {
+        expectApiError(await me(accessToken), 401, ErrorCode.TokenInvalid);
+      }
+      expectApiError(await refresh(tablet.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+    });
+
+    it('after reuse she signs in afresh, and the copied token presented again cannot end that new session', async () => {
+      const stolen = await signInAs(t.baseUrl, 'wang');
+      expect((await refresh(stolen.refreshToken)).status).toBe(200);
+      expectApiError(await refresh(stolen.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+
+      const fresh = await signInAs(t.baseUrl, 'wang');
+      expectApiError(await refresh(stolen.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+
+      expect((await me(fresh.accessToken)).status).toBe(200);
+      expect((await refresh(fresh.refreshToken)).status).toBe(200);
+    });
+
+    it('退出所有设备: every access and refresh token of hers stops at once, another woman stays signed in, and a new sign-in works', async () => {
+      const phone = await signInAs(t.baseUrl, 'wang');
+      const tablet = await signInAs(t.baseUrl, 'wang');
+      const neighbour = await signInAs(t.baseUrl, 'li');
+
+      const reply = await signOutEverywhere(phone.accessToken);
+
+      expect(reply.status).toBe(204);
+      expectApiError(await me(phone.accessToken), 401, ErrorCode.TokenInvalid);
+      expectApiError(await me(tablet.accessToken), 401, ErrorCode.TokenInvalid);
+      expectApiError(await refresh(phone.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+      expectApiError(await refresh(tablet.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+      expect((await me(neighbour.accessToken)).status).toBe(200);
+      expect((await refresh(neighbour.refreshToken)).status).toBe(200);
+
+      const again = await signInAs(t.baseUrl, 'wang');
+      expect((await me(again.accessToken)).body.user.id).toBe(personId);
+      expect((await refresh(again.refreshToken)).status).toBe(200);
+    });
+
+    it('退出所有设备 needs her signed in, and a token it already ended cannot use it again', async () => {
+      expectApiError(await signOutEverywhere(), 401, ErrorCode.Unauthenticated);
+      const phone = await signInAs(t.baseUrl, 'wang');
+      expect((await signOutEverywhere(phone.accessToken)).status).toBe(204);
+
+      expectApiError(await signOutEverywhere(phone.accessToken), 401, ErrorCode.TokenInvalid);
+    });
+
+    it('signing out on one phone stops that refresh token only; her other phone stays signed in', async () => {
+      const phone = await signInAs(t.baseUrl, 'wang');
+      const tablet = await signInAs(t.baseUrl, 'wang');
+
+      expect((await signOut(phone.refreshToken)).status).toBe(204);
+
+      expectApiError(await refresh(phone.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+      expect((await me(tablet.accessToken)).status).toBe(200);
+      expect((await refresh(tablet.refreshToken)).status).toBe(200);
+    });
+
+    it('signing out with a token the server does not know (already signed out) still answers 204; an empty one is refused', async () => {
+      expect((await signOut('x'.repeat(43))).status).toBe(204);
+      expectFieldErrors(await signOut(''), 400, ErrorCode.ValidationFailed, ['refreshToken']);
+    });
+
+    it('signing out with a token already spent removes nothing: presented again, it still gives the copy away and ends her sessions', async () => {
+      const first = await signInAs(t.baseUrl, 'wang');
+      const rotated = await refresh(first.refreshToken);
+
+      expect((await signOut(first.refreshToken)).status).toBe(204);
+      expectApiError(await refresh(first.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+
+      expectApiError(await me(rotated.body.accessToken), 401, ErrorCode.TokenInvalid);
+    });
+
+    it('she deletes her account: the access token she used stops at once', async () => {
+      const { accessToken } = await signInAs(t.baseUrl, 'wang');
+
+      const deletion = await call(t.baseUrl, 'POST', ApiPaths.myDataDeletion, { token: accessToken, body: { confirm: true } });
+
+      expect(deletion.status).toBe(200);
+      expectApiError(await me(accessToken), 401, ErrorCode.TokenInvalid);
+      const [row] = await t.dataSource.query('SELECT token_generation AS gen FROM app_user WHERE id = ?', [personId]);
+      expect(Number(row.gen)).toBe(1);
+    });
+  });
+
+  describe('a token on a public route', () => {
+    let chair: AuthTokens;
+    let draftId: string;
+    beforeEach(async () => {
+      await createPerson(t.dataSource, { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } });
+      chair = await signInAs(t.baseUrl, 'chair');
+      const hour = 3600_000;
+      const now = Date.now();
+      const draft = await call(t.baseUrl, 'POST', pathOf(ApiPaths.federationActivities, { id: TREE.village }), {
+        token: chair.accessToken,
+        body: {
+          title: '免费两癌筛查',
+          description: '县妇幼保健院医生到村里，为35至64岁妇女免费检查。',
+          category: ActivityCategory.Screening,
+          address: '懿路村村委会二楼',
+          latitude: 42.2,
+          longitude: 123.5,
+          startsAt: new Date(now + 72 * hour).toISOString(),
+          endsAt: new Date(now + 74 * hour).toISOString(),
+          signupOpensAt: new Date(now - hour).toISOString(),
+          signupClosesAt: new Date(now + 48 * hour).toISOString(),
+          capacity: 10,
+        },
+      });
+      expect(draft.status).toBe(201);
+      draftId = draft.body.id;
+    });
+
+    // A draft is the chair's view; to anyone signed out it does not exist.
+    const draft = (options: { token?: string; headers?: Record<string, string> }) =>
+      call(t.baseUrl, 'GET', pathOf(ApiPaths.activity, { id: draftId }), options);
+
+    it('a valid token gets her view of it', async () => {
+      expect((await draft({ token: chair.accessToken })).status).toBe(200);
+      expectApiError(await draft({}), 404, ErrorCode.ActivityNotFound);
+    });
+
+    it.each([
+      ['a garbage token', { token: 'not-a-token' }],
+      ['a header that is not "Bearer <token>"', { headers: { authorization: 'Basic abc' } }],
+    ])('%s gets the view of anyone signed out, not 401', async (_, options) => {
+      const anonymous = await call(t.baseUrl, 'GET', ApiPaths.categories);
+      const withGarbage = await call(t.baseUrl, 'GET', ApiPaths.categories, options);
+      expect({ status: withGarbage.status, body: withGarbage.body }).toEqual({ status: 200, body: anonymous.body });
+
+      expectApiError(await draft(options), 404, ErrorCode.ActivityNotFound);
+    });
+
+    it('an expired token, or one whose sessions were ended, gets the view of anyone signed out; a protected route still says 401', async () => {
+      const expired = t.app.get(JwtService).sign(
+        { sub: chair.user.id, typ: 'access', gen: 0, exp: Math.floor(Date.now() / 1000) - 60 },
+        { algorithm: 'HS256' },
+      );
+      expectApiError(await draft({ token: expired }), 404, ErrorCode.ActivityNotFound);
+      expectApiError(await me(expired), 401, ErrorCode.TokenExpired);
+
+      expect((await call(t.baseUrl, 'POST', ApiPaths.authSignOutEverywhere, { token: chair.accessToken })).status).toBe(204);
+      expectApiError(await draft({ token: chair.accessToken }), 404, ErrorCode.ActivityNotFound);
+      expectApiError(await me(chair.accessToken), 401, ErrorCode.TokenInvalid);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiPaths, ErrorCode, pathOf, RoleKind, type FederationDetail } from '@wfh/shared';
+import { ActivityCategory, ApiPaths, ErrorCode, pathOf, RoleKind, ServiceCategoryKey, type ActivityDetail, type FederationDetail, type SiteDetail } from '@wfh/shared';
 import { createPerson, createTree, TREE } from '../factories/bodies';
 import { CHINESE, expectApiError, expectFieldErrors, signInAs } from '../support/api-expect';
 import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
@@ -96,6 +96,147 @@ describe('bad input over HTTP', () => {
 
       expect(reply.status).toBe(200);
       expect(await villageNow()).toMatchObject({ phone: '0'.repeat(32), address: '村'.repeat(200), officeHours: '时'.repeat(100) });
+    });
+  });
+
+  describe('null, blank text and bytes that are not UTF-8', () => {
+    const site = {
+      kind: 'womens_home',
+      name: '懿路村妇女之家',
+      address: '懿路村村委会一楼',
+      latitude: 42.21,
+      longitude: 123.51,
+      phone: '024-12345678',
+      openingHours: [{ weekday: 1, opens: '08:30', closes: '17:00' }],
+      services: [ServiceCategoryKey.LegalAid],
+      chairPublicName: '张主席',
+    };
+    const activity = {
+      title: '免费两癌筛查',
+      description: '',
+      category: ActivityCategory.Screening,
+      address: '懿路村村委会二楼',
+      latitude: 42.2,
+      longitude: 123.5,
+      startsAt: '2027-12-05T01:00:00.000Z',
+      endsAt: '2027-12-05T03:00:00.000Z',
+      signupOpensAt: '2027-12-01T02:00:00.000Z',
+      signupClosesAt: '2027-12-04T10:00:00.000Z',
+      capacity: 20,
+    };
+    const asChair = <T = unknown>(method: string, path: string, body?: unknown) => call<T>(t.baseUrl, method, path, { token: chairToken, body });
+    const newSite = async () => (await asChair<SiteDetail>('POST', pathOf(ApiPaths.federationSites, { id: TREE.village }), site)).body;
+    const newActivity = async () => (await asChair<ActivityDetail>('POST', pathOf(ApiPaths.federationActivities, { id: TREE.village }), activity)).body;
+    /** Her office hours sent as raw bytes over a real socket: fetch would re-encode a string as valid UTF-8. */
+    const patchVillageBytes = async (before: string, bytes: Buffer, after: string): Promise<ApiReply> => {
+      const response = await fetch(`${t.baseUrl}${pathOf(ApiPaths.federation, { id: TREE.village })}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${chairToken}` },
+        body: Buffer.concat([Buffer.from(`{"officeHours":"${before}`), bytes, Buffer.from(`${after}"}`)]),
+      });
+      return { status: response.status, body: await response.json(), headers: response.headers };
+    };
+
+    it.each([
+      ['title', { title: null }],
+      ['description', { description: null }],
+      ['category', { category: null }],
+    ])('PATCH an activity with %s: null → 400 naming it, in words that say what to do, nothing changed', async (field, body) => {
+      const before = await newActivity();
+
+      const reply = await asChair('PATCH', pathOf(ApiPaths.activity, { id: before.id }), body);
+
+      const error = expectFieldErrors(reply, 400, ErrorCode.ValidationFailed, [field]);
+      expect(error.fields![0].message).toBe(`“${field}”不能为空值（null）；不需要时请不传这个字段`);
+      expect((await asChair<ActivityDetail>('GET', pathOf(ApiPaths.activity, { id: before.id }))).body).toMatchObject({ title: before.title, description: before.description, category: before.category });
+    });
+
+    it.each([['name'], ['address'], ['active'], ['openingHours'], ['kind']])('PATCH a site with %s: null → 400 naming it, nothing changed', async (field) => {
+      const before = await newSite();
+
+      expectFieldErrors(await asChair('PATCH', pathOf(ApiPaths.site, { id: before.id }), { [field]: null }), 400, ErrorCode.ValidationFailed, [field]);
+
+      expect((await asChair<SiteDetail>('GET', pathOf(ApiPaths.site, { id: before.id }))).body).toEqual(before);
+    });
+
+    it('PATCH a site with null where the form says null clears it: stored as null', async () => {
+      const before = await newSite();
+
+      const reply = await asChair<SiteDetail>('PATCH', pathOf(ApiPaths.site, { id: before.id }), { phone: null, chairPublicName: null, photoUrl: null });
+
+      expect(reply.status).toBe(200);
+      expect((await asChair<SiteDetail>('GET', pathOf(ApiPaths.site, { id: before.id }))).body).toEqual({ ...before, phone: null, chairPublicName: null, photoUrl: null });
+    });
+
+    it("PATCH a body's profile with null clears the fields; blank text is refused", async () => {
+      expect((await patchVillage({ address: '懿路村村委会', officeHours: '周一至周五' })).status).toBe(200);
+
+      expectFieldErrors(await patchVillage({ address: '  ', officeHours: '' }), 400, ErrorCode.ValidationFailed, ['address', 'officeHours']);
+      expect(await villageNow()).toMatchObject({ address: '懿路村村委会', officeHours: '周一至周五', phone: OLD_PHONE });
+
+      expect((await patchVillage({ address: null, phone: null, officeHours: null })).status).toBe(200);
+      expect(await villageNow()).toMatchObject({ address: null, phone: null, officeHours: null });
+    });
+
+    it('an activity at an address with no point on the map: null latitude and longitude are kept as "none", found near the body', async () => {
+      const site = await newSite();
+      const created = await asChair<ActivityDetail>('POST', pathOf(ApiPaths.federationActivities, { id: TREE.village }), { ...activity, latitude: null, longitude: null, siteId: null });
+
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ siteId: null, address: activity.address, latitude: site.latitude, longitude: site.longitude });
+    });
+
+    it.each([
+      ['a title of spaces (full-width too)', { title: ' \u3000 ' }, 'title'],
+      ['an empty cancel reason', { reason: '' }, 'reason'],
+    ])('%s → 400 naming it: “…”不能为空', async (_, body, field) => {
+      const created = await newActivity();
+      const path = field === 'reason' ? pathOf(ApiPaths.activityCancel, { id: created.id }) : pathOf(ApiPaths.activity, { id: created.id });
+
+      const error = expectFieldErrors(await asChair(field === 'reason' ? 'POST' : 'PATCH', path, body), 400, ErrorCode.ValidationFailed, [field]);
+      expect(error.fields![0].message).toBe(`“${field}”不能为空，请填写内容`);
+    });
+
+    it('nulls and wrong shapes inside her contact and answers → 400 naming the inner field, nothing stored', async () => {
+      const onBehalf = {
+        categoryKey: ServiceCategoryKey.MarriageMediation,
+        description: '婆婆总是和我吵架',
+        answers: { with_whom: '公婆' },
+        contact: { method: 'phone', phone: '13800000001' },
+        womanName: '王秀英',
+        source: 'phone',
+        consentRecorded: true,
+      };
+      const record = (changes: Record<string, unknown>) => asChair('POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), { ...onBehalf, ...changes });
+
+      expectFieldErrors(await record({ contact: { method: 'phone', phone: null } }), 400, ErrorCode.ValidationFailed, ['contact.phone']);
+      expectFieldErrors(await record({ contact: { method: null } }), 400, ErrorCode.ValidationFailed, ['contact.method']);
+      expectFieldErrors(await record({ contact: [] }), 400, ErrorCode.ValidationFailed, ['contact']);
+      expectFieldErrors(await record({ contact: undefined }), 400, ErrorCode.ValidationFailed, ['contact']);
+      expectFieldErrors(await record({ answers: { with_whom: null } }), 400, ErrorCode.ValidationFailed, ['answers.with_whom']);
+      expectFieldErrors(await record({ answers: null }), 400, ErrorCode.ValidationFailed, ['answers']);
+
+      expect(await t.dataSource.query('SELECT id FROM service_request')).toEqual([]);
+    });
+
+    it.each([
+      ['a bad continuation byte', [0xc3, 0x28]],
+      ['a stray continuation byte', [0xa0]],
+      ['an overlong slash', [0xc0, 0xaf]],
+      ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+      ['0xFF', [0xff]],
+      ['a character cut short', [0xe6, 0x9d]],
+    ])('a JSON body with %s inside a string → 400 MALFORMED_JSON, nothing stored (not text with “�” in it)', async (_, bytes) => {
+      expectApiError(await patchVillageBytes('周一', Buffer.from(bytes), '至周五'), 400, ErrorCode.MalformedJson);
+
+      expect((await villageNow()).officeHours).toBeNull();
+    });
+
+    it('valid UTF-8 of every length, beyond the basic plane too, is stored as itself', async () => {
+      const reply = await patchVillageBytes('', Buffer.from('a é 村 𠮷野家 👩‍👧', 'utf8'), '');
+
+      expect(reply.status).toBe(200);
+      expect((await villageNow()).officeHours).toBe('a é 村 𠮷野家 👩‍👧');
     });
   });
 

@@ -105,7 +105,7 @@ describe('township views, county administration and 投诉建议 over HTTP', () 
     rows.push(requestRow({ routedFederationId: TREE.siblingVillage, federationId: TREE.siblingVillage, firstResponseMinutes: 5, firstResponseOnTime: true }));
     rows.push(requestRow({
       routedFederationId: TREE.siblingVillage, federationId: TREE.siblingVillage, state: RequestState.Submitted,
-      nextDueAt: new Date('2026-09-29T02:00:00Z'), categoryKey: ServiceCategoryKey.DomesticViolence, sensitive: true,
+      firstResponseDueAt: new Date('2026-09-29T02:00:00Z'), nextDueAt: new Date('2026-09-29T02:00:00Z'), categoryKey: ServiceCategoryKey.DomesticViolence, sensitive: true,
     }));
     // Outside the range and outside the township: counted nowhere here.
     rows.push(requestRow({ createdAt: new Date('2026-08-31T15:00:00Z'), firstResponseMinutes: 9999 }));

@@ -118,6 +118,14 @@ const siteInput = (name: string) => ({
 });
 const concernInput = (title: string, description: string) => ({ title, description, notPersonal: true });
 
+/** A body sent as it is, not as JSON: a spreadsheet file for the imports. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+}
+
 export interface CallContext {
   actor: Actor;
   world: MatrixWorld;
@@ -155,6 +163,8 @@ export class MatrixWorld {
     await createTree(world.t.dataSource);
     await world.makeFixtures();
     clock.at = T1;
+    // A QR code lasts two minutes of the matrix's own time: made at the time it runs.
+    await world.makeConsoleFixtures();
     return world;
   }
 
@@ -171,11 +181,9 @@ export class MatrixWorld {
   api<T = any>(who: Actor | string, method: string, path: string, body?: unknown): Promise<ApiReply<T>> {
     const token = who in OWN_BODY ? this.tokens[who as Actor] : who;
     this.serial += 1;
-    return call<T>(this.t.baseUrl, method, path, {
-      token,
-      body,
-      headers: { 'x-forwarded-for': `10.${(this.serial >> 16) & 255}.${(this.serial >> 8) & 255}.${this.serial & 255}` },
-    });
+    const forwarded = { 'x-forwarded-for': `10.${(this.serial >> 16) & 255}.${(this.serial >> 8) & 255}.${this.serial & 255}` };
+    if (body instanceof RawBody) return call<T>(this.t.baseUrl, method, path, { token, rawBody: body.text, headers: { ...forwarded, 'content-type': body.contentType } });
+    return call<T>(this.t.baseUrl, method, path, { token, body, headers: forwarded });
   }
 
   /** Like api, but the answer must be the given status: for making fixtures. */
@@ -297,6 +305,12 @@ export class MatrixWorld {
     set('her user id', [this.userIds.A]);
   }
 
+  private async makeConsoleFixtures(): Promise<void> {
+    this.ids.consoleSignIn = await this.consoleSignIn();
+    this.ids.consoleSessionOfChair = await this.consoleSessionOfChair();
+    this.secrets["a PC's poll secret"] = [this.codes[`poll:${this.ids.consoleSignIn}`]!];
+  }
+
   // ---- makers: used for the fixtures and again for each allowed caller of a write that uses a thing up ----
 
   act(who: Actor, id: string, action: RequestAction, body: unknown): Promise<unknown> {
@@ -377,6 +391,21 @@ export class MatrixWorld {
     return (await this.must(201, 'admin', 'POST', pathOf(ApiPaths.countyRoutingRules, { id: TREE.county }), body)).id;
   }
 
+  /** A PC asking to be signed in by QR code; its poll secret is kept by the PC (here, in codes). */
+  async consoleSignIn(): Promise<string> {
+    const started = await this.must(201, 'anon', 'POST', ApiPaths.consoleSignIns);
+    this.codes[`poll:${started.id}`] = started.pollToken;
+    return started.id;
+  }
+
+  /** A PC the chair confirmed and that collected her session. */
+  async consoleSessionOfChair(): Promise<string> {
+    const id = await this.consoleSignIn();
+    await this.must(200, 'chair', 'POST', pathOf(ApiPaths.consoleSignInConfirm, { id }));
+    await this.must(200, 'anon', 'POST', pathOf(ApiPaths.consoleSignInPoll, { id }), { pollToken: this.codes[`poll:${id}`] });
+    return id;
+  }
+
   async deputy(): Promise<string> {
     this.serial += 1;
     return (await createPerson(this.t.dataSource, { key: `m-deputy-${this.serial}`, role: { role: RoleKind.Deputy, federationId: TREE.village } })).id;
@@ -398,6 +427,7 @@ export class MatrixWorld {
       case 'village 1': return body(TREE.village);
       case 'township 1': return body(TREE.township);
       case 'the county': return { id: TREE.county, key: ServiceCategoryKey.Other };
+      case "the county's sites": return { countyId: TREE.county, kind: 'sites' };
       case "the county's rule": return { id: TREE.county, ruleId: this.ids.rule! };
       case 'her own body': return id(OWN_BODY[actor]);
       case 'published activity': return id(this.ids.publishedActivity!);
@@ -414,6 +444,11 @@ export class MatrixWorld {
       case 'a reserved place the chair added': return id(this.ids.reservedSignup!);
       case 'site': return id(this.ids.site!);
       case 'inactive site': return id(this.ids.inactiveSite!);
+      case 'the holiday calendar': return {};
+      case 'next year': return { year: '2027' };
+      case 'a PC waiting to be signed in': return id(this.ids.consoleSignIn!);
+      case 'a PC the chair signed in': return id(this.ids.consoleSessionOfChair!);
+      case 'a PC sign-in nobody asked for': return id('AAAAAAAAAAAAAAAAAAAAAA');
       case 'a guessed code': return { code: 'QWERTYUP' };
       case 'the code she was given': return { code: this.codes.rating! };
       case 'the code the admin handed out': return { code: this.codes.roleInvitation! };
@@ -451,7 +486,13 @@ export const CALLS: Record<string, CallSpec> = {
 
   'POST /api/v1/auth/dev': { body: () => ({ personKey: 'nobody-of-this-world' }) },
   'POST /api/v1/auth/refresh': { body: () => ({ refreshToken: 'a-made-up-refresh-token' }) },
+  'POST /api/v1/auth/sign-out': { body: () => ({ refreshToken: 'a-made-up-refresh-token' }) },
   'POST /api/v1/auth/wechat': { body: () => ({ code: 'a-code-wechat-never-gave' }) },
+
+  'POST /api/v1/console/sessions/:id/confirm': { fresh: async ({ world, params }) => (params.id === world.ids.consoleSignIn ? { id: await world.consoleSignIn() } : params) },
+  'POST /api/v1/console/sessions/:id/poll': { body: ({ world, params }) => ({ pollToken: world.codes[`poll:${params.id}`] ?? 'a-guessed-poll-secret' }) },
+  'POST /api/v1/console/sessions/:id/refuse': { fresh: async ({ world }) => ({ id: await world.consoleSignIn() }) },
+  'DELETE /api/v1/me/console-sessions/:id': { fresh: async ({ world }) => ({ id: await world.consoleSessionOfChair() }) },
 
   'DELETE /api/v1/concerns/:id/cosign': {
     fresh: async ({ world }) => {
@@ -495,11 +536,18 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/v1/federations/:id/sites': { body: () => siteInput('懿路村妇女微家') },
   'GET /api/v1/federations/:id/stats': { query: statsQuery },
   'GET /api/v1/federations/:id/stats.csv': { query: statsQuery },
+  'GET /api/v1/counties/:countyId/exports/:kind': { query: '?format=csv' },
+  'POST /api/v1/counties/:countyId/imports/:kind': {
+    query: '?dryRun=true',
+    body: () => new RawBody('text/csv', '名称,类型,所属组织,地址,纬度,经度\r\n懿路村妇女微家,妇女微家,懿路村,懿路村三组,42.1,123.5\r\n'),
+  },
+  'GET /api/v1/counties/:countyId/imports/:kind/template': { query: '?format=csv' },
 
   'POST /api/v1/feedback': { body: () => ({ kind: 'suggestion', federationId: TREE.village, text: '希望多办些技能培训' }) },
   'POST /api/v1/feedback/:id/reply': { body: () => ({ reply: '已转告镇妇联，中午安排人值班' }) },
 
   'POST /api/v1/me/deletion': { body: () => ({ confirm: true }) },
+  'POST /api/v1/me/phone': { body: () => ({ code: 'a-phone-code-wechat-never-gave' }) },
   'PUT /api/v1/me/home': { body: ({ world, actor }) => ({ federationId: actor === 'anon' ? TREE.village : world.homeOf(actor) }) },
 
   'GET /api/v1/nearest': { query: '?latitude=42.1&longitude=123.5' },
@@ -525,4 +573,5 @@ export const CALLS: Record<string, CallSpec> = {
     fresh: async ({ world, params }) => ({ id: params.id === world.ids.signupOfA ? await world.signupOfA() : await world.reservedSeat() }),
   },
   'PATCH /api/v1/sites/:id': { body: () => ({ chairPublicName: '张主席' }) },
+  'PUT /api/v1/holiday-calendar/:year': { body: () => ({ entries: [{ date: '2027-10-01', kind: 'holiday', name: '国庆节' }] }) },
 };

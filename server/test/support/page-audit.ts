@@ -39,6 +39,18 @@ export interface CareRules {
   buttonSelector: string;
 }
 
+/** What care mode asks of every page (care-mode.spec.ts walks them all; console.spec.ts the PC's too). */
+export const CARE_RULES: CareRules = {
+  minFontPx: 18,
+  minContrast: 4.5,
+  minPrimaryPx: 60,
+  minButtonPx: 48,
+  // The project's own names (app.css): .btn-primary is each page's main action, 快速离开 the safety
+  // action, 确定 the main action of a dialog (Taro's web showModal).
+  primarySelector: '.btn-primary, .quick-exit, .taro-model__confirm',
+  buttonSelector: 'button, taro-button-core, .btn, .taro-model__btn',
+};
+
 export interface Finding {
   check: 'font-size' | 'contrast' | 'primary-button' | 'button';
   what: 'text' | 'placeholder' | 'button';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { HealthPaths } from '@wfh/shared';
-import { TEST_DATA_KEY, TEST_JWT_SECRET, TEST_WECHAT } from './test-app';
+import { TEST_DATA_KEY, TEST_JWT_SECRET, TEST_PHONE_DIGEST_KEY, TEST_WECHAT } from './test-app';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services';
 
 /**
@@ -98,6 +98,7 @@ export async function startServerProcess(name: string, options: ServerProcessOpt
     REDIS_KEY_PREFIX: TEST_REDIS_PREFIX,
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+    PHONE_DIGEST_KEY: TEST_PHONE_DIGEST_KEY,
     WECHAT_APPID: TEST_WECHAT.appId,
     WECHAT_SECRET: TEST_WECHAT.secret,
     WECHAT_API_BASE: options.wechatUrl,

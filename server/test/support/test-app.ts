@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createApp, type AppOverrides } from '../../src/bootstrap';
 import { createLogger } from '../../src/infra/logging/logger';
 import { PlacesIndex } from '../../src/modules/places/places-index';
+import { HolidayCalendarSync } from '../../src/modules/calendar/holiday-calendar.sync';
 import { seedCatalogue } from '../../src/database/seed/catalogue';
 import { ensureAuditChainHead } from '../../src/modules/audit/audit-chain';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
@@ -14,6 +15,7 @@ import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services
 export const TEST_WECHAT = { appId: 'wx-test-app', secret: 'wx-test-secret' };
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-for-hs256';
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_PHONE_DIGEST_KEY = Buffer.alloc(32, 9).toString('base64');
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -36,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     REDIS_KEY_PREFIX: TEST_REDIS_PREFIX,
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+    PHONE_DIGEST_KEY: TEST_PHONE_DIGEST_KEY,
     WECHAT_APPID: TEST_WECHAT.appId,
     WECHAT_SECRET: TEST_WECHAT.secret,
     WECHAT_API_BASE: wechat.url,
@@ -62,6 +65,8 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
       await seedCatalogue(dataSource);
       // The index is a cache of the tables just emptied.
       await app.get(PlacesIndex).rebuild();
+      // So is the holiday calendar's memory of entered years.
+      await app.get(HolidayCalendarSync).reload();
     },
     close: async () => {
       await app.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, describeMode, loadConfig } from '../../src/config/config';
@@ -11,6 +11,7 @@ const PRODUCTION = {
   REDIS_URL: 'redis://cache.internal:6379',
   JWT_SECRET: 's'.repeat(40),
   DATA_ENCRYPTION_KEY: KEY,
+  PHONE_DIGEST_KEY: Buffer.alloc(32, 2).toString('base64'),
   WECHAT_APPID: 'wx123',
   WECHAT_SECRET: 'secret',
 };
@@ -40,6 +41,17 @@ describe('loadConfig', () => {
     expect(again.auth.jwtSecret).toBe(first.auth.jwtSecret);
     expect(again.dataKey.equals(first.dataKey)).toBe(true);
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(first.auth.jwtSecret);
+  });
+
+  it('adds the phone digest key to a secrets file from before it existed, keeping the other secrets', () => {
+    const dir = tempDir();
+    const old = { jwtSecret: 'j'.repeat(64), dataKey: Buffer.alloc(32, 3).toString('base64') };
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify(old));
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.auth.jwtSecret).toBe(old.jwtSecret);
+    expect(config.dataKey.equals(Buffer.from(old.dataKey, 'base64'))).toBe(true);
+    expect(config.phoneDigestKey).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dir }).phoneDigestKey.equals(config.phoneDigestKey)).toBe(true);
   });
 
   it('accepts a complete production configuration and never allows the dev sign-in there', () => {
@@ -83,6 +95,9 @@ describe('loadConfig', () => {
     [{ DEV_SIGN_IN: 'yes' }, 'DEV_SIGN_IN'],
     [{ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET: required when NODE_ENV=production'],
     [{ ...PRODUCTION, WECHAT_SECRET: '' }, 'WECHAT_SECRET: required when NODE_ENV=production'],
+    [{ ...PRODUCTION, PHONE_DIGEST_KEY: '' }, 'PHONE_DIGEST_KEY: required when NODE_ENV=production'],
+    [{ ...PRODUCTION, PHONE_DIGEST_KEY: KEY }, 'PHONE_DIGEST_KEY: must be its own key'],
+    [{ PHONE_DIGEST_KEY: 'short' }, 'PHONE_DIGEST_KEY: must be 32 bytes'],
     [{ ...PRODUCTION, DEV_SIGN_IN: 'true' }, 'DEV_SIGN_IN: must not be true when NODE_ENV=production'],
     [{ ...PRODUCTION, RATE_LIMITS: 'off' }, 'RATE_LIMITS: must not be off when NODE_ENV=production'],
     [{ RATE_LIMITS: 'no' }, 'RATE_LIMITS'],

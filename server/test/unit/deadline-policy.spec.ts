@@ -1,5 +1,5 @@
 import type { DayKind } from '@wfh/shared';
-import { dayKindOf } from '../../src/infra/clock/china-calendar';
+import { ChinaCalendar, dayKindOf } from '../../src/infra/clock/china-calendar';
 import {
   DEFAULT_OFFICE_HOURS,
   addWorkingHours,
@@ -142,6 +142,25 @@ describe('addWorkingHours with other calendars and hours', () => {
     expect(() => workingMinutesBetween(at('2026-09-22 10:00'), at('2026-09-22 11:00'), [{ opens: '12:00', closes: '08:30' }], dayKindOf)).toThrow(
       new Error('Office window "12:00-08:30" must open before it closes'),
     );
+  });
+});
+
+describe('addWorkingHours in a year the library lacks, with the holidays entered', () => {
+  // 春节 2027 as a notice might set it: off 6–14 February, Saturday 20th worked.
+  const calendar = new ChinaCalendar([
+    ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => ({ date: `2027-02-${d}`, kind: 'holiday' as const, name: '春节' })),
+    { date: '2027-02-20', kind: 'workday', name: '春节调休' },
+  ]);
+  const withEntries: DayKindOf = (date, weekday) => calendar.dayKindOf(date, weekday);
+  const libraryOnly: DayKindOf = (date, weekday) => new ChinaCalendar().dayKindOf(date, weekday);
+
+  it.each<[why: string, from: string, hours: number, library: string, entered: string]>([
+    ['the Friday before 春节', '2027-02-05 16:00', 8, '2027-02-08 16:30:00.000', '2027-02-15 16:30:00.000'],
+    ['filed during 春节', '2027-02-10 10:00', 8, '2027-02-11 10:30:00.000', '2027-02-16 09:00:00.000'],
+    ['into the 调休 Saturday', '2027-02-19 17:00', 1, '2027-02-22 09:00:00.000', '2027-02-20 09:00:00.000'],
+  ])('%s: %s + %d h is %s by the library alone, %s with the entries', (_why, from, hours, library, entered) => {
+    expect(local(addWorkingHours(at(from), hours, DEFAULT_OFFICE_HOURS, libraryOnly))).toBe(library);
+    expect(local(addWorkingHours(at(from), hours, DEFAULT_OFFICE_HOURS, withEntries))).toBe(entered);
   });
 });
 

@@ -47,11 +47,31 @@ describe('fieldErrorsOf', () => {
   it('names nested fields and explains each failed rule in Chinese', () => {
     const fields = fieldErrorsOf([
       { property: 'x', constraints: { whitelistValidation: 'property x should not exist' }, children: [] },
-      { property: 'contact', children: [{ property: 'phone', constraints: { matches: 'phone must match' }, children: [] }] },
+      { property: 'contact', children: [{ property: 'phone', value: '12', constraints: { matches: 'phone must match' }, children: [] }] },
     ]);
     expect(fields).toEqual([
       { field: 'x', message: '不认识的字段“x”，请删除后再提交' },
       { field: 'contact.phone', message: '“contact.phone”的格式不对' },
+    ]);
+  });
+
+  it('says one thing for a field left out or null, and only the kind of value when that is wrong', () => {
+    const fields = fieldErrorsOf([
+      { property: 'title', value: undefined, constraints: { isString: 'x', notBlank: 'x', maxLength: 'x' }, children: [] },
+      { property: 'reason', value: null, constraints: { isString: 'x', notBlank: 'x', maxLength: 'x' }, children: [] },
+      { property: 'note', value: null, constraints: { notNull: 'x', isString: 'x', maxLength: 'x' }, children: [] },
+      { property: 'capacity', value: '5', constraints: { isInt: 'x', min: 'x', max: 'x' }, children: [] },
+      { property: 'phone', value: '12', constraints: { matches: 'x', maxLength: 'x' }, children: [] },
+      { property: 'confirm', value: undefined, constraints: { equals: '请先确认您已了解注销后删除和保留的内容' }, children: [] },
+    ]);
+    expect(fields).toEqual([
+      { field: 'title', message: '请填写“title”' },
+      { field: 'reason', message: '请填写“reason”' },
+      { field: 'note', message: '“note”不能为空值（null）；不需要时请不传这个字段' },
+      { field: 'capacity', message: '“capacity”应当是整数' },
+      { field: 'phone', message: '“phone”的格式不对' },
+      { field: 'phone', message: '“phone”太长了，请删减' },
+      { field: 'confirm', message: '请先确认您已了解注销后删除和保留的内容' },
     ]);
   });
 });

@@ -26,6 +26,8 @@ describe('rate limit policy', () => {
 
   it('per-person limits are tighter than per-address ones, which leave room for a village behind one address', () => {
     for (const [name, policy] of Object.entries(RATE_LIMITS) as Array<[string, RateLimitPolicy]>) {
+      // A limit that keeps a code from being guessed is tight on purpose (see the next test).
+      if (policy.alwaysOn) continue;
       const perAddressPerHour = (policy.perIp.limit * 3600) / policy.perIp.windowSeconds;
       expect({ name, enough: perAddressPerHour >= 200 }).toEqual({ name, enough: true });
       if (policy.perUser) {
@@ -33,5 +35,12 @@ describe('rate limit policy', () => {
         expect({ name, tighter: perPersonPerHour * 5 <= perAddressPerHour }).toEqual({ name, tighter: true });
       }
     }
+  });
+
+  it('the rating code stays limited with RATE_LIMITS=off, tightly enough that a year of tries from one address finds no code of 31^10', () => {
+    const policy: RateLimitPolicy = RATE_LIMITS.ratingCode;
+    expect(policy.alwaysOn).toBe(true);
+    const guessesPerAddressPerYear = (policy.perIp.limit * 365 * 24 * 3600) / policy.perIp.windowSeconds;
+    expect(guessesPerAddressPerYear / 31 ** 10).toBeLessThan(1e-9);
   });
 });

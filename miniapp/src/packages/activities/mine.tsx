@@ -5,11 +5,11 @@ import type { MySignup } from '@wfh/shared';
 import { hasSession, onSessionChange } from '../../api';
 import { CarePage } from '../../components/CarePage';
 import { SignedIn } from '../../components/SignedIn';
+import { QrCode } from '../../components/QrCode';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { placeOf, signupResult, spacedShortCode, statusNow } from '../../utils/activities';
 import { Routes } from '../../utils/routes';
 import { formatActivitySpan, formatDateTime } from '../../utils/time';
-import { QrCode } from './components/QrCode';
 import { useMySignups } from './hooks';
 import '../../styles/activities.css';
 
@@ -51,7 +51,7 @@ function SignupItem({ signup, now }: { signup: MySignup; now: number }) {
       <Text className={`signup-state state-${signup.state}`}>{stateLine(signup, now)}</Text>
       {showCode && (
         <View className="check-in-code">
-          <QrCode token={signup.checkInToken!} />
+          <QrCode token={signup.checkInToken!} label="签到二维码" />
           <Text className="hint">签到时，请把这个二维码给妇联的同志扫一扫；扫不了，就报下面的签到码。</Text>
           <Text className="short-code" userSelect>
             {spacedShortCode(signup.shortCode!)}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { BodyMember, FeedbackView, RegionDetail, RegionNode, RoutingRuleView, ServiceCategory } from '@wfh/shared';
+import type { BodyMember, FeedbackView, HolidayCoverage, HolidayYear, RegionDetail, RegionNode, RoutingRuleView, ServiceCategory } from '@wfh/shared';
 import {
   ApiError,
   fetchCountyCategories,
   fetchCountyFeedback,
+  fetchHolidayCoverage,
+  fetchHolidayYear,
   fetchMembers,
   fetchRegion,
   fetchRegionChildren,
@@ -73,4 +75,13 @@ export function useRoutingRules(countyId: string) {
 
 export function useCountyFeedback(countyId: string) {
   return useLoad<FeedbackView[]>(`feedback:${countyId}`, () => fetchCountyFeedback(countyId));
+}
+
+/** Only for a county admin (enabled): nobody else may ask. */
+export function useHolidayCoverage(enabled: boolean) {
+  return useLoad<HolidayCoverage>(enabled ? 'holiday-coverage' : null, fetchHolidayCoverage);
+}
+
+export function useHolidayYear(year: number) {
+  return useLoad<HolidayYear>(`holidays:${year}`, () => fetchHolidayYear(year));
 }

@@ -1,19 +1,23 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { RegionLevel, RoleKind, regionLevelOf, type MeResponse } from '@wfh/shared';
+import { fetchHolidayCoverage } from '../../api';
 import { CarePage } from '../../components/CarePage';
+import { LoadFailed, Loading } from '../../components/StatusViews';
 import { SignedIn } from '../../components/SignedIn';
 import { ChoiceButtons } from '../requests/components/FormParts';
 import type { PickedBody } from './components/BodyPicker';
 import { BodiesSection } from './components/BodiesSection';
 import { CategoriesSection } from './components/CategoriesSection';
 import { FeedbackSection } from './components/FeedbackSection';
+import { HolidayBanner, HolidaysSection } from './components/HolidaysSection';
 import { RolesSection } from './components/RolesSection';
 import { RulesSection } from './components/RulesSection';
+import { useHolidayCoverage } from './hooks';
 import '../../styles/requests.css';
 import './admin.css';
 
-type Section = 'bodies' | 'roles' | 'categories' | 'rules' | 'feedback';
+type Section = 'bodies' | 'roles' | 'categories' | 'rules' | 'feedback' | 'holidays';
 
 const SECTIONS: ReadonlyArray<readonly [Section, string]> = [
   ['bodies', '组织'],
@@ -21,6 +25,7 @@ const SECTIONS: ReadonlyArray<readonly [Section, string]> = [
   ['categories', '求助类别'],
   ['rules', '受理规则'],
   ['feedback', '投诉建议'],
+  ['holidays', '节假日'],
 ];
 
 /** The counties where she is an admin (Permission.AdministerCounty). */
@@ -30,7 +35,7 @@ function countiesOf(me: MeResponse): PickedBody[] {
     .map((grant) => ({ id: grant.federationId, name: grant.federationName }));
 }
 
-function SectionView({ section, county }: { section: Section; county: PickedBody }) {
+function SectionView({ section, county, holidays }: { section: Section; county: PickedBody; holidays: ReactNode }) {
   switch (section) {
     case 'bodies':
       return <BodiesSection countyId={county.id} />;
@@ -42,6 +47,8 @@ function SectionView({ section, county }: { section: Section; county: PickedBody
       return <RulesSection county={county} />;
     case 'feedback':
       return <FeedbackSection countyId={county.id} />;
+    case 'holidays':
+      return holidays;
   }
 }
 
@@ -49,6 +56,11 @@ function CountyAdmin({ me }: { me: MeResponse }) {
   const counties = countiesOf(me);
   const [countyId, setCountyId] = useState(counties[0]?.id ?? null);
   const [section, setSection] = useState<Section>('bodies');
+  // The deadline clock's calendar is the deployment's: one banner and one form, whichever county.
+  const coverage = useHolidayCoverage(counties.length > 0);
+  const [holidayYear, setHolidayYear] = useState<number | null>(null);
+  // After a save the banner follows quietly; a reload would swap the open form for a spinner.
+  const refreshCoverage = () => void fetchHolidayCoverage().then(coverage.set, () => undefined);
   const county = counties.find((candidate) => candidate.id === countyId);
   if (!county) {
     return (
@@ -59,6 +71,15 @@ function CountyAdmin({ me }: { me: MeResponse }) {
   }
   return (
     <View>
+      {coverage.state.status === 'ready' && (
+        <HolidayBanner
+          coverage={coverage.state.data}
+          onEnter={(year) => {
+            setHolidayYear(year);
+            setSection('holidays');
+          }}
+        />
+      )}
       <View className="card">
         <Text className="home-body-name">{county.name}</Text>
         {counties.length > 1 && (
@@ -66,7 +87,20 @@ function CountyAdmin({ me }: { me: MeResponse }) {
         )}
         <ChoiceButtons name="admin-section" options={SECTIONS} value={section} onChange={setSection} />
       </View>
-      <SectionView key={`${county.id}:${section}`} section={section} county={county} />
+      <SectionView
+        key={`${county.id}:${section}:${holidayYear}`}
+        section={section}
+        county={county}
+        holidays={
+          coverage.state.status === 'ready' ? (
+            <HolidaysSection coverage={coverage.state.data} initialYear={holidayYear} onSaved={refreshCoverage} />
+          ) : coverage.state.status === 'failed' ? (
+            <LoadFailed message={coverage.state.error.message} onRetry={coverage.reload} />
+          ) : (
+            <Loading />
+          )
+        }
+      />
     </View>
   );
 }

@@ -43,7 +43,7 @@ function Charts({ stats }: { stats: SubtreeStats }) {
     valueText: `${category.received}件`,
   }));
   return (
-    <View>
+    <View className="stats-charts">
       <View className="card">
         <Text className="card-title">每周首次答复用时（中位数）</Text>
         <BarList bars={weeks} name="week-chart" empty="这段时间还没有答复过的求助。" />

@@ -73,23 +73,25 @@ export default function WorkbenchPage() {
                 </Button>
               )}
             </View>
-            {bodiesOf(me.roles).map((grant) =>
-              answersRequestsAt(me.roles, grant.federationId) ? (
-                <InboxList
-                  key={grant.federationId}
-                  federationId={grant.federationId}
-                  federationName={grant.federationName}
-                  tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
-                />
-              ) : (
-                <ToolsCard
-                  key={grant.federationId}
-                  federationId={grant.federationId}
-                  federationName={grant.federationName}
-                  tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
-                />
-              ),
-            )}
+            <View className="workbench-inboxes">
+              {bodiesOf(me.roles).map((grant) =>
+                answersRequestsAt(me.roles, grant.federationId) ? (
+                  <InboxList
+                    key={grant.federationId}
+                    federationId={grant.federationId}
+                    federationName={grant.federationName}
+                    tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
+                  />
+                ) : (
+                  <ToolsCard
+                    key={grant.federationId}
+                    federationId={grant.federationId}
+                    federationName={grant.federationName}
+                    tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
+                  />
+                ),
+              )}
+            </View>
           </View>
         )}
       </SignedIn>

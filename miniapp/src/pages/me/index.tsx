@@ -1,9 +1,13 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { signOut } from '../../api';
+import { mayUseConsole } from '@wfh/shared';
+import { signOut, signOutEverywhere } from '../../api';
 import { CarePage } from '../../components/CarePage';
+import { ConsoleSessionsCard } from '../../components/ConsoleSessionsCard';
+import { PhoneRolesCard } from '../../components/PhoneRolesCard';
 import { RoleList } from '../../components/RoleList';
 import { SignedIn } from '../../components/SignedIn';
+import { sharesWechatPhoneNumber } from '../../utils/platform';
 import { Routes } from '../../utils/routes';
 
 /** A card that leads to one of her own lists; `name` is the button's class. */
@@ -19,6 +23,21 @@ function LinkCard({ title, hint, name, url }: { title: string; hint: string; nam
   );
 }
 
+/**
+ * For a phone she lost, sold or shared: every phone signed in as her has to sign in again. Asked
+ * first, because this phone signs out too.
+ */
+async function confirmSignOutEverywhere(): Promise<void> {
+  const { confirm } = await Taro.showModal({
+    title: '退出所有设备？',
+    content: '这台手机和其他登录过您账号的手机都会退出，之后需要重新登录。',
+    confirmText: '全部退出',
+    cancelText: '不退出',
+  });
+  // A failure has already been shown to her by the API client; she is still signed in and may try again.
+  if (confirm) await signOutEverywhere().catch(() => undefined);
+}
+
 export default function MePage() {
   return (
     <CarePage title="我的">
@@ -32,6 +51,7 @@ export default function MePage() {
             <LinkCard title="我的求助" hint="看看您提过的求助办到哪一步了。" name="my-requests" url={Routes.myRequests} />
             <LinkCard title="我的报名" hint="报名的活动，和签到用的二维码。" name="my-signups" url={Routes.mySignups} />
             <LinkCard title="投诉建议" hint="对妇联的工作有意见或建议，可以告诉县妇联。" name="open-feedback" url={Routes.feedback} />
+            {sharesWechatPhoneNumber && me.roles.length === 0 && <PhoneRolesCard />}
             <View className="card">
               <Text className="card-title">我的职务</Text>
               <RoleList roles={me.roles} />
@@ -48,6 +68,7 @@ export default function MePage() {
                 输入职务邀请码
               </Button>
             </View>
+            {mayUseConsole(me.roles) && <ConsoleSessionsCard />}
             <View className="card">
               <Text className="card-title">我的资料</Text>
               <Text className="hint">看看平台保存了您的哪些资料，或者注销账号、删除您的资料。</Text>
@@ -60,6 +81,9 @@ export default function MePage() {
             </View>
             <Button className="btn btn-secondary sign-out" hoverClass="btn-pressed" onClick={signOut}>
               退出登录
+            </Button>
+            <Button className="btn btn-secondary sign-out-everywhere" hoverClass="btn-pressed" onClick={() => void confirmSignOutEverywhere()}>
+              退出所有设备
             </Button>
           </View>
         )}

@@ -21,7 +21,7 @@ export default function NeutralPage() {
   useEffect(() => guardBrowserHistory(), []);
 
   return (
-    <CarePage title="生活小常识">
+    <CarePage title="生活小常识" plain>
       <View className="card neutral-page">
         <Text className="greeting">生活小常识</Text>
         {TIPS.map(([title, text]) => (

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ErrorCode } from '@wfh/shared';
+import { ErrorCode, type Actor } from '@wfh/shared';
 import { RolesRepository } from '../../modules/roles/roles.repository';
 import { unauthorized } from '../errors/app-exception';
 import type { AuthenticatedRequest } from './current-actor.decorator';
@@ -10,11 +10,14 @@ import { IS_PUBLIC } from './public.decorator';
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** Her token generation when it was issued (app_user.token_generation); raising hers ends it. */
+  gen: number;
 }
 
 /**
  * Global: every route needs a valid access token unless marked @Public(). The token names the
- * person; her grants are read fresh from the database so a revoked role stops working at once.
+ * person; her grants are read fresh from the database so a revoked role stops working at once, and
+ * so does every token issued before her sessions were ended.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,19 +35,34 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw unauthorized(ErrorCode.Unauthenticated);
     }
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized(ErrorCode.TokenInvalid);
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-    } catch (error) {
-      throw unauthorized((error as Error).name === 'TokenExpiredError' ? ErrorCode.TokenExpired : ErrorCode.TokenInvalid);
+    const found = await this.actorOf(header);
+    if (typeof found === 'string') {
+      // A public page is the same for anyone signed out: a stale or broken token gets that view, not
+      // an error she cannot act on there. Routes that need her still answer 401, which signs her in again.
+      if (isPublic) return true;
+      throw unauthorized(found);
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw unauthorized(ErrorCode.TokenInvalid);
-    // A woman who deleted her data: the tokens she had must stop at once, not when they expire.
-    const grants = await this.roles.grantsOfLiveUser(claims.sub);
-    if (grants === null) throw unauthorized(ErrorCode.TokenInvalid);
-    request.actor = { userId: claims.sub, grants };
+    request.actor = found;
     return true;
+  }
+
+  /** The person an Authorization header names, or why it names nobody. */
+  private async actorOf(header: string): Promise<Actor | ErrorCode> {
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) return ErrorCode.TokenInvalid;
+    let claims: Partial<AccessTokenClaims> & { exp?: unknown };
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: unknown }>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      return (error as Error).name === 'TokenExpiredError' ? ErrorCode.TokenExpired : ErrorCode.TokenInvalid;
+    }
+    // jsonwebtoken takes a token without `exp` for one that never expires, and one without `gen` could
+    // never be ended: ours always carry both, so such a token was not made by this server's rules.
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return ErrorCode.TokenInvalid;
+    if (typeof claims.gen !== 'number' || !Number.isSafeInteger(claims.gen)) return ErrorCode.TokenInvalid;
+    // One query: her grants, and whether her account still exists with this token's generation.
+    const grants = await this.roles.grantsOfLiveSession(claims.sub, claims.gen);
+    if (grants === null) return ErrorCode.TokenInvalid;
+    return { userId: claims.sub, grants };
   }
 }

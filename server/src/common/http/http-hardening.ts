@@ -1,9 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ERROR_MESSAGES, ErrorCode, type ErrorResponse } from '@wfh/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 
 /**
  * One policy for the H5 app at `/` and Swagger UI at `/docs`: everything from this origin only.
@@ -50,6 +51,24 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
       if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
       done();
     });
+}
+
+/**
+ * Fastify decodes a JSON body as UTF-8 and silently turns invalid bytes into U+FFFD, so a broken
+ * client's text would be stored as "�" and never noticed. Its own parser, given the body as bytes,
+ * runs only on valid UTF-8; anything else is refused as malformed JSON like any other bad body.
+ */
+export function registerStrictJsonParser(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
+  const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    if (!isUtf8(body)) {
+      done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+      return;
+    }
+    parseJson(request, body.toString('utf8'), done);
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ import { badRequest } from '../errors/app-exception';
 const MESSAGE_OF_CONSTRAINT: Record<string, (field: string) => string> = {
   whitelistValidation: (f) => `不认识的字段“${f}”，请删除后再提交`,
   isDefined: (f) => `请填写“${f}”`,
+  notNull: (f) => `“${f}”不能为空值（null）；不需要时请不传这个字段`,
+  notBlank: (f) => `“${f}”不能为空，请填写内容`,
   isNotEmpty: (f) => `“${f}”不能为空`,
   isString: (f) => `“${f}”应当是文字`,
   isInt: (f) => `“${f}”应当是整数`,
@@ -27,15 +29,32 @@ const MESSAGE_OF_CONSTRAINT: Record<string, (field: string) => string> = {
   isLongitude: (f) => `“${f}”不是有效的经度`,
   isPhone: (f) => `“${f}”不是有效的电话号码`,
   nestedValidation: (f) => `“${f}”的内容有误`,
+  isObject: (f) => `“${f}”的内容有误`,
 };
+
+/** Rules about the kind of value: when one fails, the length, range and format rules would only repeat it. */
+const KIND_RULES = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation']);
+/** Any Chinese character: a message written into the DTO for a person is used as it is. */
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+/** One field's failed rules as sentences: a single one for a missing or null value, else the kind first. */
+function messagesOf(error: ValidationError, field: string): string[] {
+  const constraints = error.constraints ?? {};
+  const failed = Object.keys(constraints);
+  if (failed.length === 0) return [];
+  const own = failed.filter((constraint) => CHINESE.test(constraints[constraint]));
+  if (own.length > 0) return own.map((constraint) => constraints[constraint]);
+  if (failed.includes('whitelistValidation')) return [MESSAGE_OF_CONSTRAINT.whitelistValidation(field)];
+  if (error.value === null) return [(failed.includes('notNull') ? MESSAGE_OF_CONSTRAINT.notNull : MESSAGE_OF_CONSTRAINT.isDefined)(field)];
+  if (error.value === undefined) return [MESSAGE_OF_CONSTRAINT.isDefined(field)];
+  const kind = failed.filter((constraint) => KIND_RULES.has(constraint));
+  return (kind.length > 0 ? kind : failed).map((constraint) => (MESSAGE_OF_CONSTRAINT[constraint] ?? ((f: string) => `“${f}”的值不符合要求`))(field));
+}
 
 export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({
-      field,
-      message: (MESSAGE_OF_CONSTRAINT[constraint] ?? ((f: string) => `“${f}”的值不符合要求`))(field),
-    }));
+    const own = messagesOf(error, field).map((message) => ({ field, message }));
     return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }
@@ -72,7 +91,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value tells a missing or null field from a wrong one (fieldErrorsOf); it never reaches the reply.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => badRequest(ErrorCode.ValidationFailed, fieldErrorsOf(errors)),
   });
 }

@@ -8,7 +8,8 @@ function summary(name: RateLimitName): string {
   const policy: RateLimitPolicy = RATE_LIMITS[name];
   const per = (w: Window) => `${w.limit} per ${w.windowSeconds / 60} min`;
   const user = policy.perUser ? `, ${per(policy.perUser)} per signed-in person` : '';
-  return `Too many tries: RATE_LIMITED with a Retry-After header (seconds). Limits: ${per(policy.perIp)} per client address${user}`;
+  const always = policy.alwaysOn ? ' (always on, even with RATE_LIMITS=off)' : '';
+  return `Too many tries: RATE_LIMITED with a Retry-After header (seconds). Limits: ${per(policy.perIp)} per client address${user}${always}`;
 }
 
 /** Counts calls of this route against the named policy of rate-limit.policy.ts; RateLimitGuard does the counting. */

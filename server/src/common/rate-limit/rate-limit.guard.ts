@@ -15,7 +15,8 @@ import { RATE_LIMITS, clientKey, rateLimitedMessage, type RateLimitName, type Ra
  * Global, registered right after AuthGuard (app.module.ts) so that the signed-in person is known.
  * Routes without @RateLimit() pass untouched; the others count one hit per client address and,
  * when the policy has one, per person, in the shared RATE_LIMITER (Redis in production, so every
- * instance counts against the same numbers).
+ * instance counts against the same numbers). RATE_LIMITS=off switches off all but the policies
+ * marked alwaysOn.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -26,10 +27,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.config.rateLimits.enabled) return true;
     const name = this.reflector.get<RateLimitName | undefined>(RATE_LIMIT, context.getHandler());
     if (!name) return true;
     const policy: RateLimitPolicy = RATE_LIMITS[name];
+    if (!this.config.rateLimits.enabled && !policy.alwaysOn) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const hits: Array<Promise<RateDecision>> = [
       this.limiter.hit(`limit:${name}:ip:${clientKey(request.ip)}`, policy.perIp.limit, policy.perIp.windowSeconds),

@@ -16,6 +16,11 @@ export interface RateLimitPolicy {
   perUser?: Window;
   /** Said after "操作太频繁，请 X 分钟后再试" where waiting could hurt her. */
   hint?: string;
+  /**
+   * Counted even with RATE_LIMITS=off (tests, local runs): the limit keeps a secret from being
+   * guessed rather than the servers from a flood, so switching it off would open the secret.
+   */
+  alwaysOn?: true;
 }
 
 const MINUTE = 60;
@@ -28,8 +33,8 @@ const HOUR = 3600;
  */
 export const RATE_LIMITS = {
   /**
-   * POST /auth/wechat, /auth/dev, /auth/refresh. Nobody is known before sign-in succeeds, so per
-   * address only; a phone signs in once per app start and refreshes every two hours.
+   * POST /auth/wechat, /auth/dev, /auth/refresh, /auth/sign-out. Nobody is known before sign-in
+   * succeeds, so per address only; a phone signs in once per app start and refreshes every two hours.
    */
   signIn: { perIp: { limit: 600, windowSeconds: 10 * MINUTE } },
   /**
@@ -64,6 +69,18 @@ export const RATE_LIMITS = {
     perUser: { limit: 10, windowSeconds: HOUR },
     perIp: { limit: 200, windowSeconds: HOUR },
   },
+  /**
+   * POST /ratings/:code: a woman recorded by a chair rates with the ten-letter code she was given
+   * (31^10 codes). A few tries an hour are plenty for her and useless for guessing; nobody is
+   * signed in, so per address only, and a wrong code counts like a right one.
+   */
+  ratingCode: { perIp: { limit: 10, windowSeconds: HOUR }, alwaysOn: true },
+  /**
+   * POST /console/sessions and …/:id/poll: a PC showing a sign-in QR code polls every 2 s (60 calls
+   * in a code's 2 minutes, 300 in 10 minutes of codes); an office of several PCs behind one address
+   * signs in at the same time of the morning. The secrets are too long to guess: this only stops floods.
+   */
+  consoleSignIn: { perIp: { limit: 1500, windowSeconds: 10 * MINUTE } },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

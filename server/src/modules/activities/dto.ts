@@ -1,20 +1,17 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   ACTIVITY_LIMITS,
@@ -38,6 +35,7 @@ import {
   type SignupWindowState,
   PHONE_PATTERN,
 } from '@wfh/shared';
+import { NestedForm, NotBlank, Nullable, Optional, PartialInput } from '../../common/pipes/dto-decorators';
 
 const STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled', 'finished'];
 const WINDOWS: SignupWindowState[] = ['not_yet', 'open', 'closed'];
@@ -46,10 +44,10 @@ const SIGNUP_KINDS: SignupKind[] = ['self', 'relative', 'reserved'];
 
 export class ActivityInputDto implements ActivityInput {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.title, example: '免费两癌筛查' })
-  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.title)
+  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.title)
   title: string;
 
-  @ApiProperty({ maxLength: ACTIVITY_LIMITS.description })
+  @ApiProperty({ maxLength: ACTIVITY_LIMITS.description, description: 'May be empty: the title often says it all' })
   @IsString() @MaxLength(ACTIVITY_LIMITS.description)
   description: string;
 
@@ -57,20 +55,20 @@ export class ActivityInputDto implements ActivityInput {
   @IsEnum(ActivityCategory)
   category: ActivityCategory;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: "One of the body's sites; its address and location are used" })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ type: String, nullable: true, description: "One of the body's sites; its address and location are used. null: not at a site, the address is used" })
+  @Optional() @Nullable() @IsUUID()
   siteId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTIVITY_LIMITS.address })
-  @IsOptional() @IsString() @MaxLength(ACTIVITY_LIMITS.address)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTIVITY_LIMITS.address, description: 'Required without a site; null: none (at a site)' })
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.address)
   address?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 })
-  @IsOptional() @IsNumber() @Min(-90) @Max(90)
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90, description: 'null: no point on the map; found near the body' })
+  @Optional() @Nullable() @IsNumber() @Min(-90) @Max(90)
   latitude?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
-  @IsOptional() @IsNumber() @Min(-180) @Max(180)
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180, description: 'null: no point on the map; found near the body' })
+  @Optional() @Nullable() @IsNumber() @Min(-180) @Max(180)
   longitude?: number | null;
 
   @ApiProperty({ example: '2026-12-05T01:00:00.000Z' })
@@ -94,51 +92,51 @@ export class ActivityInputDto implements ActivityInput {
   capacity: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: ACTIVITY_LIMITS.maxCapacity })
-  @IsOptional() @IsInt() @Min(0) @Max(ACTIVITY_LIMITS.maxCapacity)
+  @Optional() @IsInt() @Min(0) @Max(ACTIVITY_LIMITS.maxCapacity)
   reservedSeats?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   relativesAllowed?: boolean;
 }
 
-export class UpdateActivityDto extends PartialType(ActivityInputDto) {}
+export class UpdateActivityDto extends PartialInput(ActivityInputDto) {}
 
 export class CancelActivityDto implements CancelActivityInput {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.cancelReason, example: '天气原因，改期另行通知' })
-  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.cancelReason)
+  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.cancelReason)
   reason: string;
 }
 
 export class ActivitiesQueryDto implements ActivitiesQuery {
   @ApiPropertyOptional({ minimum: -90, maximum: 90 })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
+  @Optional() @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
   latitude?: number;
 
   @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(-180) @Max(180)
+  @Optional() @Type(() => Number) @IsNumber() @Min(-180) @Max(180)
   longitude?: number;
 
   @ApiPropertyOptional({ minimum: 100, maximum: 100_000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(100_000)
+  @Optional() @Type(() => Number) @IsInt() @Min(100) @Max(100_000)
   radiusMetres?: number;
 
   @ApiPropertyOptional({ description: 'Her village or community: its own activities and its township\'s' })
-  @IsOptional() @IsString() @Matches(/^\d{12}$/)
+  @Optional() @IsString() @Matches(/^\d{12}$/)
   federationId?: string;
 
   @ApiPropertyOptional({ enum: ActivityCategory, enumName: 'ActivityCategory' })
-  @IsOptional() @IsEnum(ActivityCategory)
+  @Optional() @IsEnum(ActivityCategory)
   category?: ActivityCategory;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
   limit?: number;
 }
 
 export class AttendeeInputDto {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.attendeeName, example: '王秀兰' })
-  @IsString() @IsNotEmpty() @MaxLength(ACTIVITY_LIMITS.attendeeName)
+  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.attendeeName)
   name: string;
 
   @ApiProperty({ example: '13800000000' })
@@ -148,7 +146,7 @@ export class AttendeeInputDto {
 
 export class SignupInputDto implements SignupInput {
   @ApiPropertyOptional({ type: AttendeeInputDto, description: 'Absent: herself' })
-  @IsOptional() @ValidateNested() @Type(() => AttendeeInputDto)
+  @Optional() @NestedForm(() => AttendeeInputDto)
   attendee?: AttendeeInputDto;
 }
 
@@ -160,13 +158,13 @@ export class ReservedSignupDto extends AttendeeInputDto implements ReservedSignu
 
 export class CheckInDto implements CheckInInput {
   @ApiProperty({ maxLength: 120, description: 'What the QR code holds, or the six-digit short code' })
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsString() @NotBlank() @MaxLength(120)
   code: string;
 }
 
 export class CsvQueryDto {
   @ApiPropertyOptional({ enum: ['masked', 'full'], description: 'full: phone numbers in full (audited)' })
-  @IsOptional() @IsEnum({ masked: 'masked', full: 'full' })
+  @Optional() @IsEnum({ masked: 'masked', full: 'full' })
   phones?: 'masked' | 'full';
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   FEEDBACK_LIMITS,
   PHONE_PATTERN,
@@ -19,6 +19,7 @@ import {
   type SetBodyActiveInput,
   type SetRegisteredWomenInput,
 } from '@wfh/shared';
+import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
 
 const CODE = /^\d{2,12}$/;
 const KINDS: FeedbackKind[] = ['complaint', 'suggestion'];
@@ -28,18 +29,18 @@ export class SetBodyActiveDto implements SetBodyActiveInput {
 }
 
 export class SetRegisteredWomenDto implements SetRegisteredWomenInput {
-  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1_000_000 })
-  @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1_000_000, description: 'null: not known (the rates that need it are not shown)' })
+  @Nullable() @IsInt() @Min(0) @Max(1_000_000)
   registeredWomen: number | null;
 }
 
 export class RoleInvitationDto implements RoleInvitationInput {
   @ApiProperty({ enum: RoleKind, enumName: 'RoleKind' }) @IsEnum(RoleKind) role: RoleKind;
-  @ApiProperty({ maxLength: 40 }) @IsString() @IsNotEmpty() @MaxLength(40) inviteeName: string;
+  @ApiProperty({ maxLength: 40 }) @IsString() @NotBlank() @MaxLength(40) inviteeName: string;
 }
 
 export class RevokeRoleDto implements RevokeRoleInput {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(36) userId: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(36) userId: string;
   @ApiProperty({ enum: RoleKind, enumName: 'RoleKind' }) @IsEnum(RoleKind) role: RoleKind;
 }
 
@@ -47,7 +48,9 @@ export class RoutingRuleDto implements RoutingRuleInput {
   @ApiProperty({ example: '211221' }) @IsString() @Matches(CODE) regionPrefix: string;
   @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' }) @IsEnum(ServiceCategoryKey) categoryKey: ServiceCategoryKey;
   @ApiProperty({ example: '211221' }) @IsString() @Matches(CODE) targetFederationId: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 80 }) @IsOptional() @IsString() @MaxLength(80) label?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 80, description: 'null or absent: no label' })
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(80)
+  label?: string | null;
 }
 
 export class RoutingPreviewDto implements RoutingPreviewInput {
@@ -58,12 +61,14 @@ export class RoutingPreviewDto implements RoutingPreviewInput {
 export class FeedbackDto implements FeedbackInput {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind: FeedbackKind;
   @ApiProperty() @IsString() @Matches(CODE) federationId: string;
-  @ApiProperty({ maxLength: FEEDBACK_LIMITS.text }) @IsString() @IsNotEmpty() @MaxLength(FEEDBACK_LIMITS.text) text: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(PHONE_PATTERN) contactPhone?: string | null;
+  @ApiProperty({ maxLength: FEEDBACK_LIMITS.text }) @IsString() @NotBlank() @MaxLength(FEEDBACK_LIMITS.text) text: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: she leaves no number' })
+  @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN)
+  contactPhone?: string | null;
 }
 
 export class FeedbackReplyDto implements FeedbackReplyInput {
-  @ApiProperty({ maxLength: FEEDBACK_LIMITS.reply }) @IsString() @IsNotEmpty() @MaxLength(FEEDBACK_LIMITS.reply) reply: string;
+  @ApiProperty({ maxLength: FEEDBACK_LIMITS.reply }) @IsString() @NotBlank() @MaxLength(FEEDBACK_LIMITS.reply) reply: string;
 }
 
 // ---- responses ----

@@ -13,13 +13,21 @@ export interface AuditEntry {
     | 'body.set_registered_women'
     | 'role.invite'
     | 'role.grant'
+    | 'role.grant_by_phone'
+    | 'listed_person.first_admin'
     | 'role.revoke'
     | 'routing_rule.create'
     | 'routing_rule.delete'
     | 'feedback.reply'
     | 'user.export_data'
-    | 'user.delete_data';
-  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback' | 'app_user';
+    | 'user.delete_data'
+    | 'console.confirm'
+    | 'console.sign_in'
+    | 'console.end'
+    | 'holiday_calendar.update'
+    | 'onboarding.import'
+    | 'onboarding.export';
+  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback' | 'app_user' | 'console_session' | 'holiday_year' | 'listed_person' | 'import_run';
   subjectId: string;
   federationId: string | null;
 }

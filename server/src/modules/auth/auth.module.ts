@@ -9,5 +9,7 @@ import { TokenService } from './token.service';
   imports: [UsersModule],
   controllers: [AuthController],
   providers: [AuthService, TokenService, WechatClient],
+  // The PC console's QR sign-in (modules/console-sign-in) issues its sessions here too.
+  exports: [TokenService],
 })
 export class AuthModule {}

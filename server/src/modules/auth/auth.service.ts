@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, type AuthTokens, type DemoPerson } from '@wfh/shared';
+import { ErrorCode, type Actor, type AuthTokens, type DemoPerson } from '@wfh/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { requireActor } from '../../common/auth/access';
 import { forbidden, notFound } from '../../common/errors/app-exception';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { WechatClient } from '../../infra/wechat/wechat.client';
@@ -37,6 +38,7 @@ export class AuthService {
           homeFederationId: null,
           demoKey: null,
           demoDescription: null,
+          tokenGeneration: 0,
         });
       user.wechatSessionKeyEnc = this.cipher.encrypt(session.sessionKey);
       await this.users.save(manager, user);
@@ -59,6 +61,14 @@ export class AuthService {
 
   refresh(refreshToken: string): Promise<AuthTokens> {
     return this.tokens.refresh(refreshToken);
+  }
+
+  signOut(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken);
+  }
+
+  signOutEverywhere(actor: Actor | null): Promise<void> {
+    return this.tokens.endAllSessions(requireActor(actor).userId);
   }
 
   private assertDevSignIn(): void {

@@ -1,22 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import type { AuthTokens, DemoPerson, DevSignInRequest, RefreshRequest, UserProfile, WechatSignInRequest } from '@wfh/shared';
+import { NotBlank } from '../../common/pipes/dto-decorators';
 
 export class WechatSignInDto implements WechatSignInRequest {
   @ApiProperty({ description: 'The one-time code from wx.login', maxLength: 128 })
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString() @NotBlank() @MaxLength(128)
   code: string;
 }
 
 export class DevSignInDto implements DevSignInRequest {
   @ApiProperty({ description: 'Key of a seeded demo person, from GET /auth/dev/people', maxLength: 32 })
-  @IsString() @IsNotEmpty() @MaxLength(32)
+  @IsString() @NotBlank() @MaxLength(32)
   personKey: string;
 }
 
 export class RefreshDto implements RefreshRequest {
   @ApiProperty({ maxLength: 128 })
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString() @NotBlank() @MaxLength(128)
   refreshToken: string;
 }
 

@@ -20,6 +20,15 @@ export class RefreshTokenEntity {
   @Column({ name: 'used_at', type: 'datetime', precision: 6, nullable: true })
   usedAt: Date | null;
 
+  /** A PC signed in by QR code (console_sign_in.id): she lists and ends it by this; null on phones. */
+  @Index('idx_refresh_token_console_session')
+  @Column({ name: 'console_session_id', type: 'varchar', length: 22, nullable: true })
+  consoleSessionId: string | null;
+
+  /** A PC session's hard end, carried through every rotation: no refresh reaches past it. */
+  @Column({ name: 'session_ends_at', type: 'datetime', precision: 6, nullable: true })
+  sessionEndsAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import {
   RegionLevel,
   RoleKind,
@@ -9,6 +9,7 @@ import {
   type UpdateFederationProfileRequest,
   PHONE_PATTERN,
 } from '@wfh/shared';
+import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
 
 export class FederationSummaryView implements FederationSummary {
   @ApiProperty({ description: 'The region code of the body (2, 4, 6, 9 or 12 digits)' }) id: string;
@@ -28,17 +29,17 @@ export class FederationDetailView extends FederationSummaryView implements Feder
 }
 
 export class UpdateFederationProfileDto implements UpdateFederationProfileRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
-  address?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'null: clears it' })
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(200)
+  address?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 32, example: '024-12345678' })
-  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
-  phone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, example: '024-12345678', description: 'null: clears it' })
+  @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN)
+  phone?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 100, example: '周一至周五 8:30-17:00' })
-  @IsOptional() @IsString() @MaxLength(100)
-  officeHours?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: '周一至周五 8:30-17:00', description: 'null: clears it' })
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(100)
+  officeHours?: string | null;
 }
 
 export class BodyMemberView implements BodyMember {

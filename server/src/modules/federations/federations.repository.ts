@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, Like, type DataSource, type EntityManager } from 'typeorm';
 import { ancestorRegionCodes, type FederationDetail, type FederationSummary } from '@wfh/shared';
+import { forUpdate } from '../../database/locking';
 import { FederationEntity } from './federation.entity';
 
 function toSummary(body: FederationEntity): FederationSummary {
@@ -35,5 +36,24 @@ export class FederationsRepository {
 
   async updateProfile(id: string, changes: Partial<Pick<FederationEntity, 'address' | 'phone' | 'officeHours'>>): Promise<void> {
     await this.dataSource.getRepository(FederationEntity).update({ id }, changes);
+  }
+
+  /** A body and its whole subtree (a county's bodies for its imports), in code order. */
+  bodiesUnder(id: string, manager: EntityManager = this.dataSource.manager): Promise<FederationEntity[]> {
+    return manager.getRepository(FederationEntity).find({ where: { id: Like(`${id}%`) }, order: { id: 'ASC' } });
+  }
+
+  /** Holds the body's row for the transaction: a county's imports commit one at a time. */
+  async lockById(manager: EntityManager, id: string): Promise<FederationEntity | null> {
+    return manager.getRepository(FederationEntity).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  /** What a county's bodies import sets: contact details, the office location (real, not demo), registered women. */
+  async updateImportedProfile(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<FederationEntity, 'address' | 'phone' | 'officeHours' | 'latitude' | 'longitude' | 'locationIsDemo' | 'registeredWomen'>>,
+  ): Promise<void> {
+    await manager.getRepository(FederationEntity).update({ id }, changes);
   }
 }

@@ -8,6 +8,7 @@ import { ActivitiesRepository } from '../activities/activities.repository';
 import { SignupsService } from '../activities/signups.service';
 import { audit } from '../audit/audit';
 import { RolesRepository } from '../roles/roles.repository';
+import { UsersRepository } from '../users/users.repository';
 import { MyDataRepository } from './my-data.repository';
 
 /** What an anonymised request, or 投诉建议, says where her words were. */
@@ -31,6 +32,7 @@ export class DataDeletionService {
     private readonly signups: SignupsService,
     private readonly roles: RolesRepository,
     private readonly cipher: FieldCipher,
+    private readonly users: UsersRepository,
   ) {}
 
   async delete(actor: Actor | null): Promise<DataDeletionResult> {
@@ -52,6 +54,7 @@ export class DataDeletionService {
       await this.repo.anonymiseFeedback(manager, userId, this.cipher.encrypt(ERASED_TEXT));
       await this.repo.leaveRosters(manager, userId);
       await this.repo.endSessions(manager, userId);
+      await this.users.endAccessTokens(manager, userId);
       await this.repo.anonymiseUser(manager, userId, now);
       await audit(manager, now, { actorUserId: userId, action: 'user.delete_data', subjectType: 'app_user', subjectId: userId, federationId: user.homeFederationId });
       return { deletedAt: now.toISOString(), requestsAnonymised: requests.length, signupsCancelled };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   RegionLevel,
   ServiceCategoryKey,
@@ -12,6 +12,7 @@ import {
   type SearchHit,
   type SearchResponse,
 } from '@wfh/shared';
+import { Optional } from '../../common/pipes/dto-decorators';
 import { NEAREST_DEFAULTS } from './place-catalog';
 
 const PLACE_TYPES: PlaceType[] = ['site', 'body'];
@@ -29,27 +30,27 @@ export class NearestQueryDto implements NearestQuery {
   longitude: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: NEAREST_DEFAULTS.maxK, default: NEAREST_DEFAULTS.k })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxK)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxK)
   k?: number;
 
   @ApiPropertyOptional({ enum: PLACE_TYPES })
-  @IsOptional() @IsIn(PLACE_TYPES)
+  @Optional() @IsIn(PLACE_TYPES)
   type?: PlaceType;
 
   @ApiPropertyOptional({ enum: SiteKind, enumName: 'SiteKind' })
-  @IsOptional() @IsEnum(SiteKind)
+  @Optional() @IsEnum(SiteKind)
   kind?: SiteKind;
 
   @ApiPropertyOptional({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' })
-  @IsOptional() @IsEnum(ServiceCategoryKey)
+  @Optional() @IsEnum(ServiceCategoryKey)
   service?: ServiceCategoryKey;
 
   @ApiPropertyOptional({ description: 'Only sites open now (Asia/Shanghai, holidays and 调休 counted)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @Optional() @Transform(toBoolean) @IsBoolean()
   openNow?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: NEAREST_DEFAULTS.maxRadiusMetres, default: NEAREST_DEFAULTS.radiusMetres })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxRadiusMetres)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(NEAREST_DEFAULTS.maxRadiusMetres)
   radiusMetres?: number;
 }
 
@@ -80,7 +81,7 @@ export class SearchQueryDto {
   q: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
   limit?: number;
 }
 

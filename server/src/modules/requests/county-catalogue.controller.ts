@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, Max, Min } from 'class-validator';
 import { ApiPaths, RegionLevel, ServiceCategoryKey, type Actor, type ServiceCategory, type UpdateCategorySettingRequest } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
+import { Optional } from '../../common/pipes/dto-decorators';
 import { ServiceCategoryView } from './dto';
 import { CountyCatalogueService } from './county-catalogue.service';
 
@@ -10,15 +11,15 @@ const HANDLING_LEVELS = [RegionLevel.Village, RegionLevel.Township, RegionLevel.
 
 class UpdateCategorySettingDto implements UpdateCategorySettingRequest {
   @ApiPropertyOptional({ enum: HANDLING_LEVELS })
-  @IsOptional() @IsIn(HANDLING_LEVELS)
+  @Optional() @IsIn(HANDLING_LEVELS)
   handlingLevel?: RegionLevel;
 
   @ApiPropertyOptional({ minimum: 0.5, maximum: 720, description: 'Working hours' })
-  @IsOptional() @IsNumber() @Min(0.5) @Max(720)
+  @Optional() @IsNumber() @Min(0.5) @Max(720)
   firstResponseHours?: number;
 
   @ApiPropertyOptional({ minimum: 0.5, maximum: 2000, description: 'Working hours' })
-  @IsOptional() @IsNumber() @Min(0.5) @Max(2000)
+  @Optional() @IsNumber() @Min(0.5) @Max(2000)
   resolutionHours?: number;
 }
 

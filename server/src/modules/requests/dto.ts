@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
   IsIn,
-  IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   REQUEST_LIMITS,
@@ -41,6 +37,7 @@ import {
   type WithdrawRequestInput,
   PHONE_PATTERN,
 } from '@wfh/shared';
+import { NestedForm, NotBlank, Optional } from '../../common/pipes/dto-decorators';
 
 const CONTACT_METHODS: ContactMethod[] = ['phone', 'wechat', 'visit'];
 const NOTE = REQUEST_LIMITS.handlerNote;
@@ -52,11 +49,11 @@ export class RequestContactDto implements RequestContact {
   method: ContactMethod;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone, example: '13800000000' })
-  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
+  @Optional() @IsString() @Matches(PHONE_PATTERN)
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.safeTimes, example: '工作日上午' })
-  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.safeTimes)
+  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.safeTimes)
   safeTimes?: string;
 }
 
@@ -66,7 +63,7 @@ export class SubmitRequestDto implements SubmitRequestInput {
   categoryKey: ServiceCategoryKey;
 
   @ApiProperty({ maxLength: REQUEST_LIMITS.description })
-  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.description)
+  @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.description)
   description: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: "Answers to the category's extra questions, by key" })
@@ -74,7 +71,7 @@ export class SubmitRequestDto implements SubmitRequestInput {
   answers: Answers;
 
   @ApiProperty({ type: RequestContactDto })
-  @ValidateNested() @Type(() => RequestContactDto)
+  @NestedForm(() => RequestContactDto)
   contact: RequestContactDto;
 
   @ApiProperty({ description: 'Her confirmed village or community body' })
@@ -82,27 +79,27 @@ export class SubmitRequestDto implements SubmitRequestInput {
   federationId: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @Optional() @IsUUID()
   siteId?: string;
 
   @ApiPropertyOptional({ description: 'Sensitive categories: in danger now' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   urgent?: boolean;
 
   @ApiPropertyOptional({ description: 'Sensitive categories: her separate consent (PIPL art. 29)' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   sensitiveConsent?: boolean;
 }
 
 export class AcceptRequestDto implements AcceptRequestInput {
   @ApiPropertyOptional({ maxLength: NOTE })
-  @IsOptional() @IsString() @MaxLength(NOTE)
+  @Optional() @IsString() @NotBlank() @MaxLength(NOTE)
   note?: string;
 }
 
 export class ReplyRequestDto implements ReplyRequestInput {
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxLength(NOTE)
   message: string;
 }
 
@@ -112,25 +109,25 @@ export class ReferRequestDto implements ReferRequestInput {
   toFederationId: string;
 
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxLength(NOTE)
   reason: string;
 }
 
 export class ReturnReferralDto implements ReturnReferralInput {
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxLength(NOTE)
   reason: string;
 }
 
 export class ResolveRequestDto implements ResolveRequestInput {
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @IsNotEmpty() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxLength(NOTE)
   resolution: string;
 }
 
 export class WithdrawRequestDto implements WithdrawRequestInput {
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.withdrawReason })
-  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.withdrawReason)
+  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.withdrawReason)
   reason?: string;
 }
 
@@ -144,7 +141,7 @@ export class RateRequestDto implements RateRequestInput {
   helped: boolean;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.ratingComment })
-  @IsOptional() @IsString() @MaxLength(REQUEST_LIMITS.ratingComment)
+  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.ratingComment)
   comment?: string;
 }
 
@@ -221,11 +218,11 @@ const ON_BEHALF_SOURCES: OnBehalfSource[] = ['phone', 'visit', 'hotline_12338'];
 
 export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId', 'sensitiveConsent'] as const) implements SubmitOnBehalfInput {
   @ApiProperty({ maxLength: REQUEST_LIMITS.womanName })
-  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.womanName)
+  @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.womanName)
   womanName: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone })
-  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
+  @Optional() @IsString() @Matches(PHONE_PATTERN)
   womanPhone?: string;
 
   @ApiProperty({ enum: ON_BEHALF_SOURCES })

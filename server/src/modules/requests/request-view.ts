@@ -13,10 +13,10 @@ import type { RequestEventEntity } from './request-event.entity';
 import type { ServiceCategoryEntity } from './service-category.entity';
 import type { ServiceRequestEntity } from './service-request.entity';
 
-const AWAITING_ANSWER = new Set([RequestState.Submitted, RequestState.Referred, RequestState.Escalated, RequestState.Reopened]);
+export const AWAITING_ANSWER = new Set([RequestState.Submitted, RequestState.Referred, RequestState.Escalated, RequestState.Reopened]);
 /** Steps that hand the request to another body, whose name the timeline shows. */
 const HANDOVERS = new Set<string>([RequestAction.Refer, RequestAction.ReturnReferral, RequestAction.Escalate]);
-const BEING_HANDLED = new Set([RequestState.Accepted, RequestState.InProgress]);
+export const BEING_HANDLED = new Set([RequestState.Accepted, RequestState.InProgress]);
 
 /** The deadline that counts now: a first answer while she waits for one, then the resolution. */
 export function currentDeadline(request: Pick<ServiceRequestEntity, 'state' | 'firstResponseDueAt' | 'resolutionDueAt'>): Date | null {

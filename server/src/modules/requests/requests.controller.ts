@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiPaths,
@@ -97,10 +97,11 @@ export class RequestsController {
 
   @Public()
   @Post(ApiPaths.rateByCode)
+  @RateLimit('ratingCode')
   @HttpCode(204)
   @ApiOperation({ summary: 'She rates a request recorded for her, with the code she was given' })
-  rateByCode(@Ip() ip: string, @Param('code') code: string, @Body() body: RateRequestDto): Promise<void> {
-    return this.requests.rateByCode(ip, code, body);
+  rateByCode(@Param('code') code: string, @Body() body: RateRequestDto): Promise<void> {
+    return this.requests.rateByCode(code, body);
   }
 
   @Post(requestActionPath(RequestAction.Accept))

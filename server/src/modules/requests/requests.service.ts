@@ -28,7 +28,6 @@ import { AppException, badRequest, forbidden, notFound } from '../../common/erro
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { dayKindOf } from '../../infra/clock/china-calendar';
 import { FieldCipher, sha256Hex } from '../../infra/crypto/field-cipher';
-import { RATE_LIMITER, type RateLimiter } from '../../infra/redis/coordination';
 import { audit } from '../audit/audit';
 import { enqueueMessages, type OutgoingMessage } from '../notifications/outbox';
 import { UsersRepository } from '../users/users.repository';
@@ -45,9 +44,6 @@ import { isDuplicateKey } from '../../database/duplicate-key';
 
 /** A resolved request she never rates closes on its own after this long. */
 const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
-
-/** Rating codes are ten letters from 31: a few tries an hour are plenty for her, useless for guessing. */
-const RATING_CODE_TRIES_PER_HOUR = 10;
 
 /** Escalation climbs village → township → county and no further. */
 const HIGHEST_ESCALATION_LEVEL = RegionLevel.County;
@@ -96,7 +92,6 @@ export class RequestsService {
     private readonly handlers: HandlersRepository,
     private readonly users: UsersRepository,
     private readonly cipher: FieldCipher,
-    @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
   ) {}
 
   private deadline(from: Date, hours: number): Date {
@@ -205,11 +200,9 @@ export class RequestsService {
 
   /**
    * She rates a request recorded for her, with the code the chair gave her. Tries are limited per
-   * address, so codes cannot be guessed by trying many.
+   * address (the ratingCode policy on the route), so codes cannot be guessed by trying many.
    */
-  async rateByCode(ip: string, code: string, input: RateRequestInput): Promise<void> {
-    const decision = await this.rateLimiter.hit(`rating-code:${ip}`, RATING_CODE_TRIES_PER_HOUR, 3600);
-    if (!decision.allowed) throw new AppException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited);
+  async rateByCode(code: string, input: RateRequestInput): Promise<void> {
     await this.requests.transaction(async (manager) => {
       const request = await this.requests.lockByRatingCode(manager, sha256Hex(code.trim().toUpperCase()));
       if (!request) throw notFound(ErrorCode.RatingCodeInvalid);

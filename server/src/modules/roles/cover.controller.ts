@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, ValidateIf } from 'class-validator';
+import { IsISO8601, IsString, IsUUID } from 'class-validator';
 import { ApiPaths, type Actor, type CoverView, type SetCoverRequest } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
+import { Nullable } from '../../common/pipes/dto-decorators';
 import { CoverService } from './cover.service';
 
 class SetCoverDto implements SetCoverRequest {
   @ApiProperty({ type: String, nullable: true, description: 'A deputy of this body, or null' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @IsUUID()
+  @Nullable() @IsString() @IsUUID()
   deputyUserId: string | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { BodyMember, RoleGrant, RoleGrantView } from '@wfh/shared';
+import { RoleAssignmentEntity } from './role-assignment.entity';
 
 @Injectable()
 export class RolesRepository {
@@ -17,17 +19,19 @@ export class RolesRepository {
 
   /**
    * What the auth guard needs on every call, in one round trip: her active grants, or null when
-   * the account is gone (deleted her data, or never existed), so her old tokens stop at once.
+   * the account is gone (deleted her data, or never existed) or her sessions were ended after the
+   * token was issued (its `generation` is no longer hers), so those tokens stop at once.
    */
-  async grantsOfLiveUser(userId: string): Promise<RoleGrant[] | null> {
-    const rows: Array<{ deletedAt: Date | string | null; role: RoleGrant['role'] | null; federationId: string | null }> = await this.dataSource.query(
-      `SELECT u.deleted_at AS deletedAt, r.role AS role, r.federation_id AS federationId
-         FROM app_user u LEFT JOIN role_assignment r ON r.user_id = u.id AND r.revoked_at IS NULL
-        WHERE u.id = ?
-        ORDER BY r.granted_at, r.id`,
-      [userId],
-    );
-    if (rows.length === 0 || rows[0].deletedAt !== null) return null;
+  async grantsOfLiveSession(userId: string, generation: number): Promise<RoleGrant[] | null> {
+    const rows: Array<{ deletedAt: Date | string | null; generation: number; role: RoleGrant['role'] | null; federationId: string | null }> =
+      await this.dataSource.query(
+        `SELECT u.deleted_at AS deletedAt, u.token_generation AS generation, r.role AS role, r.federation_id AS federationId
+           FROM app_user u LEFT JOIN role_assignment r ON r.user_id = u.id AND r.revoked_at IS NULL
+          WHERE u.id = ?
+          ORDER BY r.granted_at, r.id`,
+        [userId],
+      );
+    if (rows.length === 0 || rows[0].deletedAt !== null || Number(rows[0].generation) !== generation) return null;
     return rows.filter((row) => row.role !== null).map((row) => ({ role: row.role!, federationId: row.federationId! }));
   }
 
@@ -41,6 +45,16 @@ export class RolesRepository {
         [userId],
       );
     return rows;
+  }
+
+  /** Grants a role she does not hold yet; the new assignment's id, or null when she already holds it. */
+  async grantOnce(manager: EntityManager, grant: RoleGrant & { userId: string; grantedBy: string | null }): Promise<string | null> {
+    const assignments = manager.getRepository(RoleAssignmentEntity);
+    const { userId, federationId, role, grantedBy } = grant;
+    if (await assignments.existsBy({ userId, federationId, role, revokedAt: IsNull() })) return null;
+    const id = randomUUID();
+    await assignments.insert({ id, userId, federationId, role, grantedBy, revokedAt: null });
+    return id;
   }
 
   async membersOf(federationId: string): Promise<BodyMember[]> {

@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -7,16 +6,13 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   ServiceCategoryKey,
@@ -29,6 +25,7 @@ import {
   type WeeklyOpening,
   PHONE_PATTERN,
 } from '@wfh/shared';
+import { NestedForm, NotBlank, Nullable, Optional, PartialInput } from '../../common/pipes/dto-decorators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -57,11 +54,11 @@ export class OpeningExceptionDto implements OpeningException {
   closed: boolean;
 
   @ApiPropertyOptional({ example: '09:00' })
-  @IsOptional() @IsString() @Matches(TIME)
+  @Optional() @IsString() @Matches(TIME)
   opens?: string;
 
   @ApiPropertyOptional({ example: '12:00' })
-  @IsOptional() @IsString() @Matches(TIME)
+  @Optional() @IsString() @Matches(TIME)
   closes?: string;
 }
 
@@ -71,11 +68,11 @@ export class SiteInputDto implements SiteInput {
   kind: SiteKind;
 
   @ApiProperty({ maxLength: 80, example: '懿路村妇女之家' })
-  @IsString() @IsNotEmpty() @MaxLength(80)
+  @IsString() @NotBlank() @MaxLength(80)
   name: string;
 
   @ApiProperty({ maxLength: 200 })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @NotBlank() @MaxLength(200)
   address: string;
 
   @ApiProperty({ minimum: -90, maximum: 90 })
@@ -86,34 +83,34 @@ export class SiteInputDto implements SiteInput {
   @IsNumber() @Min(-180) @Max(180)
   longitude: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '024-12345678' })
-  @IsOptional() @IsString() @Matches(PHONE_PATTERN)
+  @ApiPropertyOptional({ type: String, nullable: true, example: '024-12345678', description: 'null: no phone (clears it)' })
+  @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN)
   phone?: string | null;
 
   @ApiProperty({ type: WeeklyOpeningDto, isArray: true })
-  @IsArray() @ArrayMaxSize(28) @ValidateNested({ each: true }) @Type(() => WeeklyOpeningDto)
+  @IsArray() @ArrayMaxSize(28) @NestedForm(() => WeeklyOpeningDto, { each: true })
   openingHours: WeeklyOpeningDto[];
 
   @ApiPropertyOptional({ type: OpeningExceptionDto, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(366) @ValidateNested({ each: true }) @Type(() => OpeningExceptionDto)
+  @Optional() @IsArray() @ArrayMaxSize(366) @NestedForm(() => OpeningExceptionDto, { each: true })
   openingExceptions?: OpeningExceptionDto[];
 
   @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey', isArray: true })
   @IsArray() @ArrayUnique() @ArrayMaxSize(20) @IsEnum(ServiceCategoryKey, { each: true })
   services: ServiceCategoryKey[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 })
-  @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40, description: 'null: no name shown (clears it)' })
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(40)
   chairPublicName?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500) @IsUrl({ protocols: ['https'], require_protocol: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, description: 'null: no photo (clears it)' })
+  @Optional() @Nullable() @IsString() @MaxLength(500) @IsUrl({ protocols: ['https'], require_protocol: true })
   photoUrl?: string | null;
 }
 
-export class UpdateSiteDto extends PartialType(SiteInputDto) implements UpdateSiteRequest {
+export class UpdateSiteDto extends PartialInput(SiteInputDto) implements UpdateSiteRequest {
   @ApiPropertyOptional({ description: 'false hides the site from women; true shows it again' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   active?: boolean;
 }
 

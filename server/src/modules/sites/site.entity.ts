@@ -32,6 +32,10 @@ export class SiteEntity {
   @Column({ name: 'opening_hours', type: 'simple-json' })
   openingHours: WeeklyOpening[];
 
+  /** The hours as the county's spreadsheet wrote them ("每周六上午"); null when they came from a form. */
+  @Column({ name: 'opening_hours_text', type: 'varchar', length: 100, nullable: true })
+  openingHoursText: string | null;
+
   /** One-day changes (closed for a training day, open on a holiday). Null reads as none. */
   @Column({ name: 'opening_exceptions', type: 'simple-json', nullable: true })
   openingExceptions: OpeningException[] | null;

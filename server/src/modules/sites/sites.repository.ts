@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Like, type DataSource, type EntityManager } from 'typeorm';
 import type { SiteSummary } from '@wfh/shared';
 import { SiteEntity } from './site.entity';
+
+/** Rows per INSERT: 18 columns a row stays well under SQLite's limit of bound variables (32766). */
+const SITE_BATCH = 500;
 
 export function toSiteSummary(site: SiteEntity): SiteSummary {
   return {
@@ -46,5 +49,21 @@ export class SitesRepository {
 
   async update(id: string, changes: Partial<SiteEntity>): Promise<void> {
     await this.dataSource.getRepository(SiteEntity).update({ id }, changes);
+  }
+
+  /** Every site of a body's subtree, switched off or not (a county's import and export). */
+  sitesUnder(federationId: string, manager: EntityManager = this.dataSource.manager): Promise<SiteEntity[]> {
+    return manager.getRepository(SiteEntity).find({ where: { federationId: Like(`${federationId}%`), isDemo: false }, order: { id: 'ASC' } });
+  }
+
+  /** Many new sites in the caller's transaction, a few hundred rows per statement. */
+  async insertMany(manager: EntityManager, sites: SiteEntity[]): Promise<void> {
+    for (let i = 0; i < sites.length; i += SITE_BATCH) {
+      await manager.createQueryBuilder().insert().into(SiteEntity).values(sites.slice(i, i + SITE_BATCH)).updateEntity(false).execute();
+    }
+  }
+
+  async updateIn(manager: EntityManager, id: string, changes: Partial<SiteEntity>): Promise<void> {
+    await manager.getRepository(SiteEntity).update({ id }, changes);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { OPEN_STATES } from '@wfh/shared';
 import { sqlTime } from '../../database/sql-time';
+import { AWAITING_ANSWER, BEING_HANDLED } from '../requests/request-view';
 
 export interface RequestStatRow {
   routedFederationId: string;
@@ -42,12 +42,21 @@ export class StatsRepository {
   }
 
   /** Open requests past their deadline, by the body holding them now. */
+  /**
+   * Open requests past the deadline that applies now, as the inbox judges it (currentDeadline):
+   * next_due_at alone would miss a request whose climb stopped at the county.
+   */
   overdueUnder(prefix: string, now: Date): Promise<Array<{ federationId: string; n: number | string }>> {
+    const awaiting = [...AWAITING_ANSWER];
+    const handled = [...BEING_HANDLED];
+    const at = sqlTime(this.manager, now);
     return this.dataSource.query(
       `SELECT federation_id AS federationId, COUNT(*) AS n FROM service_request
-        WHERE federation_id LIKE ? AND state IN (${OPEN_STATES.map(() => '?').join(', ')}) AND next_due_at < ?
+        WHERE federation_id LIKE ?
+          AND ((state IN (${awaiting.map(() => '?').join(', ')}) AND first_response_due_at < ?)
+            OR (state IN (${handled.map(() => '?').join(', ')}) AND resolution_due_at < ?))
         GROUP BY federation_id`,
-      [`${prefix}%`, ...OPEN_STATES, sqlTime(this.manager, now)],
+      [`${prefix}%`, ...awaiting, at, ...handled, at],
     );
   }
 

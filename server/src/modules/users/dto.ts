@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { RoleKind, type MeResponse, type RoleGrantView, type SetHomeRequest } from '@wfh/shared';
+import { NotBlank } from '../../common/pipes/dto-decorators';
 import { UserProfileView } from '../auth/dto';
 import { FederationDetailView } from '../federations/dto';
 
@@ -19,6 +20,6 @@ export class MeView implements MeResponse {
 
 export class SetHomeDto implements SetHomeRequest {
   @ApiProperty({ description: '12-digit code of her village or community', example: '211221101201' })
-  @IsString() @IsNotEmpty() @Matches(/^\d{12}$/)
+  @IsString() @NotBlank() @Matches(/^\d{12}$/)
   federationId: string;
 }

@@ -36,6 +36,13 @@ export class UserEntity {
   @Column({ name: 'demo_description', type: 'varchar', length: 100, nullable: true })
   demoDescription: string | null;
 
+  /**
+   * Carried in each access token she is given (claim `gen`) and compared on every call: raising it
+   * ends every session she has at once (refresh-token reuse, sign-out everywhere, deletion).
+   */
+  @Column({ name: 'token_generation', type: 'int', default: 0 })
+  tokenGeneration: number;
+
   /** She deleted her data: the row stays, holding nothing of her, so statistics still add up. */
   @Column({ name: 'deleted_at', type: 'datetime', precision: 6, nullable: true })
   deletedAt: Date | null;

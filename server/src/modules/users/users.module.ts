@@ -8,6 +8,6 @@ import { UsersService } from './users.service';
   imports: [FederationsModule],
   controllers: [MeController],
   providers: [UsersRepository, UsersService],
-  exports: [UsersRepository],
+  exports: [UsersRepository, UsersService],
 })
 export class UsersModule {}

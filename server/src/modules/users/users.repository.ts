@@ -21,13 +21,22 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
   }
 
-  /** A person who deleted her data (or never existed): her tokens no longer work. */
   findByDemoKey(demoKey: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ demoKey });
   }
 
   findByOpenid(manager: EntityManager, openid: string): Promise<UserEntity | null> {
     return manager.getRepository(UserEntity).findOne({ where: { openid }, ...forUpdate(manager) });
+  }
+
+  /** Her row, locked until the transaction ends: whatever changes her sessions takes this lock first. */
+  lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  /** Every access token she holds stops working at once: the auth guard compares their `gen` with this. */
+  async endAccessTokens(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(UserEntity).increment({ id: userId }, 'tokenGeneration', 1);
   }
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
@@ -50,8 +59,14 @@ export class UsersRepository {
         homeFederationId: null,
         demoKey: null,
         demoDescription: null,
+        tokenGeneration: 0,
       }),
     );
+  }
+
+  /** The name the county listed her under: what attendee lists, pickers and rosters show. */
+  async setListedName(manager: EntityManager, userId: string, name: string): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { displayName: name });
   }
 
   async setHome(userId: string, federationId: string): Promise<void> {

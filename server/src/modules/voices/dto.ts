@@ -7,8 +7,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -45,6 +43,7 @@ import {
   type VoicesBoard,
   PHONE_PATTERN,
 } from '@wfh/shared';
+import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
 
 const OUTCOMES: ConcernOutcome[] = ['accepted', 'in_progress', 'done', 'not_adopted'];
 const STATUSES: ConcernStatus[] = ['pending', 'published', 'declined', 'merged', 'accepted', 'in_progress', 'done', 'not_adopted'];
@@ -52,29 +51,29 @@ const METHODS: ContactMethodKind[] = ['visit', 'phone', 'wechat', 'meeting'];
 
 export class ConcernInputDto implements ConcernInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.title, example: '上学路上的路灯坏了' })
-  @IsString() @IsNotEmpty() @MaxLength(CONCERN_LIMITS.title)
+  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.title)
   title: string;
 
   @ApiProperty({ maxLength: CONCERN_LIMITS.description })
-  @IsString() @IsNotEmpty() @MaxLength(CONCERN_LIMITS.description)
+  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.description)
   description: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CONCERN_LIMITS.photoUrl })
-  @IsOptional() @IsString() @MaxLength(CONCERN_LIMITS.photoUrl) @IsUrl({ protocols: ['https'], require_protocol: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CONCERN_LIMITS.photoUrl, description: 'null or absent: no photo' })
+  @Optional() @Nullable() @IsString() @MaxLength(CONCERN_LIMITS.photoUrl) @IsUrl({ protocols: ['https'], require_protocol: true })
   photoUrl?: string | null;
 
   @ApiPropertyOptional({ description: 'Show her name on the board (default: 一位村民)' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   showMyName?: boolean;
 
   @ApiPropertyOptional({ description: 'She read that personal cases go to 我要求助 and says this concerns everyone' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   notPersonal?: boolean;
 }
 
 export class DeclineConcernDto implements DeclineConcernInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.reason })
-  @IsString() @IsNotEmpty() @MaxLength(CONCERN_LIMITS.reason)
+  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.reason)
   reason: string;
 }
 
@@ -90,11 +89,11 @@ export class ConcernUpdateDto implements ConcernUpdateInput {
   status: ConcernOutcome;
 
   @ApiProperty({ maxLength: CONCERN_LIMITS.answer })
-  @IsString() @IsNotEmpty() @MaxLength(CONCERN_LIMITS.answer)
+  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.answer)
   text: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The council meeting that took it up; null or absent: none' })
+  @Optional() @Nullable() @IsUUID()
   meetingId?: string | null;
 }
 
@@ -106,13 +105,13 @@ export class CouncilAgendaDto implements CouncilAgendaInput {
 
 export class CouncilMinutesDto implements CouncilMinutesInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.minutes })
-  @IsString() @IsNotEmpty() @MaxLength(CONCERN_LIMITS.minutes)
+  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.minutes)
   minutes: string;
 }
 
 export class RosterEntryDto implements RosterEntryInput {
   @ApiProperty({ maxLength: ROSTER_LIMITS.name })
-  @IsString() @IsNotEmpty() @MaxLength(ROSTER_LIMITS.name)
+  @IsString() @NotBlank() @MaxLength(ROSTER_LIMITS.name)
   name: string;
 
   @ApiProperty({ example: '13800000000' })
@@ -120,7 +119,7 @@ export class RosterEntryDto implements RosterEntryInput {
   phone: string;
 
   @ApiPropertyOptional({ enum: CareTag, enumName: 'CareTag', isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsEnum(CareTag, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsEnum(CareTag, { each: true })
   tags?: CareTagType[];
 
   @ApiProperty()
@@ -128,17 +127,17 @@ export class RosterEntryDto implements RosterEntryInput {
   consentRecorded: boolean;
 
   @ApiPropertyOptional({ minimum: ROSTER_LIMITS.minCareWeeks, maximum: ROSTER_LIMITS.maxCareWeeks })
-  @IsOptional() @IsInt() @Min(ROSTER_LIMITS.minCareWeeks) @Max(ROSTER_LIMITS.maxCareWeeks)
+  @Optional() @IsInt() @Min(ROSTER_LIMITS.minCareWeeks) @Max(ROSTER_LIMITS.maxCareWeeks)
   careEveryWeeks?: number;
 }
 
 export class RosterEntryUpdateDto implements RosterEntryUpdate {
   @ApiPropertyOptional({ enum: CareTag, enumName: 'CareTag', isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsEnum(CareTag, { each: true })
+  @Optional() @IsArray() @ArrayUnique() @IsEnum(CareTag, { each: true })
   tags?: CareTagType[];
 
   @ApiPropertyOptional({ minimum: ROSTER_LIMITS.minCareWeeks, maximum: ROSTER_LIMITS.maxCareWeeks })
-  @IsOptional() @IsInt() @Min(ROSTER_LIMITS.minCareWeeks) @Max(ROSTER_LIMITS.maxCareWeeks)
+  @Optional() @IsInt() @Min(ROSTER_LIMITS.minCareWeeks) @Max(ROSTER_LIMITS.maxCareWeeks)
   careEveryWeeks?: number;
 }
 
@@ -152,11 +151,11 @@ export class ContactLogDto implements ContactLogInput {
   method: ContactMethodKind;
 
   @ApiPropertyOptional({ maxLength: ROSTER_LIMITS.note })
-  @IsOptional() @IsString() @MaxLength(ROSTER_LIMITS.note)
+  @Optional() @IsString() @NotBlank() @MaxLength(ROSTER_LIMITS.note)
   note?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   requestFiled?: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { View } from '@tarojs/components';
 import qrcode from 'qrcode-generator';
+import './qr-code.css';
 
 /** Medium error correction: still scans off a scratched screen or one with glare on it. */
 export const QR_ERROR_CORRECTION = 'M';
@@ -34,14 +35,14 @@ export function qrRows(token: string): { size: number; rows: DarkRun[][] } {
 const share = (modules: number, size: number) => `${((modules * 100) / size).toFixed(4)}%`;
 
 /**
- * The check-in QR code, drawn with plain views so it renders the same in WeChat and the browser,
- * offline too, from the token already on the phone. It grows with her font size up to the width of
- * the screen; the white frame is the quiet zone scanners need.
+ * A QR code (a seat's check-in code, a PC's sign-in code), drawn with plain views so it renders the
+ * same in WeChat and the browser, offline too. It grows with her font size up to the width of the
+ * screen; the white frame is the quiet zone scanners need. `label` says what it is to a screen reader.
  */
-export function QrCode({ token }: { token: string }) {
+export function QrCode({ token, label }: { token: string; label: string }) {
   const { size, rows } = useMemo(() => qrRows(token), [token]);
   return (
-    <View className="qr-frame" aria-label="签到二维码">
+    <View className="qr-frame" aria-label={label}>
       <View className="qr-box">
         <View className="qr-grid">
           {rows.map((runs, row) => (
