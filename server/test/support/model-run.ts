@@ -12,7 +12,8 @@ import type { FixedClock } from './tree-app';
  *
  * Settings (environment): MODEL_SEED (another seed), MODEL_RUNS (sequences per spec), MODEL_PATH
  * (with MODEL_SEED: straight to the shrunk case a failure printed), MODEL_DEBUG=1 (steps, calls and
- * CPU time of the run, for tuning its cost), MODEL_DEBUG=log (also every sequence, step by step).
+ * CPU time of the run, for tuning its cost), MODEL_DEBUG=log (also every sequence, step by step, and
+ * what it reached).
  */
 
 /** From this many sequences on, a run must reach everything in `mustReach`. */
@@ -161,7 +162,7 @@ export async function runModel<P, M extends ModelBase, R>(spec: ModelRunSpec<P, 
     } finally {
       for (const label of model.reached) reached.add(label);
       stepsRun += model.log.length;
-      if (process.env.MODEL_DEBUG === 'log') console.log(`${model.log.length} steps:\n  ${model.log.join('\n  ')}`);
+      if (process.env.MODEL_DEBUG === 'log') console.log(`${model.log.length} steps, reached ${[...model.reached].join(' | ')}:\n  ${model.log.join('\n  ')}`);
     }
   });
   let stepsRun = 0;

@@ -235,6 +235,21 @@ class CancelSignup implements Command {
   }
 }
 
+/** A woman holding a confirmed seat gives it back: what lets the waiting list move. */
+class GivesSeatBack implements Command {
+  constructor(readonly slot: number) {}
+  check(m: Readonly<ActivitiesModel>): boolean {
+    return m.signups.some((s) => s.state === 'confirmed' && s.owner);
+  }
+  run(m: ActivitiesModel, real: ModelWorld): Promise<void> {
+    const held = m.signups.filter((s) => s.state === 'confirmed' && s.owner);
+    return new CancelSignup(m.signups.indexOf(held[this.slot % held.length]!), 'holder').run(m, real);
+  }
+  toString(): string {
+    return `the holder of confirmed seat pick ${this.slot} gives it back`;
+  }
+}
+
 class SetCapacity implements Command {
   constructor(
     readonly who: Person,
@@ -333,6 +348,7 @@ const commands: Array<fc.Arbitrary<Command>> = [
       .record({ slot, who: fc.oneof({ weight: 4, arbitrary: fc.constant<'holder'>('holder') }, fc.constantFrom<Person>(...PEOPLE)) })
       .map(({ slot: s, who }) => new CancelSignup(s, who)),
   ),
+  ...times(2, slot.map((s) => new GivesSeatBack(s))),
   ...times(2, fc.record({ who: official, capacity: fc.integer({ min: 1, max: 6 }) }).map(({ who, capacity }) => new SetCapacity(who, capacity))),
   ...times(2, fc.record({ slot, who: official, by: fc.constantFrom<'qr' | 'digits'>('qr', 'digits') }).map(({ slot: s, who, by }) => new CheckIn(s, who, by))),
   fc.constantFrom<Person>('chair', 'sibChair').map((who) => new CancelActivity(who)),
@@ -388,6 +404,7 @@ describe('activity seats, model-based', () => {
         'signed up',
         'waitlisted',
         'promoted from the waiting list',
+        'promoted the first while others wait',
         'cancelled a sign-up',
         'capacity raised',
         'capacity lowered',

@@ -97,8 +97,10 @@ export function signupWindow(m: ActivitiesModel): 'not_yet' | 'open' | 'closed' 
 function promote(m: ActivitiesModel): void {
   if (m.status !== 'published' || m.now.getTime() >= SCHEDULE.startsAt.getTime()) return;
   while (publicSeatsLeft(m) > 0) {
-    const next = waiting(m)[0];
+    const [next, ...behind] = waiting(m);
     if (!next) return;
+    // The case where the order shows: a seat goes to one woman while others go on waiting.
+    if (behind.length > 0 && publicSeatsLeft(m) === 1) m.reached.add('promoted the first while others wait');
     next.state = 'confirmed';
     if (next.owner) m.promoted.push(next.owner);
     m.reached.add('promoted from the waiting list');

@@ -339,13 +339,13 @@ export function summaryOf(r: RequestModel, now: Date): ExpectedSummary {
   };
 }
 
-/** Lists order the most pressing first: the earliest deadline that counts (overdue ones lead), then by id. */
+/** An inbox puts the most pressing first: the earliest deadline that counts (overdue ones lead), none last. */
 export function byDeadline(a: RequestModel, b: RequestModel): number {
   const due = (r: RequestModel) => currentDeadline(r)?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return due(a) - due(b) || (a.id < b.id ? -1 : 1);
+  return due(a) - due(b);
 }
 
 /** Her own list: newest first. */
 export function byNewest(a: RequestModel, b: RequestModel): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+  return b.createdAt.getTime() - a.createdAt.getTime();
 }
