@@ -8,12 +8,12 @@ export default defineAppConfig({
     { root: 'packages/activities', pages: ['detail', 'mine'] },
     {
       root: 'packages/workbench',
-      pages: ['index', 'request', 'on-behalf', 'cover', 'activities', 'activity-edit', 'attendees', 'check-in', 'concerns', 'roster', 'roster-entry'],
+      pages: ['index', 'request', 'on-behalf', 'cover', 'activities', 'activity-edit', 'attendees', 'check-in', 'concerns', 'roster', 'roster-entry', 'referred-out', 'places', 'site-edit'],
     },
     { root: 'packages/voices', pages: ['index', 'raise', 'concern', 'join'] },
     { root: 'packages/dashboard', pages: ['index', 'inbox'] },
-    { root: 'packages/admin', pages: ['index'] },
-    { root: 'packages/public', pages: ['body', 'feedback', 'join'] },
+    { root: 'packages/admin', pages: ['index', 'imports'] },
+    { root: 'packages/public', pages: ['body', 'feedback', 'join', 'rate'] },
     { root: 'packages/me-data', pages: ['export', 'delete'] },
     // The staff console's QR sign-in: the PC's code (browser) and her confirmation (phone).
     { root: 'packages/console', pages: ['sign-in', 'confirm'] },

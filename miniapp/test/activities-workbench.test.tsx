@@ -306,6 +306,8 @@ describe('签到 in the browser', () => {
     // No camera scanner in the browser: the digits are the way.
     await screen.findByText('输入6位签到码');
     expect(document.querySelectorAll('.scan-check-in')).toHaveLength(0);
+    // Nor is she asked to show a QR code the browser cannot scan.
+    expect(texts('.check-in-how')).toEqual(['请她打开“我的报名”，报出二维码下面的6位签到码，您输入后点“签到”。']);
 
     await typeInto('.short-code-input', '482913');
     fireEvent.click(screen.getByText('签到', { selector: '.submit-short-code' }));
@@ -316,10 +318,10 @@ describe('签到 in the browser', () => {
   });
 
   it.each([
-    [409, ErrorCode.AlreadyCheckedIn, '她已经签到过了，不用再扫'],
+    [409, ErrorCode.AlreadyCheckedIn, '她已经签到过了，不用再签'],
     [422, ErrorCode.CheckInWrongActivity, '这是别的活动的签到码，不是本次活动的'],
     [422, ErrorCode.CheckInSignupCancelled, '这条报名已经取消，不能签到'],
-    [422, ErrorCode.CheckInCodeInvalid, '签到码不对，请让她打开“我的报名”再扫一次'],
+    [422, ErrorCode.CheckInCodeInvalid, '签到码不对，请让她打开“我的报名”再核对一下'],
     [422, ErrorCode.CheckInNotNow, '现在不在签到时间内（活动开始前3小时到结束后3小时）'],
   ])('shows the server’s reason in red (%i %s)', async (status, code, message) => {
     openCheckIn().on('POST', checkInsOf('p1'), fail(status, code, message));

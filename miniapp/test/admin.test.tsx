@@ -30,7 +30,7 @@ const TOWNSHIP = '211221100';
 const VILLAGE = '211221100201';
 
 const meAsAdmin: MeResponse = {
-  user: { id: 'u-admin', displayName: '周红', homeFederationId: null, isDemo: true },
+  user: { id: 'u-admin', displayName: '周红', nameListed: false, homeFederationId: null, isDemo: true },
   roles: [{ role: RoleKind.Admin, federationId: COUNTY, federationName: '铁岭县妇联' }],
   home: null,
 };

@@ -14,6 +14,7 @@ import ConsoleConfirmPage from '../src/packages/console/confirm';
 import ConsoleSignInPage from '../src/packages/console/sign-in';
 import MePage from '../src/pages/me/index';
 import { consoleNavItems } from '../src/components/ConsoleFrame';
+import { apiRequest } from '../src/api/client';
 import { hasSession, readAccessToken, startSession } from '../src/api/session';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meAsChair, meWithHome, tokensFor, villager } from './support/fixtures';
@@ -170,6 +171,60 @@ describe('工作台扫码登录 on the PC', () => {
   });
 });
 
+describe('a PC whose session the server ended', () => {
+  const ended = fail(401, ErrorCode.ConsoleSessionEnded, ERROR_MESSAGES[ErrorCode.ConsoleSessionEnded]);
+
+  it('forgets it and goes back to its code, saying why, on the first call refused', async () => {
+    startSession(tokensFor(meAsChair.user, 'pc'), 'console');
+    new FakeApi().on('GET', ApiPaths.myInboxCounts, ended);
+
+    await expect(apiRequest({ path: ApiPaths.myInboxCounts })).rejects.toMatchObject({ status: 401, code: ErrorCode.ConsoleSessionEnded });
+
+    expect(hasSession()).toBe(false);
+    // The code page says why; no toast over its QR code.
+    expect(taro.showToast).not.toHaveBeenCalled();
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/console/sign-in?ended=CONSOLE_SESSION_ENDED' });
+
+    setRouterParams({ ended: ErrorCode.ConsoleSessionEnded });
+    new FakeApi().on('POST', ApiPaths.consoleSignIns, ok({ id: ID, pollToken: 's', expiresAt: new Date(Date.now() + 120_000).toISOString(), pollSeconds: 60 }));
+    const { container } = render(<ConsoleSignInPage />);
+    expect(container.querySelector('.console-sign-in-ended')!.textContent).toBe(ERROR_MESSAGES[ErrorCode.ConsoleSessionEnded]);
+    await waitFor(() => expect(container.querySelectorAll('.qr-row').length).toBeGreaterThan(20));
+  });
+
+  it('its working day over (or ended while it sat idle), the refresh is refused: back to its code once, nothing sent without a token, no toast', async () => {
+    startSession({ ...tokensFor(meAsChair.user, 'pc'), expiresIn: 30 }, 'console');
+    const api = new FakeApi()
+      .on('POST', ApiPaths.authRefresh, fail(401, ErrorCode.RefreshTokenInvalid, ERROR_MESSAGES[ErrorCode.RefreshTokenInvalid]))
+      .on('GET', ApiPaths.me, ok(meAsChair))
+      .on('GET', ApiPaths.myInboxCounts, ok([]));
+
+    const calls = [apiRequest({ path: ApiPaths.me }), apiRequest({ path: ApiPaths.myInboxCounts })];
+    for (const call of calls) await expect(call).rejects.toMatchObject({ status: 401, code: ErrorCode.RefreshTokenInvalid });
+
+    expect(api.callsTo('POST', ApiPaths.authRefresh)).toHaveLength(1);
+    expect(api.callsTo('GET', ApiPaths.me)).toHaveLength(0);
+    expect(api.callsTo('GET', ApiPaths.myInboxCounts)).toHaveLength(0);
+    expect(taro.reLaunch).toHaveBeenCalledTimes(1);
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/console/sign-in?ended=REFRESH_TOKEN_INVALID' });
+    expect(taro.showToast).not.toHaveBeenCalled();
+  });
+
+  it('says so when her role was revoked; a session signed in otherwise in the browser is only forgotten', async () => {
+    startSession(tokensFor(meAsChair.user, 'pc'), 'console');
+    new FakeApi().on('GET', ApiPaths.me, fail(401, ErrorCode.ConsoleRoleRevoked, ERROR_MESSAGES[ErrorCode.ConsoleRoleRevoked]));
+    await expect(apiRequest({ path: ApiPaths.me, quiet: true })).rejects.toMatchObject({ code: ErrorCode.ConsoleRoleRevoked });
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/console/sign-in?ended=CONSOLE_ROLE_REVOKED' });
+
+    taro.reLaunch.mockClear();
+    startSession(tokensFor(meAsChair.user));
+    new FakeApi().on('GET', ApiPaths.me, fail(401, ErrorCode.TokenInvalid, ERROR_MESSAGES[ErrorCode.TokenInvalid]));
+    await expect(apiRequest({ path: ApiPaths.me, quiet: true })).rejects.toMatchObject({ code: ErrorCode.TokenInvalid });
+    expect(hasSession()).toBe(false);
+    expect(taro.reLaunch).not.toHaveBeenCalled();
+  });
+});
+
 describe('电脑登录 on 我的', () => {
   const session: ConsoleSessionView = {
     id: ID,
@@ -215,7 +270,7 @@ describe('the PC console’s left navigation', () => {
   it('leads staff to their work first, then to the tab bar’s three places', () => {
     expect(names(meAsChair.roles)).toEqual(['工作台（求助办理）', '工作看板', '首页', '活动', '我的']);
     expect(names([{ role: RoleKind.Admin, federationId: '211221', federationName: '铁岭县妇联' }])).toEqual([
-      '工作台（求助办理）', '工作看板', '县妇联管理', '首页', '活动', '我的',
+      '工作台（求助办理）', '工作看板', '县妇联管理', '导入导出', '首页', '活动', '我的',
     ]);
   });
 

@@ -11,7 +11,7 @@ import taro, { taroStorage, writtenFiles } from './support/taro-mock';
 
 const TOWNSHIP = '211221100';
 const me: MeResponse = {
-  user: { id: 'u-staff', displayName: '张秀梅', homeFederationId: null, isDemo: false },
+  user: { id: 'u-staff', displayName: '张秀梅', nameListed: false, homeFederationId: null, isDemo: false },
   roles: [{ role: RoleKind.Staff, federationId: TOWNSHIP, federationName: '新台子镇妇联' }],
   home: null,
 };

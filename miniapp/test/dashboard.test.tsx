@@ -14,7 +14,7 @@ import taro, { setRouterParams, taroStorage } from './support/taro-mock';
 const TOWNSHIP = '211221100';
 
 const meAsStaff: MeResponse = {
-  user: { id: 'u-staff', displayName: '张秀梅', homeFederationId: null, isDemo: true },
+  user: { id: 'u-staff', displayName: '张秀梅', nameListed: false, homeFederationId: null, isDemo: true },
   roles: [{ role: RoleKind.Staff, federationId: TOWNSHIP, federationName: '新台子镇妇联' }],
   home: null,
 };

@@ -1,10 +1,21 @@
 import { distanceMetres } from '@wfh/shared';
 import { approximate, wgs84ToGcj02 } from '../src/utils/coords';
-import { shanghaiToday, upcomingExceptions, weeklyHours } from '../src/utils/hours';
+import { shanghaiToday, upcomingExceptions, weekInWords, weeklyHours } from '../src/utils/hours';
 import { readablePath } from '../src/utils/places';
 import { queryString } from '../src/utils/query';
 
 describe('opening hours in plain Chinese', () => {
+  const days = (weekdays: number[], opens = '08:30', closes = '17:00') => weekdays.map((weekday) => ({ weekday, opens, closes }));
+  it.each([
+    ['every day', days([0, 1, 2, 3, 4, 5, 6]), '每天 08:30–17:00'],
+    ['a working week', days([5, 1, 3, 2, 4]), '周一至周五 08:30–17:00'],
+    ['two days and a lone one', [...days([1, 2]), ...days([4])], '周一、周二、周四 08:30–17:00'],
+    ['the weekend apart', [...days([1, 2, 3]), ...days([6, 0], '09:00', '12:00')], '周一至周三 08:30–17:00；周六、周日 09:00–12:00'],
+    ['no regular hours', [], null],
+  ])('the week in one line: %s', (_, schedule, words) => {
+    expect(weekInWords(schedule)).toBe(words);
+  });
+
   it.each([
     ['one span', [{ weekday: 1, opens: '08:30', closes: '17:00' }], '08:30–17:00'],
     [

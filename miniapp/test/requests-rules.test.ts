@@ -23,6 +23,9 @@ describe('times in Asia/Shanghai', () => {
 
 describe('her deadline line', () => {
   it.each([
+    // NOW is 5月4日 10:00 in Shanghai: today and tomorrow say the hour, later days the date.
+    [{ firstResponseDueAt: '2025-05-04T03:52:00Z' }, '预计今天11:52前答复'],
+    [{ firstResponseDueAt: '2025-05-05T01:00:00Z' }, '预计明天9:00前答复'],
     [{ firstResponseDueAt: '2025-05-06T01:30:00Z' }, '预计5月6日前答复'],
     [{ state: RequestState.Accepted, firstResponseDueAt: null, resolutionDueAt: '2025-05-20T09:00:00Z' }, '预计5月20日前办结'],
     [{ overdue: true }, '已超过预计答复时间，正在催办'],

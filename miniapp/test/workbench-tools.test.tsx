@@ -61,14 +61,16 @@ beforeEach(() => {
 });
 
 describe('工作台 inbox, new fields', () => {
-  it('shows her village, and a red 紧急 tag when she is in danger now', async () => {
+  it('says who asked and how long ago, her village when it is another, and a red 紧急 tag when she is in danger now', async () => {
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     api()
       .on(
         'GET',
         inboxOf(VILLAGE),
         ok([
-          summary({ id: 'urgent', sensitive: true, urgent: true, homeFederationName: '凡河村妇联' }),
-          summary({ id: 'calm', firstResponseDueAt: at('05-09T09:00:00') }),
+          // The server names nobody beside a sensitive request.
+          summary({ id: 'urgent', sensitive: true, urgent: true, requester: null, homeFederationId: '211221100202', homeFederationName: '凡河村妇联', createdAt: ago(125) }),
+          summary({ id: 'calm', requester: '王秀英', createdAt: ago(10), firstResponseDueAt: at('05-09T09:00:00') }),
         ]),
       )
       .on('GET', inboxOf(TOWNSHIP), ok([]));
@@ -76,7 +78,9 @@ describe('工作台 inbox, new fields', () => {
     render(<WorkbenchPage />);
 
     await waitFor(() => expect(document.querySelectorAll('.inbox-item')).toHaveLength(2));
-    expect(texts('.inbox-item .inbox-home')).toEqual(['来自：凡河村妇联', '来自：懿路村妇联']);
+    expect(texts('.inbox-item .inbox-asked')).toEqual(['求助的居民 · 凡河村妇联 · 2小时前', '王秀英 · 10分钟前']);
+    expect(texts('.inbox-item .inbox-state')).toEqual(['新求助，等待受理', '新求助，等待受理']);
+    expect(document.body.textContent).not.toContain('来自：');
     expect(texts('.inbox-item .tag-urgent')).toEqual(['紧急']);
     expect(document.querySelectorAll('.inbox-item')[0].querySelector('.tag-urgent')).not.toBeNull();
   });
@@ -130,7 +134,8 @@ describe('办理经过 names the receiving body', () => {
           federationName: '懿路村妇联',
           toFederationName: '新台子镇妇联',
           toState: RequestState.Referred,
-          note: '需要镇里协调',
+          note: '您的事已请镇妇联一起办理',
+          staffNote: '需要镇里协调',
         },
         {
           at: at('05-06T09:00:00'),
@@ -139,7 +144,8 @@ describe('办理经过 names the receiving body', () => {
           federationName: null,
           toFederationName: '铁岭县妇联',
           toState: RequestState.Escalated,
-          note: null,
+          note: '超过首次答复时限，转至铁岭县妇联',
+          staffNote: null,
         },
       ],
     });
@@ -154,6 +160,9 @@ describe('办理经过 names the receiving body', () => {
         '系统 超时，转给铁岭县妇联办理',
       ]),
     );
+    // Staff read the referral's two texts apart: what she was told, and the note among colleagues.
+    expect(texts('.timeline-note')).toEqual(['对她说的话：您的事已请镇妇联一起办理', '给同事的说明：需要镇里协调', '超过首次答复时限，转至铁岭县妇联']);
+    expect(texts('.request-state')).toEqual(['已转上级妇联，等待受理']);
   });
 
   it('tells her too, and keeps the old words when the server names no body', () => {
@@ -165,6 +174,7 @@ describe('办理经过 names the receiving body', () => {
       toFederationName: '新台子镇妇联',
       toState: RequestState.Referred,
       note: null,
+      staffNote: null,
     };
     expect(eventText(refer, 'woman')).toBe('懿路村妇联 把您的求助转给新台子镇妇联办理');
     expect(eventText({ ...refer, toFederationName: null }, 'woman')).toBe('懿路村妇联 把您的求助转给更合适的妇联办理');
@@ -175,7 +185,7 @@ describe('办理经过 names the receiving body', () => {
 describe('代为登记求助', () => {
   const created = () => ({
     request: detail({ id: 'ob1', onBehalf: true, categoryKey: categories[2].key, categoryName: categories[2].name }),
-    ratingCode: 'K7Q2M9X4PA',
+    ratingCode: '3816204577301198',
   });
 
   async function fillIn() {
@@ -233,8 +243,10 @@ describe('代为登记求助', () => {
     fireEvent.click(await option('consent', '她已同意登记她的信息'));
     fireEvent.click(document.querySelector('.on-behalf-submit')!);
 
-    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
-    expect(screen.getByText('请把这个评价码告诉她，办结后她用它来评价')).toBeTruthy();
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['3816 2045 7730 1198']));
+    expect(screen.getByText('请把这个评价码念给她，请她抄下来：')).toBeTruthy();
+    // Where she enters it, in words the chair can read to her.
+    expect(texts('.rating-code-how')[0]).toContain('点“我的”，再点“用评价码评价”，输入这16位数字');
     expect(fake.callsTo('POST', onBehalfAt(VILLAGE)).map((call) => call.data)).toEqual([
       {
         categoryKey: 'legal_aid',
@@ -249,7 +261,7 @@ describe('代为登记求助', () => {
     ]);
 
     fireEvent.click(document.querySelector('.copy-rating-code')!);
-    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'K7Q2M9X4PA' });
+    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: '3816204577301198' });
   });
 
   const dropped = () => Promise.reject({ errMsg: 'request:fail timeout' });
@@ -265,7 +277,7 @@ describe('代为登记求助', () => {
     expect(document.querySelectorAll('.rating-code')).toHaveLength(0);
     submit();
 
-    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['3816 2045 7730 1198']));
     const keys = keysSent(fake);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -281,7 +293,7 @@ describe('代为登记求助', () => {
     await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '填写的内容有误，请按提示修改后再提交' })));
     submit();
 
-    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['3816 2045 7730 1198']));
     const [first, second] = keysSent(fake);
     expect(second).not.toBe(first);
   });
@@ -304,7 +316,7 @@ describe('代为登记求助', () => {
     await typeInto('.request-description', '宅基地被邻居占了，已经两年');
     submit();
 
-    await waitFor(() => expect(texts('.rating-code')).toEqual(['K7Q2M9X4PA']));
+    await waitFor(() => expect(texts('.rating-code')).toEqual(['3816 2045 7730 1198']));
     expect(document.querySelector('.earlier-try')?.textContent).toContain('后来的修改没有保存');
     const posted = fake.callsTo('POST', onBehalfAt(VILLAGE));
     expect(posted.map((call) => (call.data as SubmitOnBehalfInput).description)).toEqual([

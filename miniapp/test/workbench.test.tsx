@@ -207,7 +207,7 @@ describe('工作台 request detail', () => {
     expect(document.querySelector<HTMLTextAreaElement>('.action-text textarea')!.value).toBe('明天联系您');
   });
 
-  it('refers to a body found by name, with a reason', async () => {
+  it('refers to a body found by name, with a note for colleagues and words to her, each labelled for whom', async () => {
     const { fake, request } = open({ id: 'r1' });
     fake
       .on(
@@ -228,12 +228,14 @@ describe('工作台 request detail', () => {
     await waitFor(() => expect(texts('.refer-hit .search-hit-name')).toEqual(['铁岭县妇联']));
     fireEvent.click(document.querySelector('.refer-hit')!);
     expect(texts('.refer-chosen-name')).toEqual(['铁岭县妇联']);
+    expect(texts('.action-form .field-label')).toEqual(['转给：', '给同事的说明（她看不到）：为什么转给这个妇联', '对她说的话（她会看到，可以不写）']);
     await typeInto('.action-text', '需要律师，转县妇联法律援助');
+    await typeInto('.action-to-her', '县妇联的律师会给您打电话');
     fireEvent.click(document.querySelector('.action-confirm')!);
 
-    await waitFor(() => expect(texts('.request-state')).toEqual(['已转交其他妇联办理']));
+    await waitFor(() => expect(texts('.request-state')).toEqual(['已转介，等待对方受理']));
     expect(fake.callsTo('POST', actionPath('r1', RequestAction.Refer)).map((call) => call.data)).toEqual([
-      { toFederationId: '211221', reason: '需要律师，转县妇联法律援助' },
+      { toFederationId: '211221', reason: '需要律师，转县妇联法律援助', messageToHer: '县妇联的律师会给您打电话' },
     ]);
   });
 
@@ -245,7 +247,8 @@ describe('工作台 request detail', () => {
     await typeInto('.action-text', '已帮她申请法律援助');
     fireEvent.click(document.querySelector('.action-confirm')!);
 
-    await waitFor(() => expect(texts('.request-state')).toEqual(['已办结，请您评价']));
+    // Her words (「已办结，请您评价」) are not the chair's.
+    await waitFor(() => expect(texts('.request-state')).toEqual(['已办结，等她评价']));
     expect(fake.callsTo('POST', actionPath('r1', RequestAction.Resolve)).map((call) => call.data)).toEqual([
       { resolution: '已帮她申请法律援助' },
     ]);

@@ -239,7 +239,10 @@ export interface AttendeeView {
   signupId: string;
   kind: SignupKind;
   state: SignupState;
-  name: string;
+  /** The name she gave for a relative or an added woman, else the account's name; null: none (`personLabel`). */
+  name: string | null;
+  /** Her place in the order of sign-up for this activity, fixed when she signed up: 报名者 3. */
+  number: number;
   /** Masked (138****5678). */
   phone: string | null;
   waitlistPosition: number | null;
@@ -260,6 +263,8 @@ export interface CheckInInput {
 
 export interface CheckInResult {
   signupId: string;
-  name: string;
+  /** As in AttendeeView: null means no name, shown as `personLabel(name, { as: 'attendee', number })`. */
+  name: string | null;
+  number: number;
   checkedInAt: string;
 }

@@ -27,12 +27,15 @@ export const ApiPaths = {
   myConsoleSession: `${API_PREFIX}/me/console-sessions/:id`,
   me: `${API_PREFIX}/me`,
   meHome: `${API_PREFIX}/me/home`,
+  meName: `${API_PREFIX}/me/name`,
   mePhone: `${API_PREFIX}/me/phone`,
   myData: `${API_PREFIX}/me/data`,
   myDataDeletion: `${API_PREFIX}/me/deletion`,
   federation: `${API_PREFIX}/federations/:id`,
   federationMembers: `${API_PREFIX}/federations/:id/members`,
   federationSites: `${API_PREFIX}/federations/:id/sites`,
+  /** Every site of a body, switched-off ones too, for those who keep them (「我的阵地」). */
+  federationManagedSites: `${API_PREFIX}/federations/:id/managed-sites`,
   site: `${API_PREFIX}/sites/:id`,
   nearest: `${API_PREFIX}/nearest`,
   search: `${API_PREFIX}/search`,
@@ -44,8 +47,13 @@ export const ApiPaths = {
   myRequests: `${API_PREFIX}/me/requests`,
   request: `${API_PREFIX}/requests/:id`,
   inbox: `${API_PREFIX}/federations/:id/inbox`,
+  /** What a body referred to others, with where each stands now (「我转出的」). */
+  referredOut: `${API_PREFIX}/federations/:id/referred-out`,
+  /** The number of new and overdue requests in each of her inboxes. */
+  myInboxCounts: `${API_PREFIX}/me/inbox-counts`,
   federationCover: `${API_PREFIX}/federations/:id/cover`,
   federationRequests: `${API_PREFIX}/federations/:id/requests`,
+  /** GET: where the request of a rating code stands; POST: she rates it. Public, limited per address. */
   rateByCode: `${API_PREFIX}/ratings/:code`,
   countyCategories: `${API_PREFIX}/federations/:id/categories`,
   countyCategory: `${API_PREFIX}/federations/:id/categories/:key`,
@@ -97,6 +105,8 @@ export const ApiPaths = {
   holidayYear: `${API_PREFIX}/holiday-calendar/:year`,
   countyImportTemplate: `${API_PREFIX}/counties/:countyId/imports/:kind/template`,
   countyImport: `${API_PREFIX}/counties/:countyId/imports/:kind`,
+  /** An import's progress, by the id its client chose (the import's `progressId`): only to whoever started it. */
+  countyImportProgress: `${API_PREFIX}/counties/:countyId/imports/progress/:progressId`,
   countyExport: `${API_PREFIX}/counties/:countyId/exports/:kind`,
 } as const;
 
@@ -145,7 +155,10 @@ export interface RefreshRequest {
 
 export interface UserProfile {
   id: string;
-  displayName: string;
+  /** Her listed name, else the name she set herself, else null (shown as `personLabel`, never invented). */
+  displayName: string | null;
+  /** Her name comes from the county's list: everyone sees it and she cannot replace it herself. */
+  nameListed: boolean;
   homeFederationId: string | null;
   isDemo: boolean;
 }
@@ -182,6 +195,11 @@ export interface FederationDetail extends FederationSummary {
   address: string | null;
   phone: string | null;
   officeHours: string | null;
+  /** Where the body's office is (GCJ-02), or null while nobody has set it. */
+  latitude: number | null;
+  longitude: number | null;
+  /** The location is the embedded demo's invention, not a real office. */
+  locationIsDemo: boolean;
 }
 
 /** Absent: unchanged; null: cleared. */
@@ -189,6 +207,9 @@ export interface UpdateFederationProfileRequest {
   address?: string | null;
   phone?: string | null;
   officeHours?: string | null;
+  /** The office's location (GCJ-02, within China): both together, or both null to clear it. */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 export interface RoleGrantView {
@@ -208,9 +229,15 @@ export interface SetHomeRequest {
   federationId: string;
 }
 
+/** She sets the name others see her by (`checkNickname`), or clears it with null. */
+export interface SetNameRequest {
+  name: string | null;
+}
+
 export interface BodyMember {
   userId: string;
-  displayName: string;
+  /** null: she has no name; show `personLabel(displayName, { as: 'member', since })`. */
+  displayName: string | null;
   role: RoleKind;
   since: string;
 }
@@ -347,8 +374,10 @@ export interface SetCoverRequest {
 
 export interface CoverView {
   chairUserId: string;
-  chairName: string;
+  /** null: no name; shown as `personLabel(…, { as: 'member' })`. */
+  chairName: string | null;
   deputyUserId: string | null;
+  /** null with a deputyUserId: she has no name (`personLabel`); null without: nobody. */
   deputyName: string | null;
   awayFrom: string;
   awayUntil: string;

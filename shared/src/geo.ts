@@ -16,3 +16,13 @@ export function formatDistance(metres: number): string {
   if (metres < 1000) return `${Math.max(1, Math.round(metres))}米`;
   return `${(metres / 1000).toFixed(metres < 10_000 ? 1 : 0)}公里`;
 }
+
+/**
+ * China's extent (GCJ-02 and WGS-84 alike): a place of ours outside it is a typo, swapped columns or
+ * a phone that could not tell where it is.
+ */
+export const CHINA_BOUNDS = { south: 3.8, north: 53.6, west: 73.4, east: 135.1 } as const;
+
+export function isInsideChina(latitude: number, longitude: number): boolean {
+  return latitude >= CHINA_BOUNDS.south && latitude <= CHINA_BOUNDS.north && longitude >= CHINA_BOUNDS.west && longitude <= CHINA_BOUNDS.east;
+}

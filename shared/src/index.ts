@@ -16,3 +16,5 @@ export * from './my-data';
 export * from './holidays';
 export * from './onboarding';
 export * from './console';
+export * from './people';
+export * from './rating-code';

@@ -12,7 +12,8 @@ export interface MyDataExport {
   exportedAt: string;
   profile: {
     id: string;
-    displayName: string;
+    /** null: she has no name (none was ever invented for her). */
+    displayName: string | null;
     homeFederationId: string | null;
     homeFederationName: string | null;
     createdAt: string;
@@ -25,7 +26,7 @@ export interface MyDataExport {
   cosigns: Array<{ concernId: string; title: string; at: string }>;
   feedback: MyDataFeedback[];
   /** Contact lists of executive members she joined by accepting an invitation. */
-  rosters: Array<{ federationName: string; memberName: string; joinedAt: string; name: string; phone: string | null }>;
+  rosters: Array<{ federationName: string; memberName: string | null; joinedAt: string; name: string; phone: string | null }>;
 }
 
 export interface MyDataSignup {

@@ -19,6 +19,9 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
+/** The largest file an import takes: a county's largest sheet is well under 1 MB. */
+export const IMPORT_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
 /** What a CSV was read as; null for .xlsx, which carries its own encoding. */
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -66,4 +69,17 @@ export interface ImportReport {
   /** Taken as written but worth a look (opening hours kept as text, an assumed time). Never block a commit. */
   warnings: ImportProblem[];
   counts: ImportCounts;
+}
+
+/**
+ * Where an import of a large file stands, for the console to show while it waits: the server reads the
+ * file, checks (plans) every row, writes the changes of a commit, then is done (the report is the
+ * import's own answer). `done` of `total` rows, or of the writes while writing; 0 of 0 while reading.
+ */
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
 }

@@ -63,6 +63,22 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   [RequestState.Withdrawn]: '已撤回',
 };
 
+/**
+ * The same states in the words of the staff who handle them: REQUEST_STATE_LABELS speaks to her
+ * (「已办结，请您评价」), these to the chair reading her inbox or following a referral.
+ */
+export const HANDLER_STATE_LABELS: Record<RequestState, string> = {
+  [RequestState.Submitted]: '新求助，等待受理',
+  [RequestState.Accepted]: '已受理',
+  [RequestState.InProgress]: '正在办理',
+  [RequestState.Referred]: '已转介，等待对方受理',
+  [RequestState.Escalated]: '已转上级妇联，等待受理',
+  [RequestState.Resolved]: '已办结，等她评价',
+  [RequestState.Reopened]: '她不满意，重新办理',
+  [RequestState.Closed]: '已完成',
+  [RequestState.Withdrawn]: '她已撤回',
+};
+
 /** States in which a request is still someone's work. */
 export const OPEN_STATES: readonly RequestState[] = [
   RequestState.Submitted,
@@ -240,8 +256,16 @@ export interface RequestEventView {
   /** For referrals and escalations: the body that received it. */
   toFederationName: string | null;
   toState: RequestState;
-  /** What was said: the reply, the reason of a referral or escalation, the resolution. */
+  /**
+   * What was said to her, which everyone who may read the request reads: a reply, the resolution,
+   * a note on accepting, the words to her on a referral, why it escalated, her own reason or comment.
+   */
   note: string | null;
+  /**
+   * For colleagues only: why a referral was made or returned. Staff who may see the request read
+   * it; in her own views it is always null.
+   */
+  staffNote: string | null;
 }
 
 export interface RequestSummary {
@@ -263,6 +287,12 @@ export interface RequestSummary {
   resolutionDueAt: string | null;
   overdue: boolean;
   onBehalf: boolean;
+  /**
+   * Who asked, for staff who may see the request: her name (the one a chair recorded, or her own),
+   * null when she has none, in her own views, and in lists for a sensitive request (a name beside
+   * it would tell an onlooker). Shown as `personLabel(requester, { as: 'requester' })`.
+   */
+  requester: string | null;
 }
 
 export interface RequestDetail extends RequestSummary {
@@ -270,6 +300,10 @@ export interface RequestDetail extends RequestSummary {
   /** Her answers to the category's questions, in the catalogue's order. */
   answers: AnswerView[];
   contact: RequestContact;
+  /**
+   * Why the body holding it now holds it: routing's reason, or after a hand-over the latest one
+   * (「懿路村妇联转介：…」, a return, an escalation). Her own view never carries a colleague note.
+   */
   routingReason: string;
   timeline: RequestEventView[];
   rating: { rating: Rating; helped: boolean; comment: string | null } | null;
@@ -285,10 +319,14 @@ export interface ReplyRequestInput {
 
 export interface ReferRequestInput {
   toFederationId: string;
+  /** For colleagues: why this body. She never sees it (「给同事的说明（她看不到）」). */
   reason: string;
+  /** What she is told about the hand-over, if anything (「对她说的话（她会看到）」). */
+  messageToHer?: string;
 }
 
 export interface ReturnReferralInput {
+  /** For colleagues, like a referral's reason: she sees only that it went back. */
   reason: string;
 }
 
@@ -305,6 +343,31 @@ export interface RateRequestInput {
   /** 受益: did it help her. */
   helped: boolean;
   comment?: string;
+}
+
+/** A request a body referred to another (「我转出的」): where it stands now, and when it was sent. */
+export interface ReferredOutSummary extends RequestSummary {
+  /** When this body last referred it. */
+  referredAt: string;
+}
+
+/** One body's inbox in numbers, for the button that opens it. */
+export interface InboxCount {
+  federationId: string;
+  federationName: string;
+  /** Open requests the body holds. */
+  open: number;
+  /** Of those, still waiting for the body's first answer (new, referred or escalated to it, reopened). */
+  waiting: number;
+  /** Of those open, past their deadline now. */
+  overdue: number;
+}
+
+/** Her inboxes: every body where she answers requests, and the totals across them. */
+export interface InboxCounts {
+  bodies: InboxCount[];
+  waiting: number;
+  overdue: number;
 }
 
 // ---- requests a chair records for a woman ----
@@ -328,5 +391,6 @@ export interface SubmitOnBehalfInput extends Omit<SubmitRequestInput, 'federatio
 /** What the chair gets back: the request, and the code the woman rates it with herself. */
 export interface OnBehalfCreated {
   request: RequestDetail;
+  /** Sixteen digits (rating-code.ts), shown in groups of four with formatRatingCode. */
   ratingCode: string;
 }

@@ -29,3 +29,21 @@ export function afterQuietHours(at: Date): Date {
   local.setUTCHours(QUIET_HOURS.until, 0, 0, 0);
   return new Date(local.getTime() - SHANGHAI_OFFSET_MS);
 }
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * When something is due, as a woman waiting for it reads it: the hour when that is today or
+ * tomorrow ("今天11:52", "明天9:00"), else the day ("12月9日"; "2027年1月4日" in another year).
+ * A bare date on its own day ("12月7日前" read on 12月7日) leaves her unsure whether it has passed.
+ * "Today" is the day in Shanghai, whatever zone the phone is set to, the same as the server counts it.
+ */
+export function dueWords(at: Date, now: Date): string {
+  const day = shanghaiDate(at);
+  const local = shanghaiWallClock(at);
+  const clock = `${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  if (day === shanghaiDate(now)) return `今天${clock}`;
+  if (day === shanghaiDate(new Date(now.getTime() + DAY_MS))) return `明天${clock}`;
+  const monthDay = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+  return day.slice(0, 4) === shanghaiDate(now).slice(0, 4) ? monthDay : `${local.getUTCFullYear()}年${monthDay}`;
+}

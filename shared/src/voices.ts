@@ -225,8 +225,10 @@ export interface RosterEntryView {
   id: string;
   federationId: string;
   memberUserId: string;
-  memberName: string;
-  name: string;
+  /** The executive member who keeps the entry; null: no name (`personLabel`, as 'member'). */
+  memberName: string | null;
+  /** The woman; null when she joined by invitation without a name (`personLabel`, as 'resident'). */
+  name: string | null;
   /** Masked unless the caller keeps this entry herself. */
   phone: string;
   tags: CareTag[];
@@ -244,6 +246,7 @@ export interface RosterEntryDetail extends RosterEntryView {
 export interface RosterInvitationView {
   code: string;
   expiresAt: string;
-  memberName: string;
+  /** null: the member has no name; shown as `personLabel(…, { as: 'member' })`. */
+  memberName: string | null;
   federationName: string;
 }

@@ -30,7 +30,7 @@ export async function pollConsoleSignIn(id: string, pollToken: string): Promise<
     auth: false,
     quiet: true,
   });
-  if (result.state === 'confirmed') startSession(result.tokens);
+  if (result.state === 'confirmed') startSession(result.tokens, 'console');
   return result;
 }
 

@@ -10,13 +10,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: FieldError[];
+  /** The whole error body, for the few errors that carry more than a message (a refused import's report). */
+  readonly body: unknown;
 
-  constructor(status: number, code: ApiErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: ApiErrorCode, message: string, fields: FieldError[] = [], body: unknown = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.body = body;
   }
 
   static network(): ApiError {
@@ -72,7 +75,7 @@ export function apiErrorFromResponse(status: number, raw: unknown): ApiError {
   const body = parsed(raw);
   if (isErrorResponse(body)) {
     const message = body.message.trim() || ERROR_MESSAGES[body.code];
-    return new ApiError(status, body.code, message, body.fields ?? []);
+    return new ApiError(status, body.code, message, body.fields ?? [], body);
   }
   const code = codeForStatus(status);
   return new ApiError(status, code, ERROR_MESSAGES[code]);

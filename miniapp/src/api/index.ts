@@ -1,7 +1,7 @@
 export { apiRequest, REQUEST_TIMEOUT_MS, showError, type RequestOptions } from './client';
 export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './errors';
 export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut, signOutEverywhere } from './auth';
-export { claimListedRoles, fetchMe, onMeUpdated, setHome } from './me';
+export { claimListedRoles, fetchMe, onMeUpdated, setHome, setMyName } from './me';
 export { deleteMyData, fetchMyData } from './my-data';
 export {
   confirmConsoleSignIn,
@@ -27,13 +27,18 @@ export {
   actOnRequest,
   fetchCategories,
   fetchInbox,
+  fetchInboxCounts,
   fetchMyRequests,
+  fetchRatingCode,
+  fetchReferredOut,
   fetchRequest,
+  rateWithCode,
   submitRequest,
   type PostableAction,
   type RequestActionInputs,
 } from './requests';
 export { endCover, fetchCover, fetchMembers, setCover, submitOnBehalf } from './workbench';
+export { createSite, fetchManagedSite, fetchManagedSites, updateFederationProfile, updateSite } from './my-places';
 export {
   addReservedSignup,
   cancelActivity,
@@ -97,3 +102,4 @@ export {
   submitFeedback,
   updateCountyCategory,
 } from './admin';
+export { downloadExport, downloadImportTemplate, fetchImportProgress, importSpreadsheet, type ImportUpload } from './imports';

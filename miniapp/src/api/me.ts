@@ -1,4 +1,4 @@
-import { ApiPaths, type MeResponse, type PhoneRolesRequest, type SetHomeRequest } from '@wfh/shared';
+import { ApiPaths, type MeResponse, type PhoneRolesRequest, type SetHomeRequest, type SetNameRequest } from '@wfh/shared';
 import { apiRequest } from './client';
 
 type Listener = (me: MeResponse) => void;
@@ -23,6 +23,15 @@ export function onMeUpdated(listener: Listener): () => void {
 export async function setHome(federationId: string): Promise<MeResponse> {
   const body: SetHomeRequest = { federationId };
   return announce(await apiRequest<MeResponse>({ method: 'PUT', path: ApiPaths.meHome, data: body }));
+}
+
+/**
+ * The name others see her by (null: none). The caller shows a refusal itself, next to the field:
+ * a name from the county's list cannot be replaced, and the form says why.
+ */
+export async function setMyName(name: string | null): Promise<MeResponse> {
+  const body: SetNameRequest = { name };
+  return announce(await apiRequest<MeResponse>({ method: 'PUT', path: ApiPaths.meName, data: body, quiet: true }));
 }
 
 function announce(me: MeResponse): MeResponse {

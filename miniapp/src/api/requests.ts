@@ -5,6 +5,9 @@ import {
   RequestAction,
   requestActionPath,
   type AcceptRequestInput,
+  type InboxCounts,
+  type RatingCodeView,
+  type ReferredOutSummary,
   type RateRequestInput,
   type ReferRequestInput,
   type ReplyRequestInput,
@@ -71,4 +74,24 @@ export function actOnRequest<A extends PostableAction>(
 /** The requests a body must answer, for someone who holds a role there. */
 export function fetchInbox(federationId: string): Promise<RequestSummary[]> {
   return apiRequest<RequestSummary[]>({ path: pathOf(ApiPaths.inbox, { id: federationId }), quiet: true });
+}
+
+/** How many requests wait in each of her inboxes; the home page shows it, quietly if it fails. */
+export function fetchInboxCounts(): Promise<InboxCounts> {
+  return apiRequest<InboxCounts>({ path: ApiPaths.myInboxCounts, quiet: true });
+}
+
+/** 「我转出的」: what a body referred to others, with where each stands. */
+export function fetchReferredOut(federationId: string): Promise<ReferredOutSummary[]> {
+  return apiRequest<ReferredOutSummary[]>({ path: pathOf(ApiPaths.referredOut, { id: federationId }), quiet: true });
+}
+
+/** Where the request of her rating code stands. Public: she need not sign in. The page shows failures. */
+export function fetchRatingCode(code: string): Promise<RatingCodeView> {
+  return apiRequest<RatingCodeView>({ path: pathOf(ApiPaths.rateByCode, { code }), auth: false, quiet: true });
+}
+
+/** She rates with her code. Public; the page shows failures. */
+export function rateWithCode(code: string, input: RateRequestInput): Promise<void> {
+  return apiRequest<void>({ method: 'POST', path: pathOf(ApiPaths.rateByCode, { code }), data: input, auth: false, quiet: true });
 }

@@ -9,6 +9,8 @@ const ACCESS_EXPIRES_AT_KEY = 'wfh.accessTokenExpiresAt';
 const RENEW_BEFORE_MS = 60_000;
 // Remembered so that the mini-program does not sign her straight back in after she chose to leave.
 const SIGNED_OUT_KEY = 'wfh.signedOut';
+// A PC signed in by QR code: when its session is lost it goes back to its code, not to a sign-in card.
+const CONSOLE_SESSION_KEY = 'wfh.consoleSession';
 
 /**
  * What the phone keeps for the signed-in person so that it shows without a signal (her sign-ups,
@@ -67,6 +69,11 @@ export function signedOutByUser(): boolean {
   return read(SIGNED_OUT_KEY) !== null;
 }
 
+/** The session here was handed over to this PC by her phone (the console's QR sign-in). */
+export function isConsoleSession(): boolean {
+  return read(CONSOLE_SESSION_KEY) !== null;
+}
+
 /** Every page showing who is signed in listens here, so signing in or out on one tab updates all. */
 export function onSessionChange(listener: Listener): () => void {
   listeners.add(listener);
@@ -85,10 +92,12 @@ function storeTokens(tokens: Pick<AuthTokens, 'accessToken' | 'refreshToken' | '
   Taro.setStorageSync(ACCESS_EXPIRES_AT_KEY, Date.now() + tokens.expiresIn * 1000);
 }
 
-export function startSession(tokens: AuthTokens): void {
+export function startSession(tokens: AuthTokens, via: 'sign-in' | 'console' = 'sign-in'): void {
   forgetSessionData();
   storeTokens(tokens);
   Taro.removeStorageSync(SIGNED_OUT_KEY);
+  if (via === 'console') Taro.setStorageSync(CONSOLE_SESSION_KEY, '1');
+  else Taro.removeStorageSync(CONSOLE_SESSION_KEY);
   notify();
 }
 
@@ -101,6 +110,7 @@ export function endSession(reason: 'signed-out' | 'expired'): void {
   Taro.removeStorageSync(ACCESS_TOKEN_KEY);
   Taro.removeStorageSync(REFRESH_TOKEN_KEY);
   Taro.removeStorageSync(ACCESS_EXPIRES_AT_KEY);
+  Taro.removeStorageSync(CONSOLE_SESSION_KEY);
   forgetSessionData();
   if (reason === 'signed-out') Taro.setStorageSync(SIGNED_OUT_KEY, '1');
   notify();

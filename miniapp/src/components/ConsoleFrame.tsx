@@ -23,7 +23,10 @@ export function consoleNavItems(roles: readonly RoleGrantView[] | null): NavItem
   if (!mayUseConsole(roles)) return items;
   const work: NavItem[] = [{ name: 'workbench', label: '工作台（求助办理）', url: Routes.workbench }];
   if (roles.some((grant) => grant.role !== RoleKind.Executive)) work.push({ name: 'dashboard', label: '工作看板', url: Routes.dashboard() });
-  if (roles.some((grant) => grant.role === RoleKind.Admin)) work.push({ name: 'admin', label: '县妇联管理', url: Routes.countyAdmin });
+  if (roles.some((grant) => grant.role === RoleKind.Admin)) {
+    work.push({ name: 'admin', label: '县妇联管理', url: Routes.countyAdmin });
+    work.push({ name: 'imports', label: '导入导出', url: Routes.countyImports() });
+  }
   return [...work, ...items];
 }
 

@@ -33,7 +33,7 @@ function SessionRow({ session, onEnded }: { session: ConsoleSessionView; onEnded
   const end = async () => {
     const { confirm } = await Taro.showModal({
       title: '让这台电脑退出？',
-      content: `${session.browser}会退出工作台，最多10分钟内停止。`,
+      content: `${session.browser}会马上退出工作台，要再用需在电脑上重新扫码登录。`,
       confirmText: '让它退出',
       cancelText: '不退出',
     });

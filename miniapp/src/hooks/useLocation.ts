@@ -22,10 +22,22 @@ function remember(choice: Choice): void {
   Taro.setStorageSync(LOCATION_CHOICE_KEY, choice);
 }
 
-async function currentPosition(): Promise<LatLng> {
+/** Where the phone is, in GCJ-02 whatever the platform speaks. Rejects when it cannot or may not tell. */
+async function exactPosition(): Promise<LatLng> {
   const { latitude, longitude } = await Taro.getLocation({ type: locationDatum });
-  const gcj02 = locationDatum === 'wgs84' ? wgs84ToGcj02({ latitude, longitude }) : { latitude, longitude };
-  return approximate(gcj02);
+  return locationDatum === 'wgs84' ? wgs84ToGcj02({ latitude, longitude }) : { latitude, longitude };
+}
+
+async function currentPosition(): Promise<LatLng> {
+  return approximate(await exactPosition());
+}
+
+/**
+ * 「我就在这里」: a chair stands at her office or 妇女之家 and gives its place, to the metre. Not her
+ * own position as a woman looking for help (that leaves the phone only approximately, above).
+ */
+export function positionOfPlaceHere(): Promise<LatLng> {
+  return exactPosition();
 }
 
 export interface UseLocation {

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
-import type { RequestDetail, RequestSummary, ServiceCategory } from '@wfh/shared';
-import { fetchCategories, fetchInbox, fetchMyRequests, fetchRequest } from '../api';
+import type { InboxCounts, ReferredOutSummary, RequestDetail, RequestSummary, ServiceCategory } from '@wfh/shared';
+import { fetchCategories, fetchInbox, fetchInboxCounts, fetchMyRequests, fetchReferredOut, fetchRequest } from '../api';
 import { useLoad } from './useLoad';
 
 export function useCategories() {
@@ -38,6 +38,20 @@ export function useRequestDetail(id: string | null) {
 
 export function useInbox(federationId: string) {
   const loaded = useLoad<RequestSummary[]>(federationId, () => fetchInbox(federationId));
+  useReloadOnReturn(loaded.reload);
+  return loaded;
+}
+
+/** What a body referred away, as the list of 「我转出的」 shows it. */
+export function useReferredOut(federationId: string) {
+  const loaded = useLoad<ReferredOutSummary[]>(federationId, () => fetchReferredOut(federationId));
+  useReloadOnReturn(loaded.reload);
+  return loaded;
+}
+
+/** Her inboxes in numbers; null loads nothing (she answers requests nowhere). */
+export function useInboxCounts(enabled: boolean) {
+  const loaded = useLoad<InboxCounts>(enabled ? 'inbox-counts' : null, fetchInboxCounts);
   useReloadOnReturn(loaded.reload);
   return loaded;
 }

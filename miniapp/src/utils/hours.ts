@@ -71,3 +71,30 @@ export function upcomingExceptions(exceptions: readonly OpeningException[], toda
       };
     });
 }
+
+/** 每天, 周一至周五, 周一、周二, 周一、周三: a run of three or more days is said from its first to its last. */
+function daysInWords(days: readonly DayHours[]): string {
+  if (days.length === WEEK_FROM_MONDAY.length) return '每天';
+  const positions = days.map((day) => WEEK_FROM_MONDAY.indexOf(day.weekday));
+  const runs: DayHours[][] = [];
+  days.forEach((day, i) => {
+    if (i > 0 && positions[i] === positions[i - 1] + 1) runs[runs.length - 1].push(day);
+    else runs.push([day]);
+  });
+  return runs
+    .map((run) => (run.length >= 3 ? `${run[0].label}至${run[run.length - 1].label}` : run.map((day) => day.label).join('、')))
+    .join('、');
+}
+
+/**
+ * The usual week in one line, days with the same hours together: "周一至周五 08:30–17:00；周六
+ * 09:00–11:30". null when the place keeps no regular hours.
+ */
+export function weekInWords(schedule: readonly WeeklyOpening[]): string | null {
+  const groups = new Map<string, DayHours[]>();
+  for (const day of weeklyHours(schedule)) {
+    if (!day.closed) groups.set(day.text, [...(groups.get(day.text) ?? []), day]);
+  }
+  if (groups.size === 0) return null;
+  return [...groups.entries()].map(([text, days]) => `${daysInWords(days)} ${text}`).join('；');
+}

@@ -52,6 +52,12 @@ export const setsTitleByApi = !isWeapp;
 export const sharesWechatPhoneNumber = isWeapp;
 
 /**
+ * WeChat's nickname input (<input type="nickname">) offers her WeChat nickname above the keyboard
+ * and checks what she enters (nicknamereview); the browser has a plain text field.
+ */
+export const offersWechatNickname = isWeapp;
+
+/**
  * The staff console: a PC browser shows the sign-in QR code and, at WIDE_SCREEN_MIN_PX and wider,
  * a left navigation of the work pages instead of the phone's tab bar (styles/console.css uses the
  * same width). WeChat is always the phone that scans the code and confirms.
@@ -110,7 +116,11 @@ export async function saveCsvFile(fileName: string, text: string): Promise<void>
     await Taro.shareFileMessage({ filePath, fileName });
     return;
   }
-  const url = URL.createObjectURL(new Blob([data], { type: 'text/csv;charset=utf-8' }));
+  downloadInBrowser(fileName, new Blob([data], { type: 'text/csv;charset=utf-8' }));
+}
+
+function downloadInBrowser(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -119,4 +129,77 @@ export async function saveCsvFile(fileName: string, text: string): Promise<void>
   link.remove();
   // Some browsers read the file only after the click returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * A file the API sent (an import's template, an export), saved as she would expect: the browser
+ * downloads it; WeChat opens an Excel file itself (its menu forwards it to a chat or a computer) and
+ * sends a CSV, which it cannot open, to a chat she picks.
+ */
+export async function saveDownloadedFile(fileName: string, data: ArrayBuffer): Promise<void> {
+  if (!isWeapp) {
+    downloadInBrowser(fileName, new Blob([data]));
+    return;
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+  await new Promise<void>((resolve, reject) => {
+    Taro.getFileSystemManager().writeFile({ filePath, data, success: () => resolve(), fail: reject });
+  });
+  if (fileName.toLowerCase().endsWith('.xlsx')) await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+  else await Taro.shareFileMessage({ filePath, fileName });
+}
+
+/**
+ * The browser reports how much of an upload has gone (XMLHttpRequest, api/upload.ts); WeChat's
+ * request does not, so an import there says it is uploading without a figure.
+ */
+export const seesUploadProgress = !isWeapp;
+
+/** The browser picks a file with a file input in the page; WeChat from one of her chats (chooseMessageFile). */
+export const picksFilesInPage = !isWeapp;
+
+export interface PickedFile {
+  name: string;
+  size: number;
+  data: Blob | ArrayBuffer;
+}
+
+/**
+ * A file from one of her WeChat chats (文件传输助手, say, where she sent it from a computer), read
+ * whole; null when she closes the picker without choosing.
+ */
+export async function chooseChatFile(extensions: string[]): Promise<PickedFile | null> {
+  let picked: { name: string; size: number; path: string } | undefined;
+  try {
+    picked = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions })).tempFiles[0];
+  } catch (error) {
+    if (String((error as { errMsg?: string })?.errMsg ?? '').includes('cancel')) return null;
+    throw error;
+  }
+  if (!picked) return null;
+  const { path } = picked;
+  const data = await new Promise<ArrayBuffer>((resolve, reject) => {
+    // Without an encoding readFile gives the bytes as an ArrayBuffer.
+    Taro.getFileSystemManager().readFile({ filePath: path, success: (result) => resolve(result.data as ArrayBuffer), fail: reject });
+  });
+  return { name: picked.name, size: picked.size, data };
+}
+
+/**
+ * H5 only: Taro's web tab bar draws each tab as <a href="javascript:;"> and switches tabs in its
+ * own click handler. Left alone, the browser then follows the link too, running a javascript: URL
+ * that the server's Content-Security-Policy (script-src 'self') refuses and reports on every tap.
+ * Cancelling such links' default action keeps the policy strict and changes nothing else: the
+ * handlers still run, and no link of ours is a javascript: URL. Called once, as the app loads.
+ */
+export function cancelJavascriptLinks(): void {
+  if (isWeapp || typeof document === 'undefined') return;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const path = event.composedPath();
+      if (path.some((node) => node instanceof HTMLAnchorElement && node.href.startsWith('javascript:'))) event.preventDefault();
+    },
+    true,
+  );
 }

@@ -1,4 +1,5 @@
 import {
+  dueWords,
   isOpen,
   REQUEST_LIMITS,
   RequestAction,
@@ -9,7 +10,7 @@ import {
   type RequestSummary,
   type RoleGrantView,
 } from '@wfh/shared';
-import { formatDate, formatDateTime } from './time';
+import { formatDateTime } from './time';
 
 /** The hotlines a woman in danger is shown, and always told about. */
 export const POLICE_NUMBER = '110';
@@ -18,14 +19,18 @@ export const WOMENS_HOTLINE = '12338';
 /** What the inbox shows of a sensitive request: its category stays in the detail page. */
 export const DISCREET_INBOX_TITLE = '一条需要谨慎处理的求助';
 
-/** "预计5月6日前答复", "已超过预计答复时间", or null when nobody owes her a step. */
-export function herDeadlineLine(request: RequestSummary, now?: number): string | null {
+/**
+ * "预计今天11:52前答复", "预计明天9:00前答复", "预计5月6日前答复" (shared dueWords), "已超过预计答复时间…",
+ * or null when nobody owes her a step.
+ */
+export function herDeadlineLine(request: RequestSummary, now: number = Date.now()): string | null {
   if (!isOpen(request.state)) return null;
+  const due = (at: string) => dueWords(new Date(at), new Date(now));
   if (request.firstResponseDueAt !== null) {
-    return request.overdue ? '已超过预计答复时间，正在催办' : `预计${formatDate(request.firstResponseDueAt, now)}前答复`;
+    return request.overdue ? '已超过预计答复时间，正在催办' : `预计${due(request.firstResponseDueAt)}前答复`;
   }
   if (request.resolutionDueAt !== null) {
-    return request.overdue ? '已超过预计办结时间，正在催办' : `预计${formatDate(request.resolutionDueAt, now)}前办结`;
+    return request.overdue ? '已超过预计办结时间，正在催办' : `预计${due(request.resolutionDueAt)}前办结`;
   }
   return null;
 }
@@ -116,6 +121,15 @@ export function eventText(event: RequestEventView, viewer: Viewer): string {
   const words = handover ?? (viewer === 'woman' ? HER_WORDS[event.action] : HANDLER_WORDS[event.action]);
   const what = onBehalf ? (viewer === 'woman' ? '代您提交了求助' : '代为提交求助') : words;
   return `${eventActor(event, viewer)} ${what}`;
+}
+
+/**
+ * What was said, as the viewer reads it. Staff see a referral's words to her marked as such, beside
+ * the note for colleagues, so nobody takes one for the other.
+ */
+export function noteText(event: RequestEventView, viewer: Viewer): string {
+  const handover = event.action === RequestAction.Refer || event.action === RequestAction.ReturnReferral;
+  return viewer === 'handler' && handover ? `对她说的话：${event.note ?? ''}` : (event.note ?? '');
 }
 
 export function chronological(events: readonly RequestEventView[]): RequestEventView[] {

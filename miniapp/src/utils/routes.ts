@@ -1,3 +1,4 @@
+import { ratingPagePath } from '@wfh/shared';
 import { queryString } from './query';
 
 /** Every page address the app navigates to, in one place. */
@@ -26,6 +27,11 @@ export const Routes = {
   recordOnBehalf: (federationId: string) => `/packages/workbench/on-behalf${queryString({ federationId })}`,
   /** 外出请假: the chair's time away and who stands in. */
   coverSettings: (federationId: string) => `/packages/workbench/cover${queryString({ federationId })}`,
+  /** 「我的阵地」: her body's contact details and location, and its sites. */
+  myPlaces: (federationId: string) => `/packages/workbench/places${queryString({ federationId })}`,
+  /** A new site of a body, or one to change. */
+  editSite: (of: { federationId: string } | { id: string }) =>
+    `/packages/workbench/site-edit${queryString('id' in of ? { id: of.id } : { federationId: of.federationId })}`,
   activity: (id: string) => `/packages/activities/detail${queryString({ id })}`,
   /** 我的报名, with the QR codes she shows at the door. */
   mySignups: '/packages/activities/mine',
@@ -41,9 +47,15 @@ export const Routes = {
   /** A village's requests, opened from the township's view. */
   bodyInbox: (federationId: string) => `/packages/dashboard/inbox${queryString({ federationId })}`,
   countyAdmin: '/packages/admin/index',
+  /** 导入导出: a county's spreadsheets of sites, bodies and people; her first county unless one is given. */
+  countyImports: (countyId?: string) => `/packages/admin/imports${queryString({ countyId })}`,
   /** 工作公开: a body's numbers, open to anyone. */
   publicStats: (id: string) => `/packages/public/body${queryString({ id })}`,
   feedback: '/packages/public/feedback',
+  /** 用评价码评价: public; an SMS link (shared ratingSmsLink) opens it with the code filled in. */
+  rateWithCode: (code?: string) => ratingPagePath(code),
+  /** 「我转出的」: what a body referred to others, with where each stands. */
+  referredOut: (federationId: string) => `/packages/workbench/referred-out${queryString({ federationId })}`,
   /** Where she enters the role invitation code a county gave her. */
   joinRole: '/packages/public/join',
   /** 导出我的资料: everything held about her, to read and copy. */
@@ -52,6 +64,8 @@ export const Routes = {
   myDataDelete: '/packages/me-data/delete',
   /** The PC's sign-in: a QR code she scans with the mini-program. */
   consoleSignIn: '/packages/console/sign-in',
+  /** The PC back at its code after its session was lost; `ended` is the error code that said so. */
+  consoleSignInAgain: (ended: string) => `/packages/console/sign-in${queryString({ ended })}`,
   /** On her phone: which PC asks to be signed in as her, to confirm or refuse. */
   consoleConfirm: (id: string) => `/packages/console/confirm${queryString({ id })}`,
 } as const;

@@ -44,6 +44,19 @@ export function formatDateTime(at: string, now: number = Date.now()): string {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How long ago, as people say it: "刚刚", "5分钟前", "2小时前", "3天前"; from a week on, the date
+ * ("5月6日"). A time a little ahead (a phone's clock behind the server's) is "刚刚".
+ */
+export function timeAgo(at: string, now: number = Date.now()): string {
+  const minutes = Math.floor((now - Date.parse(at)) / 60_000);
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes}分钟前`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}小时前`;
+  const days = Math.floor(minutes / (24 * 60));
+  return days < 7 ? `${days}天前` : formatDate(at, now);
+}
+
 /** The day in Asia/Shanghai as a date picker shows it: "2026-05-06". */
 export function shanghaiDay(at: string | number = Date.now()): string {
   const { year, month, day } = shanghaiParts(at);

@@ -73,6 +73,7 @@ export function attendee(fields: Partial<AttendeeView> & Pick<AttendeeView, 'sig
   return {
     kind: 'self',
     state: 'confirmed',
+    number: 1,
     phone: '138****5678',
     waitlistPosition: null,
     checkedInAt: null,

@@ -16,6 +16,7 @@ export const demoPeople: DemoPerson[] = [
 export const villager: UserProfile = {
   id: 'u-villager',
   displayName: '王秀英',
+  nameListed: false,
   homeFederationId: '211221100201',
   isDemo: true,
 };
@@ -44,6 +45,9 @@ export const yiluVillage: FederationDetail = {
   address: '新台子镇懿路村村委会',
   phone: '024-12345678',
   officeHours: '工作日 8:30-16:30',
+  latitude: null,
+  longitude: null,
+  locationIsDemo: false,
 };
 
 export const meWithHome: MeResponse = { user: villager, roles: [], home: yiluVillage };
@@ -55,7 +59,7 @@ export const meWithoutHome: MeResponse = {
 };
 
 export const meAsChair: MeResponse = {
-  user: { id: 'u-chair', displayName: '李桂兰', homeFederationId: '211221100201', isDemo: true },
+  user: { id: 'u-chair', displayName: '李桂兰', nameListed: false, homeFederationId: '211221100201', isDemo: true },
   roles: [
     { role: RoleKind.Chair, federationId: '211221100201', federationName: '懿路村妇联' },
     { role: RoleKind.Staff, federationId: '211221100', federationName: '新台子镇妇联' },

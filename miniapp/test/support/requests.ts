@@ -56,6 +56,7 @@ const event = (fields: Partial<RequestEventView> & Pick<RequestEventView, 'at' |
   federationName: null,
   toFederationName: null,
   note: null,
+  staffNote: null,
   ...fields,
 });
 
@@ -85,6 +86,7 @@ export function summary(fields: Partial<RequestSummary> & Pick<RequestSummary, '
     resolutionDueAt: at('05-20T17:00:00'),
     overdue: false,
     onBehalf: false,
+    requester: null,
     ...fields,
   };
 }

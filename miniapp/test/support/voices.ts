@@ -64,7 +64,7 @@ export const councilMeeting = activitySummary({
 });
 
 export const meAsExecutive: MeResponse = {
-  user: { id: 'u-exec', displayName: '赵春梅', homeFederationId: VILLAGE, isDemo: true },
+  user: { id: 'u-exec', displayName: '赵春梅', nameListed: false, homeFederationId: VILLAGE, isDemo: true },
   roles: [{ role: RoleKind.Executive, federationId: VILLAGE, federationName: '懿路村妇联' }],
   home: meWithHome.home,
 };

@@ -7,6 +7,7 @@ import { runMigrations } from '../database/migrate';
 import { FieldCipher } from '../infra/crypto/field-cipher';
 import { PhoneDigest } from '../infra/crypto/phone-digest';
 import { listFirstAdmin } from '../modules/listed-roles/first-admin';
+import { ListedPeopleRepository } from '../modules/onboarding/listed-people.repository';
 
 const USAGE = `Usage: pnpm first-admin --county CODE --name NAME --phone PHONE
   --county 211221        the county's 6-digit division code (its regions imported first)
@@ -37,8 +38,12 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    const crypto = { cipher: new FieldCipher(config.dataKey, config.dataKeyId, config.previousDataKeys), phoneDigest: new PhoneDigest(config.phoneDigestKey) };
-    const outcome = await listFirstAdmin(dataSource, crypto, { countyId: values.county, name: values.name, phone: values.phone }, new Date());
+    const deps = {
+      cipher: new FieldCipher(config.dataKey, config.dataKeyId, config.previousDataKeys),
+      phoneDigest: new PhoneDigest(config.phoneDigestKey),
+      listings: new ListedPeopleRepository(dataSource),
+    };
+    const outcome = await listFirstAdmin(dataSource, deps, { countyId: values.county, name: values.name, phone: values.phone }, new Date());
     if (!outcome.ok) {
       console.error(outcome.message);
       return 1;

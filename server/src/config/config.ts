@@ -236,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (!vars[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
     if (vars.DEV_SIGN_IN === 'true') problems.push('DEV_SIGN_IN: must not be true when NODE_ENV=production');
+    // Demo people and synthetic sites in a live database would sit beside real women's records and in every export.
+    if (vars.SEED_DEMO === 'true') problems.push('SEED_DEMO: must not be true when NODE_ENV=production (it writes demo people and synthetic sites into the live database)');
     if (vars.RATE_LIMITS === 'off') problems.push('RATE_LIMITS: must not be off when NODE_ENV=production (they protect sign-in, requests and sign-up from floods)');
   }
   let trustProxy: string[] = [];

@@ -7,3 +7,8 @@ import type { EntityManager } from 'typeorm';
 export function sqlTime(manager: EntityManager, at: Date): Date | string {
   return manager.connection.options.type === 'sqljs' ? at.toISOString().replace('T', ' ').replace('Z', '') : at;
 }
+
+/** A time read back by raw SQL: mysql2 gives a Date, sql.js the stored UTC text. */
+export function fromSqlTime(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${/Z|[+-]\d\d:\d\d$/.test(value) ? '' : 'Z'}`);
+}

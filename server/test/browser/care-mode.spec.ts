@@ -6,14 +6,13 @@ import { DEMO_PEOPLE } from '../../src/database/seed/demo-places';
 import { signInAs } from '../support/api-expect';
 import { launchChromium } from '../support/browser';
 import { H5_DIR, SCREENSHOTS } from '../support/h5-app';
-import { auditCareMode, CARE_RULES, findingLines, miniappPages, until, type Audit, type CareRules } from '../support/page-audit';
+import { auditCareMode, CARE_RULES, findingLines, miniappPages, until, watchCspViolations, type Audit, type CareRules } from '../support/page-audit';
 import { call, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Care mode and safety on every page of the H5 build, in Chromium at the phone size the other
  * browser tests use, each page opened by the person who uses it with real ids and after it has its
- * data: body text of at least 18 CSS px, primary buttons at least 60 px tall (every other button at
- * least the design's 48), text contrast of at least 4.5:1, 快速离开 on every sensitive screen and
+ * data: body text of at least 18 CSS px, every button and tab at least 60 px tall, text contrast of at least 4.5:1, 快速离开 on every sensitive screen and
  * leaving for the neutral page, and no ranking of staff anywhere. The pages come from the
  * mini-program's own app.config.ts: a page without an entry in WALK fails.
  */
@@ -43,6 +42,8 @@ interface Fixtures {
   activityId: string;
   concernId: string;
   rosterEntryId: string;
+  /** The code of a request the chair recorded for a woman by phone, resolved: hers to rate. */
+  ratingCode: string;
   /** A PC asking to be signed in (browser/console.spec.ts walks it at 1366×768 too). */
   consoleSignInId: string;
   /** Gives her seat back: the other browser tests sign the same woman up for the same demo activity. */
@@ -132,7 +133,16 @@ const WALK: Record<string, View[]> = {
   'packages/workbench/check-in': [{ as: 'chair', query: (f) => ({ id: f.activityId }), ready: '.short-code-entry' }],
   'packages/workbench/concerns': [{ as: 'chair', query: village, ready: '.published-concerns' }],
   'packages/workbench/roster': [{ as: 'chair', query: village, ready: '.roster-name' }],
+  'packages/workbench/referred-out': [{ as: 'chair', query: village, ready: '.referred-out-open .inbox-item' }],
   'packages/workbench/roster-entry': [{ as: 'chair', query: (f) => ({ id: f.rosterEntryId }), ready: '.open-contact-form' }],
+  'packages/workbench/places': [
+    { as: 'chair', query: village, ready: '.my-site-name' },
+    { state: 'changing the body’s details', as: 'chair', query: village, steps: tap('.edit-profile'), ready: '.save-profile' },
+  ],
+  'packages/workbench/site-edit': [
+    { as: 'chair', query: (f) => ({ id: f.siteId }), ready: '.save-site' },
+    { state: 'a new site', as: 'chair', query: village, ready: '.save-site' },
+  ],
   'packages/voices/index': [{ as: 'woman', ready: '.concern-item' }],
   'packages/voices/raise': [{ as: 'woman', ready: '.submit-concern' }],
   'packages/voices/concern': [{ as: 'woman', query: (f) => ({ id: f.concernId }), ready: '.concern-detail-title' }],
@@ -152,9 +162,27 @@ const WALK: Record<string, View[]> = {
       ready: { 职务: '.roles-section', 求助类别: '.category-row', 受理规则: '.rules-section', 投诉建议: '.feedback-section' }[section],
     })),
   ],
+  'packages/admin/imports': [
+    { as: 'admin', ready: '.import-downloads' },
+    {
+      state: 'a checked sheet with a bad row',
+      as: 'admin',
+      steps: (page) =>
+        page.setInputFiles('.import-file-input', {
+          name: '阵地.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('名称,类型,所属组织,地址,纬度,经度\r\n懿路村妇女小组,妇女小组,懿路村,懿路村四组,42.1,200\r\n', 'utf8'),
+        }),
+      ready: '.import-problem-row',
+    },
+  ],
   'packages/public/body': [{ as: 'woman', query: () => ({ id: VILLAGE }), ready: '.public-stats', stats: true }],
   'packages/public/feedback': [{ as: 'woman', ready: '.feedback-form' }],
   'packages/public/join': [{ as: 'woman', ready: '.look-up-role' }],
+  'packages/public/rate': [
+    { as: 'woman', ready: '.look-up-rating-code' },
+    { state: 'opened from an SMS link, asking for her rating', as: 'woman', query: (f) => ({ code: f.ratingCode }), ready: '.rating-panel' },
+  ],
   // Her copy of everything she told us, sensitive requests included.
   'packages/me-data/export': [{ as: 'woman', ready: '.my-data-count', sensitive: true }],
   'packages/me-data/delete': [{ as: 'woman', ready: '.deletion-removes' }],
@@ -194,6 +222,7 @@ describe('care mode and safety on every H5 page', () => {
     const known = pages.get(role);
     if (known) return known;
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    await watchCspViolations(context, (line) => consoleErrors.push(line));
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -254,6 +283,8 @@ describe('care mode and safety on every H5 page', () => {
           <div style="background: rgba(0, 0, 0, 0.2)"><span style="color: #ffffff">淡影上的白字</span></div>
           <button class="btn-primary" style="height: 52px; font-size: 18px; color: #ffffff; background: #b4233c">发出求助</button>
           <button style="height: 40px; font-size: 18px; color: #1f1f1f; background: #ffffff">返回</button>
+          <button class="btn btn-secondary" style="height: 52px; font-size: 18px; color: #b4233c; background: #ffffff">导航到这里</button>
+          <div class="weui-tabbar"><a class="weui-tabbar__item" style="display: block; height: 45px; font-size: 18px; color: #1f1f1f">活动</a></div>
           <input placeholder="请填写" style="font-size: 18px">
           <p>这一行看得清</p>
           <p style="display: none; font-size: 10px">藏起来的字</p>
@@ -266,11 +297,53 @@ describe('care mode and safety on every H5 page', () => {
         ['contrast', '请填写'],
         ['primary-button', '发出求助'],
         ['button', '返回'],
+        ['button', '导航到这里'],
+        ['button', '活动'],
       ]);
-      expect(audit.measured).toEqual({ texts: 6, placeholders: 1, buttons: 2 });
+      expect(audit.measured).toEqual({ texts: 8, placeholders: 1, buttons: 4 });
     } finally {
       await page.close();
     }
+  });
+
+  it('hears of a Content-Security-Policy refusal from the browser’s own report: a tapped javascript: link', async () => {
+    const context = await browser.newContext();
+    let heard: (line: string) => void = () => undefined;
+    const firstReport = new Promise<string>((resolve) => (heard = resolve));
+    try {
+      await watchCspViolations(context, (line) => heard(line));
+      const page = await context.newPage();
+      await page.route('http://csp.test/', (route) =>
+        route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': "script-src 'self'" }, body: '<a href="javascript:;">活动</a>' }),
+      );
+      await page.goto('http://csp.test/');
+      await page.locator('a').click();
+      const deadline = new Promise<string>((resolve) => setTimeout(() => resolve('no report within 5 s'), 5_000).unref());
+      expect(await Promise.race([firstReport, deadline])).toMatch(/^Content-Security-Policy violation: script-src.* refused inline/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches tabs from the H5 tab bar with every tap allowed by the server’s Content-Security-Policy', async () => {
+    const page = await phoneOf('woman');
+    await open(page, 'pages/index/index', {});
+    await settled(page, 'pages/index/index', '.home-body-name');
+    // Taro still draws each tab as a javascript: link, which the policy refuses when followed: a quiet tap is the app's doing.
+    expect(await page.locator('.weui-tabbar__item').filter({ visible: true }).first().getAttribute('href')).toBe('javascript:;');
+    consoleErrors.splice(0);
+    const tabs: Array<[text: string, route: string, ready: string]> = [
+      ['活动', 'pages/activities/index', '.activity-item'],
+      ['我的', 'pages/me/index', '.me-name'],
+      ['首页', 'pages/index/index', '.home-body-name'],
+    ];
+    for (const [text, route, ready] of tabs) {
+      await page.locator('.weui-tabbar__item', { hasText: text }).filter({ visible: true }).click();
+      await settled(page, route, ready);
+      const tab = await page.locator('.weui-tabbar__item', { hasText: text }).filter({ visible: true }).boundingBox();
+      expect({ tab: text, tallEnough: (tab?.height ?? 0) >= RULES.minButtonPx }).toEqual({ tab: text, tallEnough: true });
+    }
+    expect(consoleErrors.splice(0).filter((line) => /Content Security Policy|Content-Security-Policy/i.test(line))).toEqual([]);
   });
 
   it.each(PAGES)('%s reads comfortably, keeps her safe, and ranks nobody', async (route) => {
@@ -342,6 +415,20 @@ async function makeFixtures(base: string): Promise<Fixtures> {
   await act(forChair.id, RequestAction.Accept);
   await act(resolved.id, RequestAction.Accept);
   await act(resolved.id, RequestAction.Resolve, { resolution: '已介绍镇上的周末托管班' });
+  const referred = await ask({ categoryKey: ServiceCategoryKey.FamilyEducation, description: '想找镇上的家长学校' });
+  await act(referred.id, RequestAction.Refer, { toFederationId: VILLAGE.slice(0, 9), reason: '镇上有家长学校', messageToHer: '已请镇妇联帮您联系家长学校' });
+  const recorded = (await byChair('POST', pathOf(ApiPaths.federationRequests, { id: VILLAGE }), {
+    categoryKey: ServiceCategoryKey.FamilyEducation,
+    description: '电话里说孩子不爱上学',
+    answers: {},
+    contact: { method: 'phone', phone: '13900000001' },
+    womanName: '刘大姐',
+    womanPhone: '13900000001',
+    source: 'phone',
+    consentRecorded: true,
+  })) as { request: { id: string }; ratingCode: string };
+  await act(recorded.request.id, RequestAction.Accept);
+  await act(recorded.request.id, RequestAction.Resolve, { resolution: '已联系学校老师' });
 
   const site = await byChair('POST', pathOf(ApiPaths.federationSites, { id: VILLAGE }), {
     kind: SiteKind.WomensHome,
@@ -384,6 +471,7 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     activityId: screening.id,
     concernId: concern.id,
     rosterEntryId: entry.id,
+    ratingCode: recorded.ratingCode,
     consoleSignInId: pc.body.id,
     releaseSeat: async () => {
       await byWoman('POST', pathOf(ApiPaths.signupCancel, { id: signup.id }), {});

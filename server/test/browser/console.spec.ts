@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiPaths, ServiceCategoryKey, consoleConfirmAddress, pathOf, type ConsoleSignInStart } from '@wfh/shared';
+import { ApiPaths, ERROR_MESSAGES, ErrorCode, ServiceCategoryKey, consoleConfirmAddress, pathOf, type ConsoleSignInStart } from '@wfh/shared';
 import { signInAs } from '../support/api-expect';
 import { launchChromium } from '../support/browser';
 import { H5_DIR, SCREENSHOTS } from '../support/h5-app';
@@ -135,6 +135,38 @@ describe('the staff console at a PC, signed in by QR code', () => {
 
     const listed = await call(t.baseUrl, 'GET', ApiPaths.myConsoleSessions, { token: chairToken });
     expect(listed.body.map((s: { id: string }) => s.id)).not.toContain(id);
+    // Its own session over, the PC is back at a new code, told why.
+    await visible(page, '.console-sign-in-ended').waitFor({ timeout: 20_000 });
+    await visible(page, '.console-sign-in-code').waitFor({ timeout: 20_000 });
+  });
+
+  it('ended on her phone, the PC is refused on its next call and goes back to its QR code', async () => {
+    const page = await open(PC);
+    await page.goto(`${t.baseUrl}/#/packages/console/sign-in`);
+    const code = visible(page, '.console-sign-in-code');
+    await code.waitFor({ timeout: 20_000 });
+    const id = (await code.getAttribute('data-sign-in'))!;
+    await call(t.baseUrl, 'POST', pathOf(ApiPaths.consoleSignInConfirm, { id }), { token: chairToken });
+    await page.waitForURL(/packages\/workbench\/index/, { timeout: 20_000 });
+    await visible(page, '.inbox-item').first().waitFor({ timeout: 20_000 });
+
+    // Her phone ends it; the PC's access token still has most of its minutes.
+    expect((await call(t.baseUrl, 'DELETE', pathOf(ApiPaths.myConsoleSession, { id }), { token: chairToken })).status).toBe(204);
+    const refused = page.waitForResponse((response) => response.url().includes('/api/') && response.status() === 401, { timeout: 20_000 });
+    await visible(page, '.console-nav-dashboard').click();
+    expect(await (await refused).json()).toMatchObject({ code: ErrorCode.ConsoleSessionEnded, message: ERROR_MESSAGES[ErrorCode.ConsoleSessionEnded] });
+
+    await page.waitForURL(/packages\/console\/sign-in/, { timeout: 20_000 });
+    const notice = visible(page, '.console-sign-in-ended');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.innerText()).toBe(ERROR_MESSAGES[ErrorCode.ConsoleSessionEnded]);
+    const next = visible(page, '.console-sign-in-code');
+    await next.waitFor({ timeout: 20_000 });
+    expect(await next.getAttribute('data-sign-in')).not.toBe(id);
+    const storedToken = await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('wfh.accessToken'));
+    expect(storedToken).toBeNull();
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-session-ended-1366.png') });
   });
 
   it('on her phone, the confirm page says where she is signing in, reads comfortably, and confirms', async () => {

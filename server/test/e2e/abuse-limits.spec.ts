@@ -120,7 +120,7 @@ describe('abuse limits (RATE_LIMITS=on, the client address taken from the socket
     expect((await call(t.baseUrl, 'POST', ApiPaths.authRefresh, { body: { refreshToken: 'x'.repeat(40) } })).status).toBe(429);
   });
 
-  it('every sign-in (phone and PC console included), sign-out, rating-code, submission, sign-up, concern and feedback route is limited, and says so in the API document', async () => {
+  it('every sign-in (phone and PC console included), sign-out, rating-code (looking up and rating), submission, sign-up, concern and feedback route is limited, and says so in the API document', async () => {
     const document = (await call(t.baseUrl, 'GET', '/docs/openapi.json')).body;
     const limited = Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)
       .flatMap(([path, operations]) => Object.entries(operations).filter(([, op]) => op.responses?.['429']).map(([method]) => `${method} ${path}`))
@@ -143,6 +143,8 @@ describe('abuse limits (RATE_LIMITS=on, the client address taken from the socket
         ApiPaths.consoleSignInPoll,
       ]
         .map((path) => `post ${openApiPath(path)}`)
+        // Her rating page looks the code up first: the same allowance as rating with it.
+        .concat(`get ${openApiPath(ApiPaths.rateByCode)}`)
         .sort(),
     );
   });
@@ -183,6 +185,16 @@ describe('the rating-code limit, which stays on with RATE_LIMITS=off (it stops c
     expect(ttl).toBeLessThanOrEqual(retryAfter);
     expect(refused.body.message).toBe(`操作太频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
     expect((await tryCode('WRONGCODEY', '203.0.113.8')).status).toBe(404);
+  });
+
+  it('looking a code up on her page and rating with it draw on the same tries', async () => {
+    const { limit } = RATE_LIMITS.ratingCode.perIp;
+    const lookUp = (code: string) => call(t.baseUrl, 'GET', pathOf(ApiPaths.rateByCode, { code }), { headers: { 'x-forwarded-for': village } });
+    const half = Math.floor(limit / 2);
+    expect(statuses(await flood(half, (i) => lookUp(`1234567890123${String(i).padStart(3, '0')}`), 1))).toEqual([404]);
+    expect(statuses(await flood(limit - half, (i) => tryCode(`WRONGCODE${i}`), 1))).toEqual([404]);
+    expectRateLimited(await lookUp('1234567890123456'), RATE_LIMITS.ratingCode.perIp.windowSeconds);
+    expectRateLimited(await tryCode('WRONGCODEX'), RATE_LIMITS.ratingCode.perIp.windowSeconds);
   });
 
   it('the other limits are off in this app: a sign-in is not even counted', async () => {

@@ -68,6 +68,8 @@ export const SECRETS = {
   'sensitive request: her words, her phone, its id': ['A', 'chair'],
   'ordinary request: her words, her phone, its id': ['A', 'chair', 'staff', 'admin'],
   'referred request: her words': ['A', 'chair', 'staff', 'admin'],
+  // The reason of a referral is for colleagues: every staff reader of the request, never A herself.
+  'referred request: the note for colleagues': ['chair', 'staff', 'admin'],
   'pending concern: its words, its id': ['A', 'chair', 'admin'],
   'draft activity: its title, its id': ['chair', 'staff', 'admin'],
   "her mother's phone (sign-up)": ['A'],
@@ -159,6 +161,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
     "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
   'POST /api/v1/counties/:countyId/imports/:kind': { note: 'a dry run of a sites sheet; township staff send their sheets to the county', cases: {
     "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'GET /api/v1/counties/:countyId/imports/progress/:progressId': { note: 'only the admin who sent the import (another admin of the county: 404, import-progress.spec.ts)', cases: {
+    "the admin's import":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
   'GET /api/v1/counties/:countyId/imports/:kind/template': { cases: {
     "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
 
@@ -189,6 +193,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/federations/:id/inbox': { note: 'a handler role at the body itself; from above (township, county) its ordinary requests only', cases: {
     'village 1':                                                 [403, 403, 200, 403, 200, 403, 200, 403, 401],
     'her own body':                                              [403, 403, 200, 200, 200, 200, 200, 403, 401] } },
+  'GET /api/v1/federations/:id/referred-out': { note: '「我转出的」: a handler role at the body itself', cases: {
+    'village 1':                                                 [403, 403, 200, 403, 403, 403, 403, 403, 401],
+    'her own body':                                              [403, 403, 200, 200, 200, 200, 200, 403, 401] } },
+  'GET /api/v1/federations/:id/managed-sites': { note: 'switched-off sites too: those who keep the sites', cases: {
+    'village 1':                                                 [403, 403, 200, 403, 403, 403, 200, 403, 401] } },
   'GET /api/v1/federations/:id/members': { cases: {
     'village 1':                                                 [403, 403, 200, 403, 200, 403, 200, 403, 401] } },
   'GET /api/v1/federations/:id/public-stats': { public: true, cases: { 'village 1': anyone(200) } },
@@ -243,13 +252,18 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/me/deletion': { note: 'only ever her own account; refused while a request of hers is open (A, B) or she holds a role', cases: {
     'her own':                                                   [409, 409, 409, 409, 409, 409, 409, 409, 401] } },
   'GET /api/v1/me/feedback': { cases: { 'her own': signedIn(200) } },
+  'GET /api/v1/me/inbox-counts': { note: 'the counts of her own inboxes (none for a woman or an executive)', cases: { 'her own': signedIn(200) } },
   'POST /api/v1/me/phone': { note: 'a code WeChat never gave: refused for everyone signed in, before any listing is read (phone-roles.spec.ts covers the listed cases)', cases: {
     'her own': signedIn(400) } },
   'PUT /api/v1/me/home': { note: 'each confirms the home she has', cases: { 'her own': signedIn(200) } },
+  'PUT /api/v1/me/name': { note: 'each sets her own name only (the matrix people are not listed; real-names.spec.ts covers listed ones)', cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/requests': { cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/signups': { cases: { 'her own': signedIn(200) } },
 
   'GET /api/v1/nearest': { public: true, cases: { 'a stranger': anyone(200) } },
+  'GET /api/v1/ratings/:code': { public: true, note: 'where it stands, nothing she said; tries share the rating limit', cases: {
+    'a guessed code':                                            anyone(404),
+    'the code she was given':                                    anyone(200) } },
   'POST /api/v1/ratings/:code': { public: true, note: 'the code is the key: whoever holds it rates, once', cases: {
     'a guessed code':                                            anyone(404),
     'the code she was given':                                    anyone(204) } },

@@ -28,14 +28,14 @@ describe('auth over HTTP', () => {
     (await t.dataSource.query('SELECT wechat_session_key_enc AS enc FROM app_user WHERE openid = ?', [openid]))[0].enc;
 
   describe('WeChat sign-in', () => {
-    it('first sign-in creates a person and returns a working pair of tokens and her profile', async () => {
+    it('first sign-in creates a person, with no invented name, and returns a working pair of tokens and her profile', async () => {
       const reply = await wechatSignIn('ok:openid-first');
 
       expect(reply.status).toBe(200);
       expect(reply.body.accessToken).toMatch(JWT);
       expect(reply.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(reply.body.expiresIn).toBe(t.config.auth.accessTtlSeconds);
-      expect(reply.body.user).toEqual({ id: expect.stringMatching(UUID), displayName: '微信用户', homeFederationId: null, isDemo: false });
+      expect(reply.body.user).toEqual({ id: expect.stringMatching(UUID), displayName: null, nameListed: false, homeFederationId: null, isDemo: false });
       expect(t.wechat.codes.at(-1)).toBe('ok:openid-first');
       expect(await countUsers()).toBe(1);
 
@@ -151,7 +151,7 @@ describe('auth over HTTP', () => {
       const reply = await call<AuthTokens>(t.baseUrl, 'POST', ApiPaths.authDev, { body: { personKey: 'wang' } });
 
       expect(reply.status).toBe(200);
-      expect(reply.body.user).toEqual({ id: person.id, displayName: '王阿姨', homeFederationId: TREE.village, isDemo: true });
+      expect(reply.body.user).toEqual({ id: person.id, displayName: '王阿姨', nameListed: false, homeFederationId: TREE.village, isDemo: true });
       expect((await me(reply.body.accessToken)).body.user.id).toBe(person.id);
     });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import {
   ApiPaths,
   CONSOLE_SIGN_IN,
@@ -13,10 +15,11 @@ import {
 } from '@wfh/shared';
 import { AuditLogEntity } from '../../src/modules/audit/audit-log.entity';
 import { RefreshTokenEntity } from '../../src/modules/auth/refresh-token.entity';
+import { RoleAssignmentEntity } from '../../src/modules/roles/role-assignment.entity';
 import { CONSOLE_ACCESS_TTL_SECONDS } from '../../src/modules/auth/token.service';
 import { createPerson, createTree, TREE } from '../factories/bodies';
 import { expectApiError, signInAs } from '../support/api-expect';
-import { call, startTestApp, type ApiReply, type TestApp } from '../support/test-app';
+import { call, startTestApp, TEST_JWT_SECRET, type ApiReply, type TestApp } from '../support/test-app';
 import type { FixedClock } from '../support/tree-app';
 
 /** Tuesday 1 December 2026, 10:00 in Asia/Shanghai. */
@@ -154,19 +157,39 @@ describe('signing in at a PC by scanning its QR code', () => {
     expectApiError(await look('staff', pending.id), 404, ErrorCode.ConsoleSignInNotFound);
   });
 
-  it('the PC session reaches what her roles reach, through the same access rules, and stops reaching when a role is revoked', async () => {
+  it('the PC session reaches what her roles reach, through the same access rules, and ends on its next call when her last console role is revoked', async () => {
     const { tokens } = await signInPc('chair');
     const inbox = (id: string) => asPc(tokens, 'GET', pathOf(ApiPaths.inbox, { id }));
     expect((await inbox(TREE.village)).status).toBe(200);
     expect((await inbox(TREE.siblingVillage)).status).toBe(403);
     expect((await asPc(tokens, 'GET', pathOf(ApiPaths.federationStats, { id: TREE.township }) + '?from=2026-11-01&to=2026-12-01')).status).toBe(403);
 
+    // Revoked on the other instance; the PC's access token has most of its ten minutes left.
     const revoked = await call(phoneSide.baseUrl, 'POST', pathOf(ApiPaths.federationRoleRevocations, { id: TREE.village }), {
       token: phone.admin!.accessToken,
       body: { userId: userIds.chair, role: RoleKind.Chair },
     });
     expect(revoked.status).toBeLessThan(300);
-    expect((await inbox(TREE.village)).status).toBe(403);
+    expectApiError(await inbox(TREE.village), 401, ErrorCode.ConsoleRoleRevoked);
+    expectApiError(await asPc(tokens, 'GET', ApiPaths.me), 401, ErrorCode.ConsoleRoleRevoked);
+    // Her phone is a phone: she stays signed in there, without the role.
+    const onHerPhone = await onPhone<MeResponse>('chair', 'GET', ApiPaths.me);
+    expect(onHerPhone).toMatchObject({ status: 200, body: { roles: [] } });
+  });
+
+  it('a PC session whose person holds another console role goes on when one is revoked', async () => {
+    // She is township staff as well (as a county lists a chair who works at the township office).
+    await pcSide.dataSource.getRepository(RoleAssignmentEntity).insert({
+      id: randomUUID(), userId: userIds.chair, federationId: TREE.township, role: RoleKind.Staff, grantedBy: null, revokedAt: null,
+    });
+    const { tokens } = await signInPc('chair');
+    await call(phoneSide.baseUrl, 'POST', pathOf(ApiPaths.federationRoleRevocations, { id: TREE.village }), {
+      token: phone.admin!.accessToken,
+      body: { userId: userIds.chair, role: RoleKind.Chair },
+    });
+    const me = await asPc<MeResponse>(tokens, 'GET', ApiPaths.me);
+    expect(me.status).toBe(200);
+    expect(me.body.roles.map((grant) => grant.role)).toEqual([RoleKind.Staff]);
   });
 
   it('a code left unscanned for two minutes expires: the PC hears so and confirming is refused', async () => {
@@ -229,21 +252,32 @@ describe('signing in at a PC by scanning its QR code', () => {
     expect((await poll(pending)).body).toEqual({ state: 'refused' });
   });
 
-  it('she ends the PC session from her phone: it can no longer renew, her phone stays signed in, and nobody else can end it', async () => {
+  it('she ends the PC session from her phone: its next call is refused at once, it cannot renew, her phone stays signed in, and nobody else can end it', async () => {
     const { id, tokens } = await signInPc('chair');
     const second = await signInPc('chair');
     expect((await mySessions('chair')).body.map((s) => s.id).sort()).toEqual([id, second.id].sort());
+    expect((await asPc(tokens, 'GET', ApiPaths.me)).status).toBe(200);
 
+    // Someone else (another woman, staff of her township) cannot end it: it does not exist for them.
     expectApiError(await endSession('staff', id), 404, ErrorCode.ConsoleSessionNotFound);
+    expectApiError(await endSession('woman', id), 404, ErrorCode.ConsoleSessionNotFound);
+    expect((await asPc(tokens, 'GET', ApiPaths.me)).status).toBe(200);
+
+    // Ended on the phone's instance; the PC asks the other one, well within its access token's life.
     expect((await endSession('chair', id)).status).toBe(204);
     expect(await auditActions()).toContainEqual({ action: 'console.end', actor: userIds.chair, subject: id });
+    const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1]!, 'base64url').toString());
+    expect(claims).toMatchObject({ sid: id });
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now() + 60_000);
+    expectApiError(await asPc(tokens, 'GET', ApiPaths.me), 401, ErrorCode.ConsoleSessionEnded);
+    expectApiError(await asPc(tokens, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village })), 401, ErrorCode.ConsoleSessionEnded);
+    expect((await call(phoneSide.baseUrl, 'GET', ApiPaths.me, { token: tokens.accessToken })).status).toBe(401);
 
     expect((await mySessions('chair')).body.map((s) => s.id)).toEqual([second.id]);
     expectApiError(await refreshOnPc(tokens.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
-    // Its last access token lapses within CONSOLE_ACCESS_TTL_SECONDS (the PC's claims say so).
-    const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1]!, 'base64url').toString());
-    expect(claims.exp - claims.iat).toBeLessThanOrEqual(CONSOLE_ACCESS_TTL_SECONDS);
     // The other PC, and her phone, go on.
+    expect((await asPc(second.tokens, 'GET', ApiPaths.me)).status).toBe(200);
+    expect((await onPhone('chair', 'GET', ApiPaths.me)).status).toBe(200);
     expect((await refreshOnPc(second.tokens.refreshToken)).status).toBe(200);
     expect((await refreshOnPc(phone.chair!.refreshToken)).status).toBe(200);
     // Her second tap on a slow signal is answered like the first.
@@ -255,11 +289,35 @@ describe('signing in at a PC by scanning its QR code', () => {
     const second = await signInPc('chair');
     expect((await pc('POST', ApiPaths.authSignOut, { refreshToken: first.tokens.refreshToken })).status).toBe(204);
     expect((await mySessions('chair')).body.map((s) => s.id)).toEqual([second.id]);
+    // The access token it still holds (another tab of that browser) stops at once.
+    expectApiError(await asPc(first.tokens, 'GET', ApiPaths.me), 401, ErrorCode.ConsoleSessionEnded);
+    expect((await asPc(second.tokens, 'GET', ApiPaths.me)).status).toBe(200);
 
     expect((await onPhone('chair', 'POST', ApiPaths.authSignOutEverywhere)).status).toBe(204);
     phone.chair = await signInAs(phoneSide.baseUrl, PEOPLE.chair.key);
     expect((await mySessions('chair')).body).toEqual([]);
-    expectApiError(await asPc(second.tokens, 'GET', ApiPaths.me), 401, ErrorCode.TokenInvalid);
+    expectApiError(await asPc(second.tokens, 'GET', ApiPaths.me), 401, ErrorCode.ConsoleSessionEnded);
+  });
+
+  it('a renewed PC session goes on under the same id, and a PC token is bound to its own person and session', async () => {
+    const { id, tokens } = await signInPc('chair');
+    const renewed = await refreshOnPc(tokens.refreshToken);
+    expect(renewed.status).toBe(200);
+    // Rotation keeps the session live: both access tokens (the old one still in its minutes) work.
+    expect((await asPc(renewed.body, 'GET', ApiPaths.me)).status).toBe(200);
+    expect((await asPc(tokens, 'GET', ApiPaths.me)).status).toBe(200);
+    expect(JSON.parse(Buffer.from(renewed.body.accessToken.split('.')[1]!, 'base64url').toString())).toMatchObject({ sid: id });
+
+    // Signed with the server's own key (as only the server could): her session id under someone
+    // else's name, an unknown session, or a malformed id open nothing.
+    const signed = (claims: object) => new JwtService({ secret: TEST_JWT_SECRET }).sign({ typ: 'access', gen: 0, ...claims }, { algorithm: 'HS256', expiresIn: 600 });
+    const staffPc = (await signInPc('staff')).id;
+    const meWith = (token: string) => call(pcSide.baseUrl, 'GET', ApiPaths.me, { token });
+    expect((await meWith(signed({ sub: userIds.staff, sid: staffPc }))).status).toBe(200);
+    expectApiError(await meWith(signed({ sub: userIds.staff, sid: id })), 401, ErrorCode.ConsoleSessionEnded);
+    expectApiError(await meWith(signed({ sub: userIds.chair, sid: 'AAAAAAAAAAAAAAAAAAAAAA' })), 401, ErrorCode.ConsoleSessionEnded);
+    expectApiError(await meWith(signed({ sub: userIds.chair, sid: "x' OR '1'='1" })), 401, ErrorCode.TokenInvalid);
+    expectApiError(await meWith(signed({ sub: userIds.chair, sid: 42 })), 401, ErrorCode.TokenInvalid);
   });
 
   it('refreshing keeps the PC session to its working day: the end never moves, and after it no refresh works', async () => {

@@ -131,6 +131,7 @@ const PLANS: Record<string, Plan> = {
   'POST /me/deletion': { as: 'neighbour', body: () => ({ confirm: true }) },
   'POST /me/phone': { as: 'woman', body: () => ({ code: 'phone-code' }) },
   'PUT /me/home': { as: 'woman', body: () => ({ federationId: TREE.village }) },
+  'PUT /me/name': { as: 'woman', body: () => ({ name: '王秀英' }) },
   'PATCH /federations/:id': { as: 'chair', body: () => ({ address: '懿路村村委会', phone: '024-00000000', officeHours: '周一至周五' }) },
   'PUT /federations/:id/active': { as: 'admin', body: () => ({ active: true }) },
   'PUT /federations/:id/registered-women': { as: 'admin', body: () => ({ registeredWomen: 300 }) },

@@ -50,7 +50,7 @@ describe('me, home and role scope over HTTP', () => {
       const reply = await me(accessToken);
 
       expect(reply.status).toBe(200);
-      expect(reply.body.user).toEqual({ id: woman.id, displayName: '王阿姨', homeFederationId: TREE.village, isDemo: true });
+      expect(reply.body.user).toEqual({ id: woman.id, displayName: '王阿姨', nameListed: false, homeFederationId: TREE.village, isDemo: true });
       expect(reply.body.roles).toEqual([]);
       expect(reply.body.home).toEqual({
         id: TREE.village,
@@ -68,6 +68,9 @@ describe('me, home and role scope over HTTP', () => {
         address: null,
         phone: OLD_PHONE,
         officeHours: null,
+        latitude: null,
+        longitude: null,
+        locationIsDemo: false,
       });
     });
 

@@ -239,7 +239,7 @@ describe('imports from the spreadsheets a county keeps', () => {
     expect(cipher.decrypt(chair.phoneEnc)).toBe('13812345678');
     expect(stored.map((s: { role: string }) => s.role).sort()).toEqual([RoleKind.Admin, RoleKind.Chair, RoleKind.Executive, RoleKind.Staff]);
     // What the sign-in by phone will ask: every listing of the number WeChat gives back.
-    const listings = await app().app.get(ListedPeopleRepository).findByPhoneDigest(digest.of('+86 138 1234 5678')!);
+    const listings = await app().dataSource.transaction((manager) => app().app.get(ListedPeopleRepository).lockByPhoneDigest(manager, digest.of('+86 138 1234 5678')!));
     expect(listings).toEqual([expect.objectContaining({ name: '张春梅', federationId: TREE.village, role: RoleKind.Chair })]);
 
     const before = await checksum('listed_person');

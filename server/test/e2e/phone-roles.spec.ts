@@ -3,6 +3,7 @@ import { ApiPaths, ErrorCode, RoleKind, type AuthTokens, type MeResponse } from 
 import { FieldCipher } from '../../src/infra/crypto/field-cipher';
 import { PhoneDigest } from '../../src/infra/crypto/phone-digest';
 import { listFirstAdmin } from '../../src/modules/listed-roles/first-admin';
+import { ListedPeopleRepository } from '../../src/modules/onboarding/listed-people.repository';
 import { createTree, TREE } from '../factories/bodies';
 import { expectApiError } from '../support/api-expect';
 import { call, startTestApp, type TestApp } from '../support/test-app';
@@ -105,8 +106,8 @@ describe('roles by the phone number she shares through WeChat', () => {
   });
 
   describe('the first county admin of a fresh database', () => {
-    const crypto = () => ({ cipher: t.app.get(FieldCipher), phoneDigest: t.app.get(PhoneDigest) });
-    const first = (countyId: string, name = '陈静', phone = '13300004444') => listFirstAdmin(t.dataSource, crypto(), { countyId, name, phone }, new Date());
+    const deps = () => ({ cipher: t.app.get(FieldCipher), phoneDigest: t.app.get(PhoneDigest), listings: t.app.get(ListedPeopleRepository) });
+    const first = (countyId: string, name = '陈静', phone = '13300004444') => listFirstAdmin(t.dataSource, deps(), { countyId, name, phone }, new Date());
 
     it('is listed by the command, and holds the county when she shares that phone', async () => {
       expect(await first(TREE.county)).toEqual({ ok: true, listed: true, countyName: '铁岭县妇联' });

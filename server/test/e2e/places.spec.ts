@@ -9,8 +9,10 @@ import {
   type NearestResponse,
   type RegionDetail,
   type RegionNode,
+  type FederationDetail,
   type SearchResponse,
   type SiteDetail,
+  type SiteSummary,
 } from '@wfh/shared';
 import { PlacesIndex } from '../../src/modules/places/places-index';
 import { createPerson, createTree, TREE } from '../factories/bodies';
@@ -159,6 +161,85 @@ describe('finding places over HTTP', () => {
       const reply = await nearest({ latitude: 42.1, longitude: 123.5 });
       expect(reply.body.items).toEqual([expect.objectContaining({ type: 'body', id: TREE.township, name: '新台子镇妇联', level: 'township' })]);
       expectApiError(await call(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: 'demo-site' })), 404, ErrorCode.SiteNotFound);
+    });
+  });
+
+  describe('a chair keeps her places current', () => {
+    const editBody = (token: string, body: Record<string, unknown>, id: string = TREE.village) =>
+      call<FederationDetail>(t.baseUrl, 'PATCH', pathOf(ApiPaths.federation, { id }), { token, body });
+    const bodiesNear = async (latitude: number, longitude: number) =>
+      (await nearest({ latitude, longitude, type: 'body', radiusMetres: 2000 })).body.items.filter((p) => p.id === TREE.village);
+
+    it('she sets the office location with the contact details; nearest finds the body there at once', async () => {
+      const reply = await editBody(chair, { latitude: 42.2915, longitude: 123.8421, phone: '0410-1234567', address: '懿路村村委会' });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ latitude: 42.2915, longitude: 123.8421, locationIsDemo: false, phone: '0410-1234567' });
+      expect(await bodiesNear(42.29, 123.84)).toEqual([
+        expect.objectContaining({ type: 'body', name: '懿路村妇联', latitude: 42.2915, longitude: 123.8421, phone: '0410-1234567', address: '懿路村村委会' }),
+      ]);
+
+      // A new phone alone keeps the place where it was; a move takes it away from the old spot.
+      await editBody(chair, { phone: '13912345678' });
+      expect((await bodiesNear(42.29, 123.84)).map((p) => p.phone)).toEqual(['13912345678']);
+      await editBody(chair, { latitude: 42.1, longitude: 123.5 });
+      expect(await bodiesNear(42.29, 123.84)).toEqual([]);
+      expect((await bodiesNear(42.1, 123.5)).map((p) => [p.latitude, p.phone])).toEqual([[42.1, '13912345678']]);
+    });
+
+    it('a location she sets is real: the demo mark goes; null for both clears it and nearest forgets the body', async () => {
+      await t.dataSource.query('UPDATE federation SET latitude = 40, longitude = 120, location_is_demo = 1 WHERE id = ?', [TREE.village]);
+      await t.app.get(PlacesIndex).rebuild();
+      expect(await bodiesNear(40, 120)).toEqual([]);
+
+      expect((await editBody(chair, { latitude: 42.2, longitude: 123.7 })).body.locationIsDemo).toBe(false);
+      expect(await bodiesNear(42.2, 123.7)).toHaveLength(1);
+
+      const cleared = await editBody(chair, { latitude: null, longitude: null });
+      expect(cleared.body).toMatchObject({ latitude: null, longitude: null, locationIsDemo: false });
+      expect(await bodiesNear(42.2, 123.7)).toEqual([]);
+    });
+
+    it('refuses half a location, or one outside China, naming the field; nothing changes', async () => {
+      await editBody(chair, { latitude: 42.2, longitude: 123.7 });
+      refused(await editBody(chair, { latitude: 42.3 }), ['longitude']);
+      refused(await editBody(chair, { latitude: null, longitude: 123.7 }), ['latitude']);
+      refused(await editBody(chair, { latitude: 51.5, longitude: -0.12, phone: '0410-7654321' }), ['latitude']);
+      refused(await editBody(chair, { phone: '请打村委会' }), ['phone']);
+      const now = await call<FederationDetail>(t.baseUrl, 'GET', pathOf(ApiPaths.federation, { id: TREE.village }));
+      expect(now.body).toMatchObject({ latitude: 42.2, longitude: 123.7, phone: null });
+    });
+
+    it('the location follows who may edit the profile: not the chair of the village next door', async () => {
+      expectApiError(await editBody(siblingChair, { latitude: 42.2, longitude: 123.7 }), 403, ErrorCode.Forbidden);
+      expect(await bodiesNear(42.2, 123.7)).toEqual([]);
+    });
+
+    it('her own list has the switched-off sites too; women and other chairs may not read it', async () => {
+      const open = (await addSite(chair, TREE.village)).body;
+      const paused = (await addSite(chair, TREE.village, { name: '懿路村妇女微家', kind: SiteKind.WomensMicroHome })).body;
+      await call(t.baseUrl, 'PATCH', pathOf(ApiPaths.site, { id: paused.id }), { token: chair, body: { active: false } });
+      const managed = pathOf(ApiPaths.federationManagedSites, { id: TREE.village });
+
+      const mine = await call<SiteSummary[]>(t.baseUrl, 'GET', managed, { token: chair });
+      expect(mine.body.map((site) => [site.id, site.active])).toEqual([
+        [open.id, true],
+        [paused.id, false],
+      ]);
+      expectApiError(await call(t.baseUrl, 'GET', managed, { token: siblingChair }), 403, ErrorCode.Forbidden);
+      expectApiError(await call(t.baseUrl, 'GET', managed, { token: woman }), 403, ErrorCode.Forbidden);
+      expectApiError(await call(t.baseUrl, 'GET', managed), 401, ErrorCode.Unauthenticated);
+
+      const back = await call<SiteDetail>(t.baseUrl, 'PATCH', pathOf(ApiPaths.site, { id: paused.id }), { token: chair, body: { active: true } });
+      expect(back.body.active).toBe(true);
+      expect((await nearest({ latitude: 42.1, longitude: 123.5, type: 'site' })).body.items.map((p) => p.name).sort()).toEqual(['懿路村妇女之家', '懿路村妇女微家']);
+    });
+
+    it('a site keeps a landline as typed, and may not be put outside China', async () => {
+      const created = await addSite(chair, TREE.village, { phone: '0410-1234567' });
+      expect(created.body.phone).toBe('0410-1234567');
+      refused(await addSite(chair, TREE.village, { latitude: 48.85, longitude: 2.35 }), ['latitude']);
+      refused(await call(t.baseUrl, 'PATCH', pathOf(ApiPaths.site, { id: created.body.id }), { token: chair, body: { longitude: 2.35 } }), ['latitude']);
+      expect((await call<SiteDetail>(t.baseUrl, 'GET', pathOf(ApiPaths.site, { id: created.body.id }))).body.longitude).toBe(123.501);
     });
   });
 

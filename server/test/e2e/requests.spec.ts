@@ -7,13 +7,18 @@ import {
   RequestState,
   RoleKind,
   ServiceCategoryKey,
+  formatRatingCode,
   pathOf,
   requestActionPath,
+  type InboxCounts,
   type OnBehalfCreated,
+  type RatingCodeView,
+  type ReferredOutSummary,
   type RequestDetail,
   type RequestSummary,
   type ServiceCategory,
 } from '@wfh/shared';
+import { sha256Hex } from '../../src/infra/crypto/field-cipher';
 import { EscalationSweeper } from '../../src/modules/requests/escalation.sweeper';
 import { RequestsRepository } from '../../src/modules/requests/requests.repository';
 import { TREE } from '../factories/bodies';
@@ -326,7 +331,8 @@ describe('service requests over HTTP', () => {
     it('the chair records it and gets a code; only the code rates it, never the handler', async () => {
       const recorded = await record('chair', byPhone());
       expect(recorded.status).toBe(201);
-      expect(recorded.body.ratingCode).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+      // Sixteen digits to read out and type on a number keypad (the last a check digit).
+      expect(recorded.body.ratingCode).toMatch(/^\d{16}$/);
       const { request } = recorded.body;
       expect(request).toMatchObject({ onBehalf: true, federationId: TREE.village, contact: { method: 'phone', phone: '13800000009' } });
       expect(request.timeline[0]).toMatchObject({ actor: 'handler', federationName: '懿路村妇联', note: '由妇联代为登记（电话来访）' });
@@ -336,8 +342,53 @@ describe('service requests over HTTP', () => {
       await act('chair', request.id, RequestAction.Resolve, { resolution: '已调解' });
       expectApiError(await act('chair', request.id, RequestAction.Rate, { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RequestNotFound);
       expectApiError(await rateWithCode('ABCDEFGHJK', { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RatingCodeInvalid);
-      expect((await rateWithCode(recorded.body.ratingCode.toLowerCase(), { rating: Rating.Partly, helped: true })).status).toBe(204);
+      // As she may type it: in groups, with dashes.
+      expect((await rateWithCode(formatRatingCode(recorded.body.ratingCode).replace(/ /g, '-'), { rating: Rating.Partly, helped: true })).status).toBe(204);
       expect((await read('chair', request.id)).body).toMatchObject({ state: RequestState.Closed, rating: { rating: Rating.Partly, helped: true } });
+    });
+
+    const lookUp = (code: string) => call<RatingCodeView>(app().baseUrl, 'GET', pathOf(ApiPaths.rateByCode, { code }));
+
+    it('her rating page reads where it stands with the code, and nothing she said; a code with one wrong digit is nobody’s', async () => {
+      const { ratingCode: code, request } = (await record('chair', byPhone())).body;
+      const waiting = await lookUp(code);
+      expect(waiting.status).toBe(200);
+      expect(waiting.body).toEqual({ federationName: '懿路村妇联', stage: 'waiting', rating: null, unsatisfiedReopens: true });
+      expect(JSON.stringify(waiting.body)).not.toMatch(/赵大姐|13800000009|婆婆|婚姻/);
+      const wrongDigit = code.slice(0, 15) + String((Number(code[15]) + 1) % 10);
+      expectApiError(await lookUp(wrongDigit), 404, ErrorCode.RatingCodeInvalid);
+      expectApiError(await rateWithCode(wrongDigit, { rating: Rating.Satisfied, helped: true }), 404, ErrorCode.RatingCodeInvalid);
+
+      await act('chair', request.id, RequestAction.Accept);
+      await act('chair', request.id, RequestAction.Resolve, { resolution: '已调解' });
+      expect((await lookUp(code)).body).toMatchObject({ stage: 'ready', unsatisfiedReopens: true });
+      // 不满意 in the first round: handled again, and the page says so.
+      expect((await rateWithCode(code, { rating: Rating.Unsatisfied, helped: false })).status).toBe(204);
+      expect((await lookUp(code)).body).toEqual({ federationName: '懿路村妇联', stage: 'waiting', rating: Rating.Unsatisfied, unsatisfiedReopens: false });
+      await act('chair', request.id, RequestAction.Accept);
+      await act('chair', request.id, RequestAction.Resolve, { resolution: '再次调解' });
+      expect((await lookUp(code)).body).toMatchObject({ stage: 'ready', unsatisfiedReopens: false });
+      expect((await rateWithCode(code, { rating: Rating.Satisfied, helped: true })).status).toBe(204);
+      expect((await lookUp(code)).body).toMatchObject({ stage: 'rated', rating: Rating.Satisfied });
+      expectApiError(await rateWithCode(code, { rating: Rating.Partly, helped: true }), 409, ErrorCode.TransitionNotAllowed);
+    });
+
+    it('a ten-letter code given out before keeps working, in any case', async () => {
+      const { request } = (await record('chair', byPhone())).body;
+      // What the service stored for a code of the old kind: the digest of its upper-case letters.
+      await app().dataSource.query('UPDATE service_request SET rating_code_hash = ? WHERE id = ?', [sha256Hex('E2JD372WF4'), request.id]);
+      await act('chair', request.id, RequestAction.Accept);
+      await act('chair', request.id, RequestAction.Resolve, { resolution: '已调解' });
+      expect((await lookUp('e2jd372wf4')).body).toMatchObject({ stage: 'ready' });
+      expect((await rateWithCode('E2JD372WF4', { rating: Rating.Satisfied, helped: true })).status).toBe(204);
+      expect((await read('chair', request.id)).body).toMatchObject({ state: RequestState.Closed, rating: { rating: Rating.Satisfied } });
+    });
+
+    it('her inbox card names her: the name the chair recorded, and never the code', async () => {
+      const { request } = (await record('chair', byPhone())).body;
+      const inbox = await call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: TREE.village }), { token: token.chair });
+      expect(inbox.body.map((r) => [r.id, r.requester])).toEqual([[request.id, '赵大姐']]);
+      expect((await read('chair', request.id)).body.requester).toBe('赵大姐');
     });
 
     it('a retry with the same Idempotency-Key gives back the same request and rating code: one request, one woman', async () => {
@@ -412,6 +463,121 @@ describe('service requests over HTTP', () => {
       expectApiError(await record('woman', byPhone()), 403, ErrorCode.Forbidden);
       const [{ n }] = await app().dataSource.query('SELECT COUNT(*) AS n FROM service_request');
       expect(Number(n)).toBe(0);
+    });
+  });
+
+  describe("the chair's day", () => {
+    const inbox = (who: string, body: string) => call<RequestSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.inbox, { id: body }), { token: token[who] });
+    const counts = (who: string) => call<InboxCounts>(app().baseUrl, 'GET', ApiPaths.myInboxCounts, { token: token[who] });
+    const referredOut = (who: string, body: string) =>
+      call<ReferredOutSummary[]>(app().baseUrl, 'GET', pathOf(ApiPaths.referredOut, { id: body }), { token: token[who] });
+    const dv = () =>
+      mediation({ categoryKey: ServiceCategoryKey.DomesticViolence, description: '他昨晚又打我了', answers: { safe_now: false }, sensitiveConsent: true });
+
+    it('her home page counts what waits for a first answer and what is overdue, in each inbox she answers', async () => {
+      const first = await submit('woman', mediation());
+      await submit('neighbour', mediation());
+      expect((await counts('chair')).body).toEqual({
+        bodies: [{ federationId: TREE.village, federationName: '懿路村妇联', open: 2, waiting: 2, overdue: 0 }],
+        waiting: 2,
+        overdue: 0,
+      });
+      await act('chair', first.body.id, RequestAction.Accept);
+      clock.at = hours(25); // Wednesday 10:00: the other one's first answer is overdue
+      expect((await counts('deputy')).body).toMatchObject({ bodies: [{ open: 2, waiting: 1, overdue: 1 }], waiting: 1, overdue: 1 });
+      // The township's own inbox is empty: it watches the village's, it does not answer it.
+      expect((await counts('staff')).body).toEqual({
+        bodies: [{ federationId: TREE.township, federationName: '新台子镇妇联', open: 0, waiting: 0, overdue: 0 }],
+        waiting: 0,
+        overdue: 0,
+      });
+      expect((await counts('woman')).body).toEqual({ bodies: [], waiting: 0, overdue: 0 });
+      expectApiError(await call(app().baseUrl, 'GET', ApiPaths.myInboxCounts), 401, ErrorCode.Unauthenticated);
+    });
+
+    it('each card names who asked; beside a sensitive request the list names nobody, the request itself does', async () => {
+      await app().dataSource.query("UPDATE app_user SET display_name = '王秀英' WHERE demo_key = 'woman'");
+      const ordinary = await submit('woman', mediation());
+      const sensitive = await submit('woman', dv());
+      expect((await inbox('chair', TREE.village)).body.map((r) => r.requester)).toEqual(['王秀英']);
+      expect((await inbox('admin', TREE.county)).body.map((r) => [r.id, r.requester])).toEqual([[sensitive.body.id, null]]);
+      expect((await read('admin', sensitive.body.id)).body.requester).toBe('王秀英');
+      // Her own views need no name.
+      expect((await read('woman', ordinary.body.id)).body.requester).toBeNull();
+      const mine = await call<RequestSummary[]>(app().baseUrl, 'GET', ApiPaths.myRequests, { token: token.woman });
+      expect(mine.body.map((r) => r.requester)).toEqual([null, null]);
+    });
+
+    it('a referral keeps its reason among colleagues and tells her only the words meant for her', async () => {
+      const { body } = await submit('woman', mediation());
+      const reason = '她婆婆住在镇上，镇里出面更好说话';
+      const referred = await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason, messageToHer: '您的事已请镇妇联一起办理' });
+      expect(referred.status).toBe(200);
+
+      const hers = (await read('woman', body.id)).body;
+      expect(hers.timeline.at(-1)).toMatchObject({ action: 'refer', note: '您的事已请镇妇联一起办理', staffNote: null });
+      expect(hers.routingReason).toBe('由懿路村妇联转来办理');
+      expect(JSON.stringify(hers)).not.toContain(reason);
+      for (const colleague of ['chair', 'staff', 'admin']) {
+        const seen = (await read(colleague, body.id)).body;
+        expect(seen.timeline.at(-1)).toMatchObject({ note: '您的事已请镇妇联一起办理', staffNote: reason });
+        // 「为什么由这里办理」 is the referral now, not the routing of the first day.
+        expect(seen.routingReason).toBe(`懿路村妇联转介过来：${reason}`);
+      }
+      // Her export reads as she does.
+      const exported = await call(app().baseUrl, 'GET', ApiPaths.myData, { token: token.woman });
+      expect(JSON.stringify(exported.body)).not.toContain(reason);
+      // She is told it moved (in words without the reason); the township is asked to take it on.
+      const outbox = await app().dataSource.query(
+        "SELECT u.demo_key AS who, o.topic FROM outbox o JOIN app_user u ON u.id = o.recipient_user_id WHERE o.topic IN ('request.moved', 'request.referred') ORDER BY o.topic",
+      );
+      expect(outbox).toEqual([{ who: 'woman', topic: 'request.moved' }, { who: 'staff', topic: 'request.referred' }]);
+      const [row] = await app().dataSource.query("SELECT note_enc AS noteEnc, staff_note_enc AS staffNoteEnc FROM request_event WHERE action = 'refer'");
+      expect(JSON.stringify(row)).not.toMatch(/婆婆|镇妇联/);
+
+      // Without words to her she reads only that it moved; a return's reason stays among colleagues too.
+      const returned = await act('staff', body.id, RequestAction.ReturnReferral, { reason: '宅基地的事请村里先调解' });
+      expect(returned.body.routingReason).toBe('新台子镇妇联退回转介：宅基地的事请村里先调解');
+      const again = (await read('woman', body.id)).body;
+      expect(again.timeline.at(-1)).toMatchObject({ action: 'return_referral', note: null, staffNote: null });
+      expect(again.routingReason).toBe('由新台子镇妇联交回办理');
+      await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: '还是请镇里办' });
+      expect((await read('woman', body.id)).body.timeline.at(-1)).toMatchObject({ action: 'refer', note: null, staffNote: null });
+    });
+
+    it('what she referred leaves her inbox for 「我转出的」, with where it stands, until it comes back', async () => {
+      const { body } = await submit('woman', mediation());
+      await app().dataSource.query("UPDATE app_user SET display_name = '王秀英' WHERE demo_key = 'woman'");
+      clock.at = hours(1);
+      await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: '请镇里协调' });
+      expect((await inbox('chair', TREE.village)).body).toEqual([]);
+      const sent = await referredOut('chair', TREE.village);
+      expect(sent.body).toEqual([
+        expect.objectContaining({
+          id: body.id,
+          state: RequestState.Referred,
+          federationName: '新台子镇妇联',
+          requester: '王秀英',
+          referredAt: hours(1).toISOString(),
+        }),
+      ]);
+      // The township takes it on: her list follows its progress.
+      await act('staff', body.id, RequestAction.Accept);
+      await act('staff', body.id, RequestAction.Resolve, { resolution: '已协调' });
+      expect((await referredOut('deputy', TREE.village)).body.map((r) => r.state)).toEqual([RequestState.Resolved]);
+      expect((await referredOut('staff', TREE.township)).body).toEqual([]);
+      // Only those who answer at the body see what it sent.
+      expectApiError(await referredOut('siblingChair', TREE.village), 403, ErrorCode.Forbidden);
+      expectApiError(await referredOut('staff', TREE.village), 403, ErrorCode.Forbidden);
+      expectApiError(await referredOut('woman', TREE.village), 403, ErrorCode.Forbidden);
+    });
+
+    it('a returned referral is back in her inbox and off her 「我转出的」', async () => {
+      const { body } = await submit('woman', mediation());
+      await act('chair', body.id, RequestAction.Refer, { toFederationId: TREE.township, reason: '请镇里协调' });
+      await act('staff', body.id, RequestAction.ReturnReferral, { reason: '请村里先调解' });
+      expect((await referredOut('chair', TREE.village)).body).toEqual([]);
+      expect((await inbox('chair', TREE.village)).body.map((r) => r.id)).toEqual([body.id]);
     });
   });
 

@@ -171,6 +171,32 @@ describe("women's voices over HTTP", () => {
     expectApiError(await api('chair', 'PUT', pathOf(ApiPaths.councilAgenda, { id: notCouncil.body.id }), { concernIds: [id] }), 422, ErrorCode.NotACouncilMeeting);
   });
 
+  it('shows answers given in the same instant in the order they were given, and loses none given at once', async () => {
+    const id = await published('anna');
+    // The clock stands still: every answer below carries the very same time.
+    const steps = [
+      { status: 'accepted', text: '议事会同意修路灯' },
+      { status: 'in_progress', text: '已联系供电所' },
+      { status: 'in_progress', text: '灯杆已运到村口' },
+      { status: 'accepted', text: '改由村委会自己修' },
+    ];
+    for (const step of steps) expect((await concernAction('chair', ApiPaths.concernUpdates, id, step)).status).toBe(201);
+    const inOrder = await api<ConcernDetail>(null, 'GET', pathOf(ApiPaths.concern, { id }));
+    expect(inOrder.body.updates.map((u) => u.text)).toEqual(steps.map((s) => s.text));
+    expect(new Set(inOrder.body.updates.map((u) => u.at))).toEqual(new Set([START.toISOString()]));
+    expect(inOrder.body).toMatchObject({ status: 'accepted', latestUpdate: { text: '改由村委会自己修' } });
+    expect((await board()).body.concerns.find((c) => c.id === id)!.latestUpdate).toMatchObject({ text: '改由村委会自己修' });
+
+    // The chair and the county's admin answer at once: each answer takes its own place in the timeline.
+    const atOnce = ['第一处已修好', '第二处已修好', '第三处已修好'];
+    const replies = await Promise.all(atOnce.map((text, i) => concernAction(i % 2 ? 'admin' : 'chair', ApiPaths.concernUpdates, id, { status: 'in_progress', text })));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
+    const after = await api<ConcernDetail>(null, 'GET', pathOf(ApiPaths.concern, { id }));
+    expect(after.body.updates.slice(0, steps.length).map((u) => u.text)).toEqual(steps.map((s) => s.text));
+    expect(after.body.updates.slice(steps.length).map((u) => u.text).sort()).toEqual([...atOnce].sort());
+    expect(after.body.latestUpdate).toEqual(after.body.updates.at(-1));
+  });
+
   it('keeps roster entries and their care tags to the member, the chair and county admins', async () => {
     const roster = pathOf(ApiPaths.federationRoster, { id: TREE.village });
     expectFieldErrors(

@@ -54,14 +54,15 @@ export async function createTree(dataSource: DataSource): Promise<void> {
 
 export async function createPerson(
   dataSource: DataSource,
-  spec: { key: string; displayName?: string; home?: string | null; role?: { role: RoleKind; federationId: string } },
+  spec: { key: string; displayName?: string | null; home?: string | null; role?: { role: RoleKind; federationId: string } },
 ): Promise<UserEntity> {
   const user = await dataSource.getRepository(UserEntity).save(
     Object.assign(new UserEntity(), {
       id: randomUUID(),
       openid: null,
       wechatSessionKeyEnc: null,
-      displayName: spec.displayName ?? spec.key,
+      // null: a person without a name, as a new WeChat user is.
+      displayName: spec.displayName === undefined ? spec.key : spec.displayName,
       homeFederationId: spec.home ?? null,
       demoKey: spec.key,
       demoDescription: `test person ${spec.key}`,

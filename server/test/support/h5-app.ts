@@ -11,7 +11,14 @@ export const SCREENSHOTS = resolve(__dirname, '..', '.tmp');
  * One app serving the H5 build with the demo data, one Chromium, and a fresh phone-sized context for
  * each demo person a test signs in as. Call inside a describe: it registers that block's hooks.
  */
-export function useDemoH5(): { app: () => TestApp; baseUrl: () => string; signedIn: (person: string, options?: BrowserContextOptions) => Promise<Page>; screenshot: (page: Page, name: string) => Promise<void> } {
+export function useDemoH5(): {
+  app: () => TestApp;
+  baseUrl: () => string;
+  signedIn: (person: string, options?: BrowserContextOptions) => Promise<Page>;
+  /** A fresh phone nobody signed in on, opened at `route` (a public page: an SMS link, say). */
+  signedOut: (route: string) => Promise<Page>;
+  screenshot: (page: Page, name: string) => Promise<void>;
+} {
   let t: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -36,6 +43,13 @@ export function useDemoH5(): { app: () => TestApp; baseUrl: () => string; signed
       await page.goto(`${t.baseUrl}/`);
       await page.locator('.demo-person', { hasText: person }).first().click();
       await page.locator('.greeting', { hasText: person }).waitFor({ timeout: 20_000 });
+      return page;
+    },
+    async signedOut(route) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/#${route}`);
       return page;
     },
     async screenshot(page, name) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ActivityCategory,
   ApiPaths,
@@ -65,6 +66,7 @@ const WORDS = {
   sensitive: '他昨晚又动手了，我带着孩子躲在娘家（矩阵密语甲）',
   ordinary: '婆婆和我为了宅基地的事吵了三年（矩阵密语乙）',
   referred: '承包地被人占了想请镇里协调（矩阵密语丙）',
+  referralNote: '她婆婆住在镇上，镇里出面更好说话（矩阵密语癸）',
   pendingConcern: '村卫生室的药总是缺（矩阵密语丁）',
   draftTitle: '尚未公开的春季招聘会（矩阵密语戊）',
   rosterName: '钱淑芬（矩阵密语己）',
@@ -117,6 +119,9 @@ const siteInput = (name: string) => ({
   chairPublicName: '张主席',
 });
 const concernInput = (title: string, description: string) => ({ title, description, notPersonal: true });
+
+/** A county's sheet of one site, for the imports. */
+const SITE_SHEET = '名称,类型,所属组织,地址,纬度,经度\r\n懿路村妇女微家,妇女微家,懿路村,懿路村三组,42.1,123.5\r\n';
 
 /** A body sent as it is, not as JSON: a spreadsheet file for the imports. */
 export class RawBody {
@@ -243,7 +248,11 @@ export class MatrixWorld {
     // Her neighbour asked for help too (and so cannot delete her account while it is open).
     await this.must(201, 'B', 'POST', ApiPaths.requests, mediation('想请妇联帮忙调解'));
     for (const id of [this.ids.sensitiveRequest, this.ids.ordinaryRequest]) await this.act('chair', id, RequestAction.Accept, { note: '已受理' });
-    await this.act('chair', this.ids.referredRequest, RequestAction.Refer, { toFederationId: TREE.township, reason: '请镇里协调' });
+    await this.act('chair', this.ids.referredRequest, RequestAction.Refer, {
+      toFederationId: TREE.township,
+      reason: WORDS.referralNote,
+      messageToHer: '您的事已请镇妇联一起办理',
+    });
 
     const published = await this.publishedActivity('免费两癌筛查');
     this.ids.publishedActivity = published;
@@ -281,6 +290,7 @@ export class MatrixWorld {
     this.ids.feedback = (await this.must(201, 'A', 'POST', ApiPaths.feedback, { kind: 'complaint', federationId: TREE.village, text: WORDS.feedback })).id;
     this.codes.roleInvitation = await this.roleInvitation();
     this.codes.rating = await this.ratingCode();
+    this.ids.importProgress = await this.importProgress();
 
     const set = (name: SecretName, values: Array<string | null | undefined>) => {
       if (values.some((v) => !v)) throw new Error(`a fixture value of "${name}" is missing`);
@@ -289,6 +299,7 @@ export class MatrixWorld {
     set('sensitive request: her words, her phone, its id', [WORDS.sensitive, PHONES.sensitive, this.ids.sensitiveRequest]);
     set('ordinary request: her words, her phone, its id', [WORDS.ordinary, PHONES.ordinary, this.ids.ordinaryRequest]);
     set('referred request: her words', [WORDS.referred]);
+    set('referred request: the note for colleagues', [WORDS.referralNote]);
     set('pending concern: its words, its id', [WORDS.pendingConcern, this.ids.pendingConcern]);
     set('draft activity: its title, its id', [WORDS.draftTitle, this.ids.draftActivity]);
     set("her mother's phone (sign-up)", [PHONES.mother]);
@@ -386,6 +397,14 @@ export class MatrixWorld {
     return created.ratingCode;
   }
 
+  /** The id of an import the admin sent (a dry run of one site): its progress is hers alone to read. */
+  async importProgress(): Promise<string> {
+    const progressId = randomUUID();
+    const path = `${pathOf(ApiPaths.countyImport, { countyId: TREE.county, kind: 'sites' })}?dryRun=true&progressId=${progressId}`;
+    await this.must(200, 'admin', 'POST', path, new RawBody('text/csv', SITE_SHEET));
+    return progressId;
+  }
+
   async routingRule(): Promise<string> {
     const body = { regionPrefix: TREE.siblingVillage, categoryKey: ServiceCategoryKey.Counselling, targetFederationId: TREE.township };
     return (await this.must(201, 'admin', 'POST', pathOf(ApiPaths.countyRoutingRules, { id: TREE.county }), body)).id;
@@ -428,6 +447,7 @@ export class MatrixWorld {
       case 'township 1': return body(TREE.township);
       case 'the county': return { id: TREE.county, key: ServiceCategoryKey.Other };
       case "the county's sites": return { countyId: TREE.county, kind: 'sites' };
+      case "the admin's import": return { countyId: TREE.county, progressId: this.ids.importProgress! };
       case "the county's rule": return { id: TREE.county, ruleId: this.ids.rule! };
       case 'her own body': return id(OWN_BODY[actor]);
       case 'published activity': return id(this.ids.publishedActivity!);
@@ -539,8 +559,10 @@ export const CALLS: Record<string, CallSpec> = {
   'GET /api/v1/counties/:countyId/exports/:kind': { query: '?format=csv' },
   'POST /api/v1/counties/:countyId/imports/:kind': {
     query: '?dryRun=true',
-    body: () => new RawBody('text/csv', '名称,类型,所属组织,地址,纬度,经度\r\n懿路村妇女微家,妇女微家,懿路村,懿路村三组,42.1,123.5\r\n'),
+    body: () => new RawBody('text/csv', SITE_SHEET),
   },
+  // Made just before the call: a progress lasts minutes, the matrix may run longer.
+  'GET /api/v1/counties/:countyId/imports/progress/:progressId': { fresh: async ({ world }) => ({ countyId: TREE.county, progressId: await world.importProgress() }) },
   'GET /api/v1/counties/:countyId/imports/:kind/template': { query: '?format=csv' },
 
   'POST /api/v1/feedback': { body: () => ({ kind: 'suggestion', federationId: TREE.village, text: '希望多办些技能培训' }) },
@@ -549,6 +571,8 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/v1/me/deletion': { body: () => ({ confirm: true }) },
   'POST /api/v1/me/phone': { body: () => ({ code: 'a-phone-code-wechat-never-gave' }) },
   'PUT /api/v1/me/home': { body: ({ world, actor }) => ({ federationId: actor === 'anon' ? TREE.village : world.homeOf(actor) }) },
+  // Her own name again: the other cells see the world unchanged.
+  'PUT /api/v1/me/name': { body: ({ actor }) => ({ name: actor === 'anon' ? '王大姐' : PEOPLE[actor].displayName! }) },
 
   'GET /api/v1/nearest': { query: '?latitude=42.1&longitude=123.5' },
   'POST /api/v1/ratings/:code': { body: () => ({ rating: Rating.Satisfied, helped: true }), fresh: async ({ world }) => ({ code: await world.ratingCode() }) },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const MINIAPP_SRC = resolve(__dirname, '..', '..', '..', 'miniapp', 'src');
 const AUDIT_SOURCE = readFileSync(join(__dirname, 'page-audit.browser.js'), 'utf8');
@@ -44,11 +44,13 @@ export const CARE_RULES: CareRules = {
   minFontPx: 18,
   minContrast: 4.5,
   minPrimaryPx: 60,
-  minButtonPx: 48,
+  // Unsteady fingers miss an outline button as easily as a primary one: one floor for every tap target.
+  minButtonPx: 60,
   // The project's own names (app.css): .btn-primary is each page's main action, 快速离开 the safety
   // action, 确定 the main action of a dialog (Taro's web showModal).
   primarySelector: '.btn-primary, .quick-exit, .taro-model__confirm',
-  buttonSelector: 'button, taro-button-core, .btn, .taro-model__btn',
+  // .weui-tabbar__item: a tab of Taro's H5 tab bar, tapped more than any button.
+  buttonSelector: 'button, taro-button-core, .btn, .taro-model__btn, .weui-tabbar__item',
 };
 
 export interface Finding {
@@ -90,4 +92,16 @@ export async function until(page: Page, expression: string, timeoutMs: number, w
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Reports every Content-Security-Policy refusal on the context's pages as a line starting
+ * "Content-Security-Policy violation", from the standard securitypolicyviolation event rather
+ * than the console's wording, which differs between refusals and browser versions.
+ */
+export async function watchCspViolations(context: BrowserContext, report: (line: string) => void): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', (_source, line: string) => report(`Content-Security-Policy violation: ${line}`));
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+    window.__reportCspViolation(event.violatedDirective + ' refused ' + (event.blockedURI || 'inline') + ' at ' + event.documentURI);
+  });`);
 }

@@ -12,7 +12,8 @@ import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services
  */
 const SERVER_ROOT = join(__dirname, '..', '..');
 /** TEST_SERVER_DIST: another build of the server (tsc --outDir inside server/), e.g. while someone rebuilds dist/. */
-const MAIN = join(process.env.TEST_SERVER_DIST ?? join(SERVER_ROOT, 'dist'), 'src', 'main.js');
+const DIST = process.env.TEST_SERVER_DIST ?? join(SERVER_ROOT, 'dist');
+const MAIN = join(DIST, 'src', 'main.js');
 const SHARED_ROOT = join(SERVER_ROOT, '..', 'shared');
 const READY_WITHIN_MS = 30_000;
 const OUTPUT_KEPT_CHARS = 200_000;
@@ -161,6 +162,30 @@ export async function startServerProcess(name: string, options: ServerProcessOpt
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * One of the built commands (`dist/src/cli/<name>.js`, what `pnpm <name>` runs in server/), as an
+ * operator runs it beside the servers: its own process, only the environment given. Resolves with
+ * its exit code and everything it printed.
+ */
+export async function runBuiltCli(name: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  assertBuildIsCurrent();
+  const child = spawn(process.execPath, [join(DIST, 'src', 'cli', `${name}.js`), ...args], {
+    cwd: SERVER_ROOT,
+    env: { PATH: process.env.PATH, TZ: 'Asia/Shanghai', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    // 'close', not 'exit': by then everything it printed has been read.
+    child.once('close', (exitCode) => resolve(exitCode));
+  }).finally(() => running.delete(child));
+  return { code, output };
 }
 
 /** Stops every server process this test file started (afterAll). */

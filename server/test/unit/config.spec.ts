@@ -100,6 +100,7 @@ describe('loadConfig', () => {
     [{ PHONE_DIGEST_KEY: 'short' }, 'PHONE_DIGEST_KEY: must be 32 bytes'],
     [{ ...PRODUCTION, DEV_SIGN_IN: 'true' }, 'DEV_SIGN_IN: must not be true when NODE_ENV=production'],
     [{ ...PRODUCTION, RATE_LIMITS: 'off' }, 'RATE_LIMITS: must not be off when NODE_ENV=production'],
+    [{ ...PRODUCTION, SEED_DEMO: 'true' }, 'SEED_DEMO: must not be true when NODE_ENV=production'],
     [{ RATE_LIMITS: 'no' }, 'RATE_LIMITS'],
     [{ TRUST_PROXY: '1' }, 'TRUST_PROXY: a hop count cannot tell a proxy from a client'],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: true would believe any client'],

@@ -109,6 +109,32 @@ describe('PlaceCatalog.nearest', () => {
     expect(near(catalog, { type: 'site' })).toContain('site:a');
   });
 
+  it("patches one body's details in place of a rebuild, leaving the old snapshot as it was", () => {
+    const township = body('211221101', '新台子镇', RegionLevel.Township, 0.015);
+    const phoned = catalog.withBody('211221101', { ...township, phone: '0410-1234567', address: '镇政府二楼' })!;
+    expect(phoned.nearest({ ...ORIGIN, type: 'body' }, TUESDAY_NOON)[0]).toMatchObject({ phone: '0410-1234567', address: '镇政府二楼' });
+    expect(catalog.nearest({ ...ORIGIN, type: 'body' }, TUESDAY_NOON)[0]).toMatchObject({ phone: null, address: null });
+
+    const moved = phoned.withBody('211221101', { ...township, latitude: ORIGIN.latitude + 0.001, phone: '0410-1234567' })!;
+    expect(near(moved, { k: 1 })).toEqual(['body:211221101']);
+    expect(near(moved, { type: 'body', radiusMetres: 500 })).toEqual(['body:211221101']);
+    expect(near(phoned, { type: 'body', radiusMetres: 500 })).toEqual([]);
+
+    // The county had no location; now it has one. And a demo location stays hidden in production.
+    const county = body('211221', '铁岭县', RegionLevel.County, 0.002);
+    expect(near(moved.withBody('211221', county)!, { type: 'body' })).toEqual(['body:211221101', 'body:211221']);
+    expect(near(moved.withBody('211221', { ...county, locationIsDemo: true })!, { type: 'body' })).toEqual(['body:211221101']);
+    const cleared = moved.withBody('211221101', { ...township, latitude: null, longitude: null })!;
+    expect(near(cleared, { type: 'body' })).toEqual([]);
+    expect(near(cleared, { type: 'site' })).toEqual(near(catalog, { type: 'site' }));
+  });
+
+  it('a body switched on or off is no patch: the caller rebuilds', () => {
+    expect(catalog.withBody('211221101', null)).toBeNull();
+    expect(catalog.withBody('211221101200', body('211221101200', '懿路村', RegionLevel.Village, 0.001))).toBeNull();
+    expect(catalog.withBody('211221101200', null)).toBe(catalog);
+  });
+
   it('an empty catalog answers with nothing', () => {
     expect(build([], [], false).nearest({ ...ORIGIN }, TUESDAY_NOON)).toEqual([]);
   });

@@ -1,10 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
-import { RegionLevel, RoleKind, regionLevelOf, type MeResponse } from '@wfh/shared';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { MeResponse } from '@wfh/shared';
 import { fetchHolidayCoverage } from '../../api';
 import { CarePage } from '../../components/CarePage';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { SignedIn } from '../../components/SignedIn';
+import { Routes } from '../../utils/routes';
 import { ChoiceButtons } from '../requests/components/FormParts';
 import type { PickedBody } from './components/BodyPicker';
 import { BodiesSection } from './components/BodiesSection';
@@ -13,6 +15,7 @@ import { FeedbackSection } from './components/FeedbackSection';
 import { HolidayBanner, HolidaysSection } from './components/HolidaysSection';
 import { RolesSection } from './components/RolesSection';
 import { RulesSection } from './components/RulesSection';
+import { countiesOf } from './counties';
 import { useHolidayCoverage } from './hooks';
 import '../../styles/requests.css';
 import './admin.css';
@@ -27,13 +30,6 @@ const SECTIONS: ReadonlyArray<readonly [Section, string]> = [
   ['feedback', '投诉建议'],
   ['holidays', '节假日'],
 ];
-
-/** The counties where she is an admin (Permission.AdministerCounty). */
-function countiesOf(me: MeResponse): PickedBody[] {
-  return me.roles
-    .filter((grant) => grant.role === RoleKind.Admin && regionLevelOf(grant.federationId) === RegionLevel.County)
-    .map((grant) => ({ id: grant.federationId, name: grant.federationName }));
-}
 
 function SectionView({ section, county, holidays }: { section: Section; county: PickedBody; holidays: ReactNode }) {
   switch (section) {
@@ -86,6 +82,14 @@ function CountyAdmin({ me }: { me: MeResponse }) {
           <ChoiceButtons name="admin-county" options={counties.map((c) => [c.id, c.name] as const)} value={county.id} onChange={setCountyId} />
         )}
         <ChoiceButtons name="admin-section" options={SECTIONS} value={section} onChange={setSection} />
+        {/* The county's spreadsheets have a page of their own: a large table wants the whole width. */}
+        <Button
+          className="btn btn-secondary open-imports"
+          hoverClass="btn-pressed"
+          onClick={() => void Taro.navigateTo({ url: Routes.countyImports(county.id) })}
+        >
+          导入导出表格
+        </Button>
       </View>
       <SectionView
         key={`${county.id}:${section}:${holidayYear}`}

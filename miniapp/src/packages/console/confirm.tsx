@@ -6,6 +6,7 @@ import {
   ErrorCode,
   consoleSignInIdOf,
   isConsoleSignInId,
+  personLabel,
   type ConsoleSignInView,
   type MeResponse,
 } from '@wfh/shared';
@@ -86,7 +87,7 @@ function Confirm({ me, view }: { me: MeResponse; view: ConsoleSignInView }) {
       </View>
       <View className="card console-confirm-who">
         <Text className="card-title">登录的是您</Text>
-        <Text className="me-name console-confirm-name">{me.user.displayName}</Text>
+        <Text className="me-name console-confirm-name">{personLabel(me.user.displayName, { as: 'self' })}</Text>
         <RoleList roles={me.roles} />
       </View>
       {view.mayConfirm ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { CONSOLE_SIGN_IN } from '@wfh/shared';
+import { CONSOLE_SIGN_IN, ERROR_MESSAGES, ErrorCode } from '@wfh/shared';
 import { hasSession, signOut } from '../../api';
 import { CarePage } from '../../components/CarePage';
 import { QrCode } from '../../components/QrCode';
@@ -69,11 +69,22 @@ function Code({ phase, renew }: { phase: SignInPhase; renew: () => void }) {
   }
 }
 
-function SignInWithCode() {
+/** Why this PC is back at its code (client.ts sends it here when the server ends its session). */
+function endedNotice(ended: string | undefined): string | null {
+  if (!ended) return null;
+  return ERROR_MESSAGES[ended === ErrorCode.ConsoleRoleRevoked ? ErrorCode.ConsoleRoleRevoked : ErrorCode.ConsoleSessionEnded];
+}
+
+function SignInWithCode({ notice }: { notice: string | null }) {
   const { phase, renew } = useConsoleSignIn();
   return (
     <View>
       <Text className="greeting">用手机扫码登录工作台</Text>
+      {notice !== null && (
+        <View className="card console-sign-in-ended" role="status">
+          <Text className="body-text">{notice}</Text>
+        </View>
+      )}
       <Code phase={phase} renew={renew} />
     </View>
   );
@@ -99,6 +110,7 @@ function AlreadySignedIn({ onSwitch }: { onSwitch: () => void }) {
  * show a code to: it scans the code instead, from 我的.
  */
 export default function ConsoleSignInPage() {
+  const notice = endedNotice(useRouter().params.ended);
   const [signedIn, setSignedIn] = useState(() => offersConsoleSignIn && hasSession());
   return (
     <CarePage title="工作台扫码登录">
@@ -116,7 +128,7 @@ export default function ConsoleSignInPage() {
           }}
         />
       ) : (
-        <SignInWithCode />
+        <SignInWithCode notice={notice} />
       )}
     </CarePage>
   );

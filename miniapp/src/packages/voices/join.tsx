@@ -36,7 +36,8 @@ function Invitation({ invitation, onJoined }: { invitation: RosterInvitationView
   return (
     <View className="card invitation">
       <Text className="sheet-title invitation-who">
-        {invitation.federationName}执委{invitation.memberName}邀请您加入她的联系名单
+        {/* Without her name the sentence still reads: 懿路村妇联执委邀请您… */}
+        {invitation.federationName}执委{invitation.memberName ?? ''}邀请您加入她的联系名单
       </Text>
       <Text className="body-text">加入后，她会不时上门看看、打电话问问您的情况，有难处可以直接跟她说。</Text>
       <Text className="hint">她能看到您在小程序里的名字，并记下每次联系的情况；这些只有她和村（社区）妇联主席能看到。以后不想要了，跟她说一声就可以。</Text>

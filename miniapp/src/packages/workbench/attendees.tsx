@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ActivityDetail, AttendeeView, SignupKind } from '@wfh/shared';
+import { personLabel, type ActivityDetail, type AttendeeView, type SignupKind } from '@wfh/shared';
 import { ApiError, fetchActivity, fetchAttendeesCsv } from '../../api';
 import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
@@ -27,7 +27,7 @@ function AttendeeRow({ attendee }: { attendee: AttendeeView }) {
       <View className="place-head">
         <Text className="attendee-name">
           {attendee.waitlistPosition !== null ? `第${attendee.waitlistPosition}位 ` : ''}
-          {attendee.name}
+          {personLabel(attendee.name, { as: 'attendee', number: attendee.number })}
         </Text>
         {attendee.checkedInAt !== null && <Text className="tag tag-open attendee-checked-in">已签到</Text>}
       </View>

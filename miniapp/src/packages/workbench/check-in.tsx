@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ActivityDetail } from '@wfh/shared';
+import { personLabel, type ActivityDetail } from '@wfh/shared';
 import { ApiError, checkIn } from '../../api';
 import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
@@ -30,8 +30,9 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
     setBusy(true);
     try {
       const result = await checkIn(activity.id, given);
-      setOutcome({ ok: true, text: `签到成功：${result.name}` });
-      setArrived((names) => [result.name, ...names]);
+      const who = personLabel(result.name, { as: 'attendee', number: result.number });
+      setOutcome({ ok: true, text: `签到成功：${who}` });
+      setArrived((names) => [who, ...names]);
       setCode('');
     } catch (caught) {
       // The server says why in words for her: already in, another activity's code, not confirmed …
@@ -65,7 +66,10 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
     <View>
       <View className="card">
         <Text className="place-name">{activity.title}</Text>
-        <Text className="hint">请她打开“我的报名”，出示签到二维码或报出6位签到码。</Text>
+        {/* The browser has no camera scanner: there she reads out the six digits under her QR code. */}
+        <Text className="hint check-in-how">
+          {scansQrCodes ? '请她打开“我的报名”，出示签到二维码或报出6位签到码。' : '请她打开“我的报名”，报出二维码下面的6位签到码，您输入后点“签到”。'}
+        </Text>
       </View>
       {outcome && (
         <View className={outcome.ok ? 'check-in-outcome outcome-ok' : 'check-in-outcome outcome-failed'} role="status">

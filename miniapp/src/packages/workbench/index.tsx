@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { RoleKind, type RoleGrantView } from '@wfh/shared';
+import { can, Permission, RoleKind, type RoleGrantView } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { RoleList } from '../../components/RoleList';
 import { SignedIn } from '../../components/SignedIn';
@@ -30,10 +30,13 @@ function BodyTools({ roles, federationId }: { roles: readonly RoleGrantView[]; f
   const records = village && (held.includes(RoleKind.Chair) || held.includes(RoleKind.Deputy));
   const isChair = village && held.includes(RoleKind.Chair);
   const runsActivities = records || held.includes(RoleKind.Staff);
+  // 「我的阵地」 for whoever may change the body's public profile (its sites need more: the page says so).
+  const keepsPlaces = can({ userId: '', grants: roles }, Permission.EditBodyProfile, federationId);
   const tools = [
     records && { className: 'btn-primary record-on-behalf', label: '代为登记求助', url: Routes.recordOnBehalf(federationId) },
     isChair && { className: 'btn-secondary cover-settings', label: '外出请假', url: Routes.coverSettings(federationId) },
     runsActivities && { className: 'btn-secondary manage-activities', label: '活动管理', url: Routes.manageActivities(federationId) },
+    keepsPlaces && { className: 'btn-secondary my-places', label: '我的阵地', url: Routes.myPlaces(federationId) },
     ...voicesTools(roles, federationId),
   ].filter((tool) => tool !== false);
   if (tools.length === 0) return null;
@@ -53,26 +56,13 @@ function BodyTools({ roles, federationId }: { roles: readonly RoleGrantView[]; f
   );
 }
 
+/** Her inboxes first, each with its tools below it; her roles and the overviews after them. */
 export default function WorkbenchPage() {
   return (
     <CarePage title="我的工作台">
       <SignedIn>
         {(me) => (
           <View>
-            <View className="card">
-              <Text className="card-title">我的工作台</Text>
-              <RoleList roles={me.roles} />
-              {me.roles.some((grant) => grant.role !== RoleKind.Executive) && (
-                <Button className="btn btn-secondary open-dashboard" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.dashboard() })}>
-                  工作看板
-                </Button>
-              )}
-              {me.roles.some((grant) => grant.role === RoleKind.Admin) && (
-                <Button className="btn btn-secondary open-county-admin" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.countyAdmin })}>
-                  县妇联管理
-                </Button>
-              )}
-            </View>
             <View className="workbench-inboxes">
               {bodiesOf(me.roles).map((grant) =>
                 answersRequestsAt(me.roles, grant.federationId) ? (
@@ -80,6 +70,7 @@ export default function WorkbenchPage() {
                     key={grant.federationId}
                     federationId={grant.federationId}
                     federationName={grant.federationName}
+                    answersHere
                     tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
                   />
                 ) : (
@@ -90,6 +81,20 @@ export default function WorkbenchPage() {
                     tools={<BodyTools roles={me.roles} federationId={grant.federationId} />}
                   />
                 ),
+              )}
+            </View>
+            <View className="card">
+              <Text className="card-title">我的职务</Text>
+              <RoleList roles={me.roles} />
+              {me.roles.some((grant) => grant.role !== RoleKind.Executive) && (
+                <Button className="btn btn-secondary open-dashboard" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.dashboard() })}>
+                  工作看板
+                </Button>
+              )}
+              {me.roles.some((grant) => grant.role === RoleKind.Admin) && (
+                <Button className="btn btn-secondary open-county-admin" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.countyAdmin })}>
+                  县妇联管理
+                </Button>
               )}
             </View>
           </View>

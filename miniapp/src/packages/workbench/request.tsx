@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { RATING_LABELS, REQUEST_STATE_LABELS, type MeResponse, type RequestDetail } from '@wfh/shared';
+import { HANDLER_STATE_LABELS, personLabel, RATING_LABELS, type MeResponse, type RequestDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
@@ -38,9 +38,10 @@ function HandlerView({ request, me, onChange }: { request: RequestDetail; me: Me
           {request.overdue && <Text className="tag tag-overdue">已超时</Text>}
         </View>
         <Text className="site-name request-category">{request.categoryName}</Text>
-        <Text className={`request-state state-${request.state}`}>{REQUEST_STATE_LABELS[request.state]}</Text>
+        <Text className={`request-state state-${request.state}`}>{HANDLER_STATE_LABELS[request.state]}</Text>
         {deadline && <Text className={request.overdue ? 'request-deadline deadline-overdue' : 'request-deadline'}>{deadline}</Text>}
-        {request.homeFederationName && <Text className="body-text request-home">来自：{request.homeFederationName}</Text>}
+        <Text className="body-text request-requester">求助人：{personLabel(request.requester, { as: 'requester' })}</Text>
+        {request.homeFederationName && <Text className="body-text request-home">她所在的村（社区）：{request.homeFederationName}</Text>}
         <Text className="body-text request-body">办理单位：{request.federationName}</Text>
         <Text className="hint">
           {formatDateTime(request.createdAt)}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { CONTACT_METHOD_LABELS, type MeResponse, type RosterEntryDetail, type ContactLogView } from '@wfh/shared';
+import { CONTACT_METHOD_LABELS, personLabel, type MeResponse, type RosterEntryDetail, type ContactLogView } from '@wfh/shared';
 import { removeRosterEntry } from '../../api';
 import { CarePage } from '../../components/CarePage';
 import { SignedIn } from '../../components/SignedIn';
@@ -39,10 +39,11 @@ function EntryView({ entry, me, onChange }: { entry: RosterEntryDetail; me: MeRe
   const [open, setOpen] = useState<Open>(null);
   // Changes, contacts and removal are the member's own; the chair looks on.
   const own = entry.memberUserId === me.user.id;
+  const name = personLabel(entry.name, { as: 'resident' });
 
   const remove = async () => {
     const { confirm } = await Taro.showModal({
-      title: `把${entry.name}移出名单？`,
+      title: `把${name}移出名单？`,
       content: '她的联系记录也会一起删除，不能恢复。',
       confirmText: '移出名单',
       cancelText: '不移出',
@@ -60,12 +61,12 @@ function EntryView({ entry, me, onChange }: { entry: RosterEntryDetail; me: MeRe
   return (
     <View>
       <View className="card">
-        <Text className="site-name roster-entry-name">{entry.name}</Text>
+        <Text className="site-name roster-entry-name">{name}</Text>
         <CareTagList tags={entry.tags} careDue={entry.careDue} />
         <Text className="body-text roster-entry-last">{lastContactLine(entry)}</Text>
         {entry.tags.length > 0 && <Text className="hint">每{entry.careEveryWeeks}周没联系就提醒</Text>}
         <Text className="hint">{entry.joinedBy === 'invitation' ? '她自己通过邀请码加入' : '征得她同意后登记'}</Text>
-        {!own && <Text className="hint roster-entry-member">执委：{entry.memberName}</Text>}
+        {!own && <Text className="hint roster-entry-member">执委：{personLabel(entry.memberName, { as: 'member' })}</Text>}
         {entry.phone !== '' &&
           (own ? (
             <Button

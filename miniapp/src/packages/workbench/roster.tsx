@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { can, Permission, type MeResponse, type RosterEntryView } from '@wfh/shared';
+import { can, Permission, personLabel, type MeResponse, type RosterEntryView } from '@wfh/shared';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { actorOf, bodyNameOf, lastContactLine, sortRoster } from '../../utils/voices';
 import { VoicesRoutes } from '../../utils/voices-routes';
@@ -21,11 +21,11 @@ function RosterItem({ entry, showMember }: { entry: RosterEntryView; showMember:
       hoverClass="place-item-pressed"
       onClick={() => void Taro.navigateTo({ url: VoicesRoutes.rosterEntry(entry.id) })}
     >
-      <Text className="place-name roster-name">{entry.name}</Text>
+      <Text className="place-name roster-name">{personLabel(entry.name, { as: 'resident' })}</Text>
       <CareTagList tags={entry.tags} careDue={entry.careDue} />
       <Text className="place-address roster-phone">{entry.phone || '她自己通过邀请码加入，没有留电话'}</Text>
       <Text className="place-address roster-last">{lastContactLine(entry)}</Text>
-      {showMember && <Text className="place-address roster-member">执委：{entry.memberName}</Text>}
+      {showMember && <Text className="place-address roster-member">执委：{personLabel(entry.memberName, { as: 'member' })}</Text>}
     </View>
   );
 }

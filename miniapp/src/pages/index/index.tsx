@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { CarePage } from '../../components/CarePage';
 import { HomeBodyCard } from '../../components/HomeBodyCard';
+import { InboxShortcut } from '../../components/InboxShortcut';
 import { NearbySection } from '../../components/NearbySection';
 import { SignedIn } from '../../components/SignedIn';
 import { Routes } from '../../utils/routes';
@@ -13,7 +14,9 @@ export default function HomePage() {
       <SignedIn>
         {(me) => (
           <View>
-            <Text className="greeting">您好，{me.user.displayName}</Text>
+            {/* Without a name she is greeted without one: 「您好，我」 would not read. */}
+            <Text className="greeting">{me.user.displayName ? `您好，${me.user.displayName}` : '您好'}</Text>
+            <InboxShortcut roles={me.roles} />
             <Button
               className="btn btn-primary ask-for-help"
               hoverClass="btn-pressed"

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { mayUseConsole } from '@wfh/shared';
+import { mayUseConsole, personLabel } from '@wfh/shared';
 import { signOut, signOutEverywhere } from '../../api';
 import { CarePage } from '../../components/CarePage';
 import { ConsoleSessionsCard } from '../../components/ConsoleSessionsCard';
+import { InboxShortcut } from '../../components/InboxShortcut';
+import { NameCard } from '../../components/NameCard';
 import { PhoneRolesCard } from '../../components/PhoneRolesCard';
 import { RoleList } from '../../components/RoleList';
 import { SignedIn } from '../../components/SignedIn';
@@ -45,25 +47,25 @@ export default function MePage() {
         {(me) => (
           <View>
             <View className="card">
-              <Text className="me-name">{me.user.displayName}</Text>
+              <Text className="me-name">{personLabel(me.user.displayName, { as: 'self' })}</Text>
               {me.user.isDemo && <Text className="hint">体验账号</Text>}
             </View>
+            <InboxShortcut roles={me.roles} />
             <LinkCard title="我的求助" hint="看看您提过的求助办到哪一步了。" name="my-requests" url={Routes.myRequests} />
             <LinkCard title="我的报名" hint="报名的活动，和签到用的二维码。" name="my-signups" url={Routes.mySignups} />
             <LinkCard title="投诉建议" hint="对妇联的工作有意见或建议，可以告诉县妇联。" name="open-feedback" url={Routes.feedback} />
+            <View className="card">
+              <Text className="card-title">用评价码评价</Text>
+              <Text className="hint">妇联替您登记的求助，办好后用妇联告诉您的评价码来评价。</Text>
+              <Button className="btn btn-secondary rate-with-code" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.rateWithCode() })}>
+                输入评价码
+              </Button>
+            </View>
+            <NameCard user={me.user} />
             {sharesWechatPhoneNumber && me.roles.length === 0 && <PhoneRolesCard />}
             <View className="card">
               <Text className="card-title">我的职务</Text>
               <RoleList roles={me.roles} />
-              {me.roles.length > 0 && (
-                <Button
-                  className="btn btn-secondary"
-                  hoverClass="btn-pressed"
-                  onClick={() => void Taro.navigateTo({ url: Routes.workbench })}
-                >
-                  进入我的工作台
-                </Button>
-              )}
               <Button className="btn btn-secondary enter-role-code" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.joinRole })}>
                 输入职务邀请码
               </Button>

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ErrorCode, type Actor } from '@wfh/shared';
+import { ErrorCode, isConsoleSignInId, mayUseConsole, type Actor } from '@wfh/shared';
 import { RolesRepository } from '../../modules/roles/roles.repository';
 import { unauthorized } from '../errors/app-exception';
 import type { AuthenticatedRequest } from './current-actor.decorator';
@@ -12,12 +12,21 @@ export interface AccessTokenClaims {
   typ: 'access';
   /** Her token generation when it was issued (app_user.token_generation); raising hers ends it. */
   gen: number;
+  /** Only on a PC signed in by QR code: its console session (console_sign_in.id), checked on every call. */
+  sid?: string;
 }
 
 /**
  * Global: every route needs a valid access token unless marked @Public(). The token names the
  * person; her grants are read fresh from the database so a revoked role stops working at once, and
  * so does every token issued before her sessions were ended.
+ *
+ * A PC's token (`sid`) is also checked against its console session in that same query, so ending
+ * the session on her phone or signing out on the PC answers the PC's very next call with 401, on
+ * every instance. The database is already read here on every call, so this costs one indexed
+ * lookup in the same round trip and needs no cache, no invalidation through Redis and no list of
+ * revoked ids: the state is the refresh tokens themselves, which every ending already deletes.
+ * And the PC session is bound to her roles: without one the console is for, it ends too.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -60,9 +69,14 @@ export class AuthGuard implements CanActivate {
     // never be ended: ours always carry both, so such a token was not made by this server's rules.
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return ErrorCode.TokenInvalid;
     if (typeof claims.gen !== 'number' || !Number.isSafeInteger(claims.gen)) return ErrorCode.TokenInvalid;
-    // One query: her grants, and whether her account still exists with this token's generation.
-    const grants = await this.roles.grantsOfLiveSession(claims.sub, claims.gen);
-    if (grants === null) return ErrorCode.TokenInvalid;
+    if (claims.sid !== undefined && (typeof claims.sid !== 'string' || !isConsoleSignInId(claims.sid))) return ErrorCode.TokenInvalid;
+    // One query: her grants, and whether her account still exists with this token's generation (and
+    // for a PC, whether its session still holds a refresh token).
+    const grants = await this.roles.grantsOfLiveSession(claims.sub, claims.gen, claims.sid);
+    if (claims.sid === undefined) return grants === null ? ErrorCode.TokenInvalid : { userId: claims.sub, grants };
+    // The PC is told in words why it has to be scanned in again.
+    if (grants === null) return ErrorCode.ConsoleSessionEnded;
+    if (!mayUseConsole(grants)) return ErrorCode.ConsoleRoleRevoked;
     return { userId: claims.sub, grants };
   }
 }

@@ -70,9 +70,11 @@ export const RATE_LIMITS = {
     perIp: { limit: 200, windowSeconds: HOUR },
   },
   /**
-   * POST /ratings/:code: a woman recorded by a chair rates with the ten-letter code she was given
-   * (31^10 codes). A few tries an hour are plenty for her and useless for guessing; nobody is
-   * signed in, so per address only, and a wrong code counts like a right one.
+   * GET and POST /ratings/:code: a woman recorded by a chair looks up and rates with the code she
+   * was given: sixteen digits, fifteen of them random (10^15 codes; the older ten-letter codes had
+   * 31^10). Both routes draw on one allowance. A few tries an hour are plenty for her and useless
+   * for guessing (docs/security.md has the arithmetic); nobody is signed in, so per address only,
+   * and a wrong code counts like a right one.
    */
   ratingCode: { perIp: { limit: 10, windowSeconds: HOUR }, alwaysOn: true },
   /**

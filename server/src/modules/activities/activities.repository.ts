@@ -211,7 +211,10 @@ export class ActivitiesRepository {
   }
 
   /** Names for lists: bodies, sites and women, each read once per list. */
-  async namesOf(kind: 'federation' | 'site' | 'user', ids: string[]): Promise<Map<string, string>> {
+  async namesOf(kind: 'federation' | 'site', ids: string[]): Promise<Map<string, string>>;
+  /** A woman's name is null when she has none: the view shows `personLabel`. */
+  async namesOf(kind: 'user', ids: string[]): Promise<Map<string, string | null>>;
+  async namesOf(kind: 'federation' | 'site' | 'user', ids: string[]): Promise<Map<string, string | null>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     if (kind === 'federation') {

@@ -225,7 +225,8 @@ export class AttendeeViewDto implements AttendeeView {
   @ApiProperty() signupId: string;
   @ApiProperty({ enum: SIGNUP_KINDS }) kind: SignupKind;
   @ApiProperty({ enum: SIGNUP_STATES }) state: SignupState;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (报名者 <number>)' }) name: string | null;
+  @ApiProperty({ description: 'Her place in the order of sign-up for this activity' }) number: number;
   @ApiProperty({ type: String, nullable: true, description: 'Masked' }) phone: string | null;
   @ApiProperty({ type: Number, nullable: true }) waitlistPosition: number | null;
   @ApiProperty({ type: String, nullable: true }) checkedInAt: string | null;
@@ -240,6 +241,7 @@ export class AttendeeListView implements AttendeeList {
 
 export class CheckInResultView implements CheckInResult {
   @ApiProperty() signupId: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (报名者 <number>)' }) name: string | null;
+  @ApiProperty({ description: 'Her place in the order of sign-up for this activity' }) number: number;
   @ApiProperty() checkedInAt: string;
 }

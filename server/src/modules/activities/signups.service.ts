@@ -7,6 +7,7 @@ import {
   activityStatusAt,
   can,
   maskPhone,
+  personLabel,
   publicSeatsLeft,
   signupWindowAt,
   type Actor,
@@ -206,7 +207,7 @@ export class SignupsService {
     const header = ['序号', '姓名', '电话', '报名方式', '状态', '候补位次', '签到时间', '报名时间'];
     const body = rows.map((r, i) => [
       String(i + 1),
-      r.name,
+      personLabel(r.name, { as: 'attendee', number: r.number }),
       r.phone ?? '',
       KIND_LABELS[r.kind],
       r.state === 'confirmed' ? '报名成功' : '候补',
@@ -233,9 +234,10 @@ export class SignupsService {
     const marked = await this.activities.transaction((manager) => this.activities.markCheckedIn(manager, signup.id, actor!.userId, now));
     if (!marked) {
       const earlier = (await this.activities.findSignup(signup.id))?.checkedInAt;
-      throw conflict(ErrorCode.AlreadyCheckedIn, `${name}已经签到过了（${earlier ? plainDateTime(earlier) : ''}），不用再扫`);
+      const who = personLabel(name, { as: 'attendee', number: signup.seq });
+      throw conflict(ErrorCode.AlreadyCheckedIn, `${who}已经签到过了（${earlier ? plainDateTime(earlier) : ''}），不用再签`);
     }
-    return { signupId: signup.id, name, checkedInAt: now.toISOString() };
+    return { signupId: signup.id, name, number: signup.seq, checkedInAt: now.toISOString() };
   }
 
   // ---- steps ----
@@ -325,11 +327,12 @@ export class SignupsService {
     return activity;
   }
 
-  private async nameOf(signup: SignupEntity): Promise<string> {
+  /** The name she gave for the seat, else the account's own; null when she has none (shown by number). */
+  private async nameOf(signup: SignupEntity): Promise<string | null> {
     const attendee = this.views.attendeeOf(signup);
     if (attendee) return attendee.name;
     const names = await this.activities.namesOf('user', signup.ownerUserId ? [signup.ownerUserId] : []);
-    return names.get(signup.ownerUserId ?? '') ?? '本人';
+    return names.get(signup.ownerUserId ?? '') ?? null;
   }
 
   private async attendeeRows(activityId: string, fullPhones: boolean): Promise<AttendeeView[]> {
@@ -342,7 +345,8 @@ export class SignupsService {
         signupId: s.id,
         kind: s.kind,
         state: s.state,
-        name: attendee?.name ?? users.get(s.ownerUserId ?? '') ?? '',
+        name: attendee?.name ?? users.get(s.ownerUserId ?? '') ?? null,
+        number: s.seq,
         phone: attendee ? (fullPhones ? attendee.phone : maskPhone(attendee.phone)) : null,
         waitlistPosition: s.state === 'waitlisted' ? ++position : null,
         checkedInAt: s.checkedInAt?.toISOString() ?? null,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { WechatClient } from '../../infra/wechat/wechat.client';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -8,7 +7,8 @@ import { TokenService } from './token.service';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, WechatClient],
+  // WechatClient comes from the global WechatModule: one instance for sign-in, phone numbers and messages.
+  providers: [AuthService, TokenService],
   // The PC console's QR sign-in (modules/console-sign-in) issues its sessions here too.
   exports: [TokenService],
 })

@@ -34,7 +34,9 @@ export class AuthService {
         Object.assign(new UserEntity(), {
           id: randomUUID(),
           openid: session.openid,
-          displayName: '微信用户',
+          // No invented name: she is shown by a neutral label (personLabel) until she sets one or a listing gives her one.
+          displayName: null,
+          nameListed: false,
           homeFederationId: null,
           demoKey: null,
           demoDescription: null,

@@ -23,7 +23,9 @@ export class RefreshDto implements RefreshRequest {
 
 export class UserProfileView implements UserProfile {
   @ApiProperty() id: string;
-  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Her listed name, else the name she set, else null (never a placeholder)' })
+  displayName: string | null;
+  @ApiProperty({ description: 'Her name comes from the county list and cannot be replaced by her' }) nameListed: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Her confirmed village or community body' })
   homeFederationId: string | null;
   @ApiProperty({ description: 'A seeded demo person' }) isDemo: boolean;

@@ -20,7 +20,10 @@ export interface ConsoleSessionBound {
   endsAt: Date;
 }
 
-/** Access tokens of a PC session: short, because ending that session can only stop its refreshes. */
+/**
+ * Access tokens of a PC session. Ending the session stops them at once (AuthGuard checks `sid` on
+ * every call); the short life only limits what a token copied off the PC alone would be worth.
+ */
 export const CONSOLE_ACCESS_TTL_SECONDS = 10 * 60;
 
 /**
@@ -42,8 +45,8 @@ export class TokenService {
 
   /**
    * Issues a pair for `user` inside the caller's transaction. A PC session (`consoleSession`) ends at
-   * its `endsAt` whatever happens, and its access tokens last CONSOLE_ACCESS_TTL_SECONDS at most, so
-   * that ending it from her phone (which removes its refresh tokens) takes effect within minutes.
+   * its `endsAt` whatever happens; its access tokens name it (`sid`), so that ending it from her
+   * phone or signing out on the PC (either removes its refresh tokens) stops them on their next call.
    */
   async issue(manager: EntityManager, user: UserEntity, consoleSession?: ConsoleSessionBound): Promise<AuthTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
@@ -61,7 +64,7 @@ export class TokenService {
     const accessTtl = consoleSession
       ? Math.max(1, Math.min(this.config.auth.accessTtlSeconds, CONSOLE_ACCESS_TTL_SECONDS, Math.floor((endsAt - now) / 1000)))
       : this.config.auth.accessTtlSeconds;
-    const claims: AccessTokenClaims = { sub: user.id, typ: 'access', gen: user.tokenGeneration };
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access', gen: user.tokenGeneration, ...(consoleSession ? { sid: consoleSession.id } : {}) };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: accessTtl, algorithm: 'HS256' });
     return { accessToken, expiresIn: accessTtl, refreshToken, user: toProfile(user) };
   }
@@ -95,7 +98,8 @@ export class TokenService {
 
   /**
    * Signing out on one phone: that phone's refresh token stops; her other phones stay signed in. Only
-   * an unused token is removed, so one already spent still gives away a copy if presented again.
+   * an unused token is removed, so one already spent still gives away a copy if presented again. On a
+   * PC that is its console session's last live token: its access tokens stop at once too.
    */
   async revoke(refreshToken: string): Promise<void> {
     await this.dataSource.getRepository(RefreshTokenEntity).delete({ tokenHash: sha256Hex(refreshToken), usedAt: IsNull() });

@@ -30,7 +30,7 @@ export class HolidayCalendarRepository {
     if (rows.length === 0) return { entries: [], enteredAt: null, enteredByName: null };
     // A year is saved whole, so its rows share one time and one person.
     const [{ enteredBy, enteredAt }] = rows as [HolidayEntryEntity];
-    const [user]: Array<{ name: string }> = await this.dataSource.query('SELECT display_name AS name FROM app_user WHERE id = ?', [enteredBy]);
+    const [user]: Array<{ name: string | null }> = await this.dataSource.query('SELECT display_name AS name FROM app_user WHERE id = ?', [enteredBy]);
     return { entries: rows.map(plain), enteredAt, enteredByName: user?.name ?? null };
   }
 

@@ -69,7 +69,7 @@ export class ConsoleSignInController {
   @Delete(ApiPaths.myConsoleSession)
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign one PC out: it cannot renew its session, and its last access token lapses within 10 minutes' })
+  @ApiOperation({ summary: 'Sign one PC out: its next call answers 401 (CONSOLE_SESSION_ENDED) and it cannot renew its session' })
   @ApiNoContentResponse()
   end(@CurrentActor() actor: Actor | null, @Param('id') id: string): Promise<void> {
     return this.service.end(actor, id);

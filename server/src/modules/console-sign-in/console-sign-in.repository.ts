@@ -69,9 +69,9 @@ export class ConsoleSignInRepository {
   }
 
   /**
-   * Ends a PC session: its refresh tokens go, so the PC cannot renew its access token, which lapses
-   * within minutes (TokenService keeps those of PC sessions short). Deleted rather than marked spent:
-   * a spent token presented again reads as a stolen copy and would end all her sessions.
+   * Ends a PC session: its refresh tokens go, so the PC cannot renew its session, and its access
+   * tokens stop on their next call (AuthGuard finds no live token for their `sid`). Deleted rather
+   * than marked spent: a spent token presented again reads as a stolen copy and would end all her sessions.
    */
   async endSession(manager: EntityManager, consoleSessionId: string): Promise<void> {
     await manager.getRepository(RefreshTokenEntity).delete({ consoleSessionId });

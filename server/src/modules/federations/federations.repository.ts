@@ -31,10 +31,18 @@ export class FederationsRepository {
       address: body.address,
       phone: body.phone,
       officeHours: body.officeHours,
+      latitude: body.latitude,
+      longitude: body.longitude,
+      locationIsDemo: body.locationIsDemo,
     };
   }
 
-  async updateProfile(id: string, changes: Partial<Pick<FederationEntity, 'address' | 'phone' | 'officeHours'>>): Promise<void> {
+  /** One UPDATE: the contact details and the location change together or not at all. Nothing to change: no statement. */
+  async updateProfile(
+    id: string,
+    changes: Partial<Pick<FederationEntity, 'address' | 'phone' | 'officeHours' | 'latitude' | 'longitude' | 'locationIsDemo'>>,
+  ): Promise<void> {
+    if (Object.keys(changes).length === 0) return;
     await this.dataSource.getRepository(FederationEntity).update({ id }, changes);
   }
 

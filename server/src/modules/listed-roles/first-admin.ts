@@ -5,7 +5,7 @@ import type { FieldCipher } from '../../infra/crypto/field-cipher';
 import { normalisePhone, type PhoneDigest } from '../../infra/crypto/phone-digest';
 import { audit } from '../audit/audit';
 import { FederationEntity } from '../federations/federation.entity';
-import { ListedPersonEntity } from '../onboarding/listed-person.entity';
+import type { ListedPeopleRepository } from '../onboarding/listed-people.repository';
 
 export interface FirstAdmin {
   countyId: string;
@@ -24,7 +24,7 @@ export type FirstAdminOutcome =
  */
 export async function listFirstAdmin(
   dataSource: DataSource,
-  crypto: { cipher: FieldCipher; phoneDigest: PhoneDigest },
+  deps: { cipher: FieldCipher; phoneDigest: PhoneDigest; listings: ListedPeopleRepository },
   input: FirstAdmin,
   now: Date,
 ): Promise<FirstAdminOutcome> {
@@ -38,16 +38,15 @@ export async function listFirstAdmin(
   if (!county || county.level !== RegionLevel.County) {
     return { ok: false, message: `没有区划代码为 ${countyId} 的县级妇联：请先用 pnpm import:regions 导入所在的省或市，并检查代码` };
   }
-  const phoneDigest = crypto.phoneDigest.ofNormalised(phone.phone);
+  const phoneDigest = deps.phoneDigest.ofNormalised(phone.phone);
   return dataSource.transaction(async (manager) => {
-    const listings = manager.getRepository(ListedPersonEntity);
-    const existing = await listings.findOneBy({ phoneDigest, federationId: countyId, role: RoleKind.Admin });
+    const existing = (await deps.listings.lockByPhoneDigest(manager, phoneDigest)).find((l) => l.federationId === countyId && l.role === RoleKind.Admin);
     if (existing) {
       if (existing.name === name) return { ok: true as const, listed: false, countyName: county.name };
       return { ok: false as const, message: `这个手机号已经登记为${county.name}管理员「${existing.name}」，没有做任何更改` };
     }
     const id = randomUUID();
-    await listings.insert({ id, name, phoneEnc: crypto.cipher.encrypt(phone.phone), phoneDigest, federationId: countyId, role: RoleKind.Admin, importedBy: null });
+    await deps.listings.insertMany(manager, [{ id, name, phoneEnc: deps.cipher.encrypt(phone.phone), phoneDigest, federationId: countyId, role: RoleKind.Admin, importedBy: null }]);
     await audit(manager, now, { actorUserId: null, action: 'listed_person.first_admin', subjectType: 'listed_person', subjectId: id, federationId: countyId });
     return { ok: true as const, listed: true, countyName: county.name };
   });

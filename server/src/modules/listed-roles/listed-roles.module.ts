@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OnboardingModule } from '../onboarding/onboarding.module';
 import { UsersModule } from '../users/users.module';
 import { ListedRolesController } from './listed-roles.controller';
-import { ListedRolesRepository } from './listed-roles.repository';
 import { ListedRolesService } from './listed-roles.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, OnboardingModule],
   controllers: [ListedRolesController],
-  providers: [ListedRolesRepository, ListedRolesService],
+  providers: [ListedRolesService],
 })
 export class ListedRolesModule {}

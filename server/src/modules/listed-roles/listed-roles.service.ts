@@ -8,10 +8,10 @@ import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { normalisePhone, PhoneDigest } from '../../infra/crypto/phone-digest';
 import { WechatClient } from '../../infra/wechat/wechat.client';
 import { audit } from '../audit/audit';
+import { ListedPeopleRepository } from '../onboarding/listed-people.repository';
 import { RolesRepository } from '../roles/roles.repository';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { ListedRolesRepository } from './listed-roles.repository';
 
 /**
  * A person the county listed (people import) shares her WeChat phone number and holds her listed
@@ -25,7 +25,7 @@ export class ListedRolesService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly wechat: WechatClient,
     private readonly phoneDigest: PhoneDigest,
-    private readonly listings: ListedRolesRepository,
+    private readonly listings: ListedPeopleRepository,
     private readonly roles: RolesRepository,
     private readonly users: UsersRepository,
     private readonly me: UsersService,
@@ -39,7 +39,7 @@ export class ListedRolesService {
     const digest = this.phoneDigest.ofNormalised(phone.phone);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      const listed = await this.listings.listingsOf(manager, digest);
+      const listed = await this.listings.lockByPhoneDigest(manager, digest);
       if (listed.length === 0) throw new AppException(HttpStatus.FORBIDDEN, ErrorCode.PhoneNotListed);
       // One number, two names: the county must say whose it is before anyone holds either's roles.
       if (new Set(listed.map((listing) => listing.name)).size > 1) throw new AppException(HttpStatus.CONFLICT, ErrorCode.PhoneListedTwice);

@@ -18,7 +18,7 @@ import { RoleGrantViewDto } from '../users/dto';
 
 class MyProfileView {
   @ApiProperty() id: string;
-  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: she has no name' }) displayName: string | null;
   @ApiProperty({ type: String, nullable: true }) homeFederationId: string | null;
   @ApiProperty({ type: String, nullable: true }) homeFederationName: string | null;
   @ApiProperty() createdAt: string;
@@ -69,7 +69,7 @@ class MyDataFeedbackView implements MyDataFeedback {
 
 class MyRosterView {
   @ApiProperty() federationName: string;
-  @ApiProperty() memberName: string;
+  @ApiProperty({ type: String, nullable: true }) memberName: string | null;
   @ApiProperty() joinedAt: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;

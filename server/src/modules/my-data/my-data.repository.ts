@@ -15,9 +15,6 @@ import { UserEntity } from '../users/user.entity';
 import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaItemEntity } from '../voices/concern.entity';
 import { RosterContactEntity, RosterEntryEntity } from '../voices/roster.entity';
 
-/** What a deleted woman's row still says: nothing of her, only that someone was here. */
-export const DELETED_DISPLAY_NAME = '已注销用户';
-
 /** Everything of one woman across the modules, read for her export and rewritten for her deletion. */
 @Injectable()
 export class MyDataRepository {
@@ -33,7 +30,9 @@ export class MyDataRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
   }
 
-  async names(table: 'federation' | 'app_user', ids: string[]): Promise<Map<string, string>> {
+  async names(table: 'federation', ids: string[]): Promise<Map<string, string>>;
+  async names(table: 'app_user', ids: string[]): Promise<Map<string, string | null>>;
+  async names(table: 'federation' | 'app_user', ids: string[]): Promise<Map<string, string | null>> {
     if (ids.length === 0) return new Map();
     const rows = table === 'federation'
       ? await this.dataSource.getRepository(FederationEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } })
@@ -95,7 +94,7 @@ export class MyDataRepository {
       },
     );
     // Replies and reasons may repeat her words; the steps themselves (who, when, which state) stay.
-    await manager.getRepository(RequestEventEntity).update({ requestId: request.id }, { noteEnc: null });
+    await manager.getRepository(RequestEventEntity).update({ requestId: request.id }, { noteEnc: null, staffNoteEnc: null });
     await manager.getRepository(RequestEventEntity).update({ requestId: request.id, actorUserId: request.womanUserId }, { actorUserId: null });
   }
 
@@ -158,7 +157,7 @@ export class MyDataRepository {
   async anonymiseUser(manager: EntityManager, userId: string, at: Date): Promise<void> {
     await manager.getRepository(UserEntity).update(
       { id: userId },
-      { openid: null, wechatSessionKeyEnc: null, displayName: DELETED_DISPLAY_NAME, nameEnc: null, demoKey: null, demoDescription: null, deletedAt: at },
+      { openid: null, wechatSessionKeyEnc: null, displayName: null, nameListed: false, nameEnc: null, demoKey: null, demoDescription: null, deletedAt: at },
     );
   }
 }

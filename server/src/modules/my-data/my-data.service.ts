@@ -93,7 +93,7 @@ export class MyDataService {
       })),
       rosters: rosterEntries.map((e) => ({
         federationName: bodies.get(e.federationId) ?? '',
-        memberName: members.get(e.memberUserId) ?? '',
+        memberName: members.get(e.memberUserId) ?? null,
         joinedAt: e.consentAt.toISOString(),
         name: this.cipher.decrypt(e.nameEnc),
         phone: e.phoneEnc ? this.cipher.decrypt(e.phoneEnc) : null,

@@ -10,6 +10,7 @@ const WORDING: Record<string, Wording> = {
   'request.returned': '您转介的求助被退回，请继续办理',
   'request.escalated': '有一条求助已转到您这里，请及时处理',
   'request.moved_up': '您的求助已转到上级妇联继续办理',
+  'request.moved': '您的求助已转给更合适的妇联办理',
   'request.replied': '妇联回复了您的求助',
   'request.resolved': '您的求助已办结，请您评价',
   'activity.reminder': (p) => `「${p.title}」${p.when}开始`,

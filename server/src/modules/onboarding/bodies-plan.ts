@@ -4,7 +4,7 @@ import type { BodyDirectory, DirectoryBody } from './body-directory';
 import type { MatchedTable } from './columns';
 import { change, outcome, phoneKey, readCount, readLocation, readPhone, readText } from './field-readers';
 import { parseOpeningHours } from './opening-hours-text';
-import { eachRow, type Plan } from './plan';
+import { eachRow, type Plan, type RowProgress } from './plan';
 
 /** What the import keeps of a body: its public contact details, its office location, its registered women. */
 export interface BodyRecord extends DirectoryBody {
@@ -32,13 +32,13 @@ export interface BodiesState {
  * Bodies are never created here (they come from the national division codes); a row fills in what a
  * body's profile lacks or corrects it. An empty cell leaves that detail as it is.
  */
-export function planBodies(table: MatchedTable, state: BodiesState): Plan<BodyWrites> {
+export async function planBodies(table: MatchedTable, state: BodiesState, progress?: RowProgress): Promise<Plan<BodyWrites>> {
   const { directory } = state;
   const byId = new Map(state.bodies.map((b) => [b.id, b]));
   const seen = new Map<string, number>();
   const writes: BodyWrites = { updates: [] };
 
-  const plan = eachRow(ImportKind.Bodies, table, (row) => {
+  const plan = await eachRow(ImportKind.Bodies, table, (row) => {
     const lookup = directory.resolve({ code: row.text('code'), township: row.text('township'), body: row.text('body') });
     if (!lookup.ok) row.problem(lookup.column, lookup.message);
     const address = row.take('address', readText(row.text('address'), '办公地址', 200, false));
@@ -87,7 +87,7 @@ export function planBodies(table: MatchedTable, state: BodiesState): Plan<BodyWr
     if (said.length === 0) return outcome(row.number, 'leave', `不变：${name}`);
     writes.updates.push({ id: body.id, changes });
     return outcome(row.number, 'change', `更新${name}：${said.join('；')}`);
-  });
+  }, progress);
   return { ...plan, writes };
 }
 

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBooleanString, IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBooleanString, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   ImportKind,
   type CsvEncoding,
   type ImportAction,
   type ImportCounts,
+  type ImportPhase,
+  type ImportProgress,
   type ImportProblem,
   type ImportReport,
   type ImportRowOutcome,
@@ -23,6 +25,16 @@ export class CountyKindParams {
   kind: ImportKind;
 }
 
+export class CountyProgressParams {
+  @ApiProperty({ example: '211221', description: "The county's 6-digit division code" })
+  @IsString() @MaxLength(12)
+  countyId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The id the client chose for the import (its progressId)' })
+  @IsUUID()
+  progressId: string;
+}
+
 export class FormatQuery {
   @ApiPropertyOptional({ enum: FORMATS, default: 'xlsx' })
   @IsOptional() @IsIn(FORMATS)
@@ -33,6 +45,19 @@ export class ImportQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'true (the default) only reports; false commits, all or nothing' })
   @IsOptional() @IsBooleanString()
   dryRun?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A UUID the client makes up: while the import runs, GET …/imports/progress/{progressId} says how far it is' })
+  @IsOptional() @IsUUID()
+  progressId?: string;
+}
+
+const PHASES: ImportPhase[] = ['reading', 'checking', 'writing', 'done'];
+
+export class ImportProgressView implements ImportProgress {
+  @ApiProperty({ enum: PHASES, description: 'reading the file, checking its rows, writing the changes (a commit only), done' })
+  phase: ImportPhase;
+  @ApiProperty({ description: 'Rows checked, or changes written, so far' }) done: number;
+  @ApiProperty({ description: 'Of how many: the data rows, or the changes; 0 while reading' }) total: number;
 }
 
 export class ImportRowOutcomeView implements ImportRowOutcome {

@@ -1,13 +1,7 @@
-import { PHONE_PATTERN, type ImportProblem, type ImportRowOutcome } from '@wfh/shared';
+import { isInsideChina as insideChina, PHONE_PATTERN, type ImportProblem, type ImportRowOutcome } from '@wfh/shared';
 import { formatPhone, normalisePhone } from '../../infra/crypto/phone-digest';
 import { COLUMNS, type ColumnKey, type DataRow, type MatchedTable } from './columns';
 import type { ImportKind } from '@wfh/shared';
-
-/** China's extent (GCJ-02 and WGS-84 alike): a point outside is a typo or swapped columns. */
-export const CHINA_BOUNDS = { south: 3.8, north: 53.6, west: 73.4, east: 135.1 };
-
-const insideChina = (lat: number, lng: number) =>
-  lat >= CHINA_BOUNDS.south && lat <= CHINA_BOUNDS.north && lng >= CHINA_BOUNDS.west && lng <= CHINA_BOUNDS.east;
 
 export type Read<T> = { ok: true; value: T; warning?: string } | { ok: false; message: string };
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, Like, type DataSource, type EntityManager } from 'typeorm';
 import type { RoleKind } from '@wfh/shared';
+import { forUpdate } from '../../database/locking';
 import { ListedPersonEntity } from './listed-person.entity';
 
 /** A listing without its phone: what finding her by phone, or planning an import, needs. */
@@ -26,10 +27,13 @@ export class ListedPeopleRepository {
 
   /**
    * Every listing of one phone (PhoneDigest.of / ofNormalised): what a sign-in with that phone
-   * grants. In the caller's transaction when given one.
+   * grants. Locked in the caller's transaction: an import changing them waits until her roles are
+   * granted.
    */
-  findByPhoneDigest(phoneDigest: string, manager: EntityManager = this.dataSource.manager): Promise<Listing[]> {
-    return manager.getRepository(ListedPersonEntity).find({ select: LISTING_COLUMNS, where: { phoneDigest }, order: { createdAt: 'ASC', id: 'ASC' } });
+  lockByPhoneDigest(manager: EntityManager, phoneDigest: string): Promise<Listing[]> {
+    return manager
+      .getRepository(ListedPersonEntity)
+      .find({ select: LISTING_COLUMNS, where: { phoneDigest }, order: { createdAt: 'ASC', id: 'ASC' }, ...forUpdate(manager) });
   }
 
   /** A county's listings, without phones. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiPaths, type Actor, type ImportReport } from '@wfh/shared';
+import { ApiPaths, type Actor, type ImportProgress, type ImportReport } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
-import { CountyKindParams, FormatQuery, ImportQuery, ImportReportView } from './dto';
+import { CountyKindParams, CountyProgressParams, FormatQuery, ImportProgressView, ImportQuery, ImportReportView } from './dto';
 import { OnboardingService, type SpreadsheetFile } from './onboarding.service';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './spreadsheet';
 import { UPLOAD_CONTENT_TYPES } from './upload-parser';
@@ -44,7 +44,18 @@ export class OnboardingController {
   @ApiOkResponse({ type: ImportReportView })
   @ApiBadRequestResponse({ description: 'IMPORT_FILE_UNREADABLE, or IMPORT_HAS_PROBLEMS with the report' })
   import(@CurrentActor() actor: Actor | null, @Param() params: CountyKindParams, @Query() query: ImportQuery, @Body() file: Buffer): Promise<ImportReport> {
-    return this.onboarding.import(actor, params.countyId, params.kind, query.dryRun !== 'false', file);
+    return this.onboarding.import(actor, params.countyId, params.kind, query.dryRun !== 'false', file, query.progressId);
+  }
+
+  @Get(ApiPaths.countyImportProgress)
+  @ApiOperation({
+    summary: 'How far an import sent with this progressId has got: reading, checking n of the rows, writing n of the changes, done',
+    description: 'Only to the admin who sent it; kept for a few minutes. Poll it while the import runs; its answer is the report.',
+  })
+  @ApiOkResponse({ type: ImportProgressView })
+  @ApiNotFoundResponse({ description: 'IMPORT_PROGRESS_NOT_FOUND: not started yet, long finished, or not hers' })
+  importProgress(@CurrentActor() actor: Actor | null, @Param() params: CountyProgressParams): Promise<ImportProgress> {
+    return this.onboarding.importProgress(actor, params.countyId, params.progressId);
   }
 
   @Get(ApiPaths.countyExport)

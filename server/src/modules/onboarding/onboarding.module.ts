@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { FederationsModule } from '../federations/federations.module';
 import { SitesModule } from '../sites/sites.module';
+import { ImportProgressStore } from './import-progress';
 import { ImportRunsRepository } from './import-runs.repository';
 import { ListedPeopleRepository } from './listed-people.repository';
 import { OnboardingController } from './onboarding.controller';
@@ -13,7 +14,7 @@ import { registerUploadParser } from './upload-parser';
 @Module({
   imports: [FederationsModule, SitesModule],
   controllers: [OnboardingController],
-  providers: [OnboardingService, ListedPeopleRepository, ImportRunsRepository],
+  providers: [OnboardingService, ListedPeopleRepository, ImportRunsRepository, ImportProgressStore],
   exports: [ListedPeopleRepository],
 })
 export class OnboardingModule implements OnModuleInit {

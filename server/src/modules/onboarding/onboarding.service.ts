@@ -10,6 +10,7 @@ import {
   RegionLevel,
   regionLevelOf,
   type Actor,
+  type ImportProgress,
   type ImportReport,
   type SpreadsheetFormat,
 } from '@wfh/shared';
@@ -27,11 +28,12 @@ import { SitesRepository } from '../sites/sites.repository';
 import { exportBodies, planBodies, type BodiesState, type BodyRecord, type BodyWrites } from './bodies-plan';
 import { BodyDirectory } from './body-directory';
 import { COLUMNS, findHeaderRow, matchColumns, type ColumnKey, type MatchedTable } from './columns';
+import { ImportProgressStore, type ProgressTracker } from './import-progress';
 import { ImportRunEntity } from './import-run.entity';
 import { ImportRunsRepository } from './import-runs.repository';
 import { ListedPeopleRepository } from './listed-people.repository';
 import { exportPeople, phonesIn, planPeople, type PeopleWrites } from './people-plan';
-import type { Plan } from './plan';
+import { PROGRESS_EVERY, type Plan, type RowProgress } from './plan';
 import { exportSites, planSites, type SiteRecord, type SiteWrites, type SitesState } from './sites-plan';
 import { readSpreadsheet, UnreadableFile, writeSpreadsheet, type ReadWorkbook } from './spreadsheet';
 import { templateRows } from './template';
@@ -111,6 +113,7 @@ export class OnboardingService {
     private readonly cipher: FieldCipher,
     private readonly phoneDigest: PhoneDigest,
     private readonly places: PlacesIndex,
+    private readonly progress: ImportProgressStore,
   ) {}
 
   async template(actor: Actor | null, countyId: string, kind: ImportKind, format: SpreadsheetFormat): Promise<SpreadsheetFile> {
@@ -137,8 +140,30 @@ export class OnboardingService {
     return this.file(kind, format, `${county.regionName}${SHEET_NAMES[kind]}`, rows, false);
   }
 
-  async import(actor: Actor | null, countyId: string, kind: ImportKind, dryRun: boolean, body: unknown): Promise<ImportReport> {
+  /**
+   * With a `progressId`, where it stands is recorded as it goes (ImportProgressStore) for the
+   * console to poll; `done` at the end whatever the outcome, since the answer itself says which.
+   */
+  async import(actor: Actor | null, countyId: string, kind: ImportKind, dryRun: boolean, body: unknown, progressId?: string): Promise<ImportReport> {
     const { userId } = await this.county(actor, countyId);
+    const progress = this.progress.tracker(userId, countyId, progressId);
+    await progress.report('reading', 0, 0);
+    try {
+      return await this.importFile(userId, countyId, kind, dryRun, body, progress);
+    } finally {
+      await progress.finish();
+    }
+  }
+
+  /** What her import's progress says now; nobody else's (404, as if there were none). */
+  async importProgress(actor: Actor | null, countyId: string, progressId: string): Promise<ImportProgress> {
+    const { userId } = await this.county(actor, countyId);
+    const found = await this.progress.read(userId, countyId, progressId);
+    if (!found) throw notFound(ErrorCode.ImportProgressNotFound);
+    return found;
+  }
+
+  private async importFile(userId: string, countyId: string, kind: ImportKind, dryRun: boolean, body: unknown, progress: ProgressTracker): Promise<ImportReport> {
     if (!Buffer.isBuffer(body)) {
       throw badRequest(ErrorCode.ImportFileUnreadable, [{ field: 'file', message: '请把表格文件本身作为请求内容上传（Content-Type: text/csv 或 .xlsx 的类型）' }]);
     }
@@ -151,14 +176,16 @@ export class OnboardingService {
     }
     const { table, sheet } = pickSheet(kind, workbook);
     const base = { kind, format: workbook.format, encoding: workbook.encoding, sheet, dataRows: table.rows.length };
+    const checked: RowProgress = (done) => progress.report('checking', done, table.rows.length);
+    await checked(0);
 
-    if (dryRun) return report(base, true, false, await this.plan(kind, countyId, table, this.runs.manager));
+    if (dryRun) return report(base, true, false, await this.plan(kind, countyId, table, this.runs.manager, checked));
 
     const done = await this.runs.transaction(async (manager) => {
       await this.federations.lockById(manager, countyId);
-      const plan = await this.plan(kind, countyId, table, manager);
+      const plan = await this.plan(kind, countyId, table, manager, checked);
       if (plan.problems.length > 0) throw new ImportRefused(report(base, false, false, plan));
-      const written = await this.apply(kind, plan.writes, manager, userId);
+      const written = await this.apply(kind, plan.writes, manager, userId, progress);
       const result = report(base, false, true, plan);
       const run = Object.assign(new ImportRunEntity(), {
         id: randomUUID(),
@@ -214,34 +241,52 @@ export class OnboardingService {
     return { directory, sites, bodyLocations };
   }
 
-  private async plan(kind: ImportKind, countyId: string, table: MatchedTable, manager: EntityManager): Promise<Plan<AnyWrites>> {
-    if (kind === ImportKind.Sites) return planSites(table, await this.sitesState(countyId, manager));
-    if (kind === ImportKind.Bodies) return planBodies(table, await this.bodiesState(countyId, manager));
+  private async plan(kind: ImportKind, countyId: string, table: MatchedTable, manager: EntityManager, progress: RowProgress): Promise<Plan<AnyWrites>> {
+    if (kind === ImportKind.Sites) return planSites(table, await this.sitesState(countyId, manager), progress);
+    if (kind === ImportKind.Bodies) return planBodies(table, await this.bodiesState(countyId, manager), progress);
     const digest = (phone: string) => this.phoneDigest.ofNormalised(phone);
     const listings = await this.listings.inCounty(countyId, manager);
     const elsewhere = (await this.listings.withDigests(phonesIn(table).map(digest), manager)).filter((l) => !l.federationId.startsWith(countyId));
-    return planPeople(table, { directory: await this.directory(countyId, manager), listings, elsewhere, digest });
+    return planPeople(table, { directory: await this.directory(countyId, manager), listings, elsewhere, digest }, progress);
   }
 
-  /** Writes the plan in the caller's transaction; says whether anything changed. */
-  private async apply(kind: ImportKind, writes: AnyWrites, manager: EntityManager, userId: string): Promise<boolean> {
+  /** Writes the plan in the caller's transaction, saying how far it got; says whether anything changed. */
+  private async apply(kind: ImportKind, writes: AnyWrites, manager: EntityManager, userId: string, progress: ProgressTracker): Promise<boolean> {
     if (kind === ImportKind.Sites) {
       const { inserts, updates } = writes as SiteWrites;
-      await this.sites.insertMany(manager, inserts.map((s) => Object.assign(new SiteEntity(), { ...s, openingExceptions: [], photoUrl: null, active: true, isDemo: false })));
-      for (const { id, changes } of updates) await this.sites.updateIn(manager, id, changes);
+      const wrote = await progress.begin('writing', inserts.length + updates.length);
+      for (const chunk of chunks(inserts)) {
+        await this.sites.insertMany(manager, chunk.map((s) => Object.assign(new SiteEntity(), { ...s, openingExceptions: [], photoUrl: null, active: true, isDemo: false })));
+        await wrote(chunk.length);
+      }
+      for (const { id, changes } of updates) {
+        await this.sites.updateIn(manager, id, changes);
+        await wrote(1);
+      }
       return inserts.length + updates.length > 0;
     }
     if (kind === ImportKind.Bodies) {
       const { updates } = writes as BodyWrites;
-      for (const { id, changes } of updates) await this.federations.updateImportedProfile(manager, id, changes);
+      const wrote = await progress.begin('writing', updates.length);
+      for (const { id, changes } of updates) {
+        await this.federations.updateImportedProfile(manager, id, changes);
+        await wrote(1);
+      }
       return updates.length > 0;
     }
     const { inserts, updates } = writes as PeopleWrites;
-    await this.listings.insertMany(
-      manager,
-      inserts.map(({ phone, ...listing }) => ({ ...listing, phoneEnc: this.cipher.encrypt(phone), importedBy: userId })),
-    );
-    for (const { id, name } of updates) await this.listings.rename(manager, id, name, userId);
+    const wrote = await progress.begin('writing', inserts.length + updates.length);
+    for (const chunk of chunks(inserts)) {
+      await this.listings.insertMany(
+        manager,
+        chunk.map(({ phone, ...listing }) => ({ ...listing, phoneEnc: this.cipher.encrypt(phone), importedBy: userId })),
+      );
+      await wrote(chunk.length);
+    }
+    for (const { id, name } of updates) {
+      await this.listings.rename(manager, id, name, userId);
+      await wrote(1);
+    }
     return inserts.length + updates.length > 0;
   }
 
@@ -260,6 +305,13 @@ export class OnboardingService {
     });
     return { filename: `${title}.${format}`, format, content };
   }
+}
+
+/** Inserts in runs of PROGRESS_EVERY, so the bar moves between them. */
+function chunks<T>(items: T[]): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += PROGRESS_EVERY) runs.push(items.slice(i, i + PROGRESS_EVERY));
+  return runs;
 }
 
 /** The sheet that holds the table: the first whose top rows head this kind's columns. */

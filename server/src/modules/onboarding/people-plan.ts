@@ -4,7 +4,7 @@ import { formatPhone, maskPhone, normalisePhone } from '../../infra/crypto/phone
 import type { BodyDirectory } from './body-directory';
 import type { MatchedTable } from './columns';
 import { change, outcome, readPersonName, readPhone } from './field-readers';
-import { eachRow, type Plan } from './plan';
+import { eachRow, type Plan, type RowProgress } from './plan';
 import { readRole, ROLE_WORDS } from './vocabulary';
 
 /** A listing as planned and read back; the phone normalised, in the clear only in memory. */
@@ -50,7 +50,7 @@ export function phonesIn(table: MatchedTable): string[] {
  * One listing per phone, body and role. The roles are granted when she signs in with that phone, so
  * a phone given to two names is refused here, not left for her sign-in to trip over.
  */
-export function planPeople(table: MatchedTable, state: PeopleState): Plan<PeopleWrites> {
+export async function planPeople(table: MatchedTable, state: PeopleState, progress?: RowProgress): Promise<Plan<PeopleWrites>> {
   const { directory } = state;
   const byKey = new Map(state.listings.map((l) => [keyOf(l), l]));
   const seenKeys = new Map<string, number>();
@@ -58,7 +58,7 @@ export function planPeople(table: MatchedTable, state: PeopleState): Plan<People
   const writes: PeopleWrites = { inserts: [], updates: [] };
   const listedKeys = new Set<string>();
 
-  const plan = eachRow(ImportKind.People, table, (row) => {
+  const plan = await eachRow(ImportKind.People, table, (row) => {
     const name = row.take('name', readPersonName(row.text('name')));
     const phone = row.take('phone', readPhone(row.text('phone')));
     const lookup = directory.resolve({ code: row.text('code'), township: row.text('township'), body: row.text('body') });
@@ -92,7 +92,7 @@ export function planPeople(table: MatchedTable, state: PeopleState): Plan<People
     if (existing.name === name) return outcome(row.number, 'leave', `不变：${name}，${where}`);
     writes.updates.push({ id: existing.id, name });
     return outcome(row.number, 'change', `修改 ${where}：${change('姓名', existing.name, name)}`);
-  });
+  }, progress);
 
   // Listings this file leaves alone keep their names: a phone of the file already listed under
   // another name elsewhere is a second person on one number.

@@ -5,7 +5,7 @@ import type { BodyDirectory } from './body-directory';
 import type { MatchedTable } from './columns';
 import { change, outcome, phoneKey, readLocation, readPhone, readText, type Location } from './field-readers';
 import { formatOpeningHours, parseOpeningHours, sameHours } from './opening-hours-text';
-import { eachRow, type Plan } from './plan';
+import { eachRow, type Plan, type RowProgress } from './plan';
 import { readServices, readSiteKind, wordKey, writeServices } from './vocabulary';
 
 /** A site as the import reads and writes it. */
@@ -53,14 +53,14 @@ export function hoursTextOf(site: Pick<SiteRecord, 'openingHours' | 'openingHour
 
 const identity = (federationId: string, name: string) => `${federationId} ${wordKey(name)}`;
 
-export function planSites(table: MatchedTable, state: SitesState): Plan<SiteWrites> {
+export async function planSites(table: MatchedTable, state: SitesState, progress?: RowProgress): Promise<Plan<SiteWrites>> {
   const { directory } = state;
   const byId = new Map(state.sites.map((s) => [s.id, s]));
   const byName = new Map(state.sites.map((s) => [identity(s.federationId, s.name), s]));
   const seen = new Map<string, number>();
   const writes: SiteWrites = { inserts: [], updates: [] };
 
-  const plan = eachRow(ImportKind.Sites, table, (row) => {
+  const plan = await eachRow(ImportKind.Sites, table, (row) => {
     const name = row.take('name', readText(row.text('name'), '名称', 80, true));
     const kind = row.take('kind', readSiteKind(row.text('kind')));
     const lookup = directory.resolve({ code: row.text('code'), township: row.text('township'), body: row.text('body') });
@@ -162,7 +162,7 @@ export function planSites(table: MatchedTable, state: SitesState): Plan<SiteWrit
     if (said.length === 0) return outcome(row.number, 'leave', `不变：“${existing.name}”（${directory.placeName(body)}）`);
     writes.updates.push({ id: existing.id, changes });
     return outcome(row.number, 'change', `修改“${existing.name}”：${said.join('；')}`);
-  });
+  }, progress);
   return { ...plan, writes };
 }
 

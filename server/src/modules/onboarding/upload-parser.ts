@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiPaths } from '@wfh/shared';
+import { ApiPaths, IMPORT_FILE_MAX_BYTES } from '@wfh/shared';
 import { XLSX_CONTENT_TYPE } from './spreadsheet';
 
 /**
@@ -9,12 +9,12 @@ import { XLSX_CONTENT_TYPE } from './spreadsheet';
  */
 export const UPLOAD_CONTENT_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel', XLSX_CONTENT_TYPE, 'application/octet-stream'];
 
-/** A county's largest sheet is well under 1 MB; the API's usual 128 KB limit would refuse it. */
-export const UPLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
-
-/** Raw file bodies for the import route only: every other route answers 415 to them, as before. */
+/**
+ * Raw file bodies for the import route only: every other route answers 415 to them, as before. The
+ * API's usual 128 KB limit would refuse a county's sheet; the console checks the same limit first.
+ */
 export function registerUploadParser(fastify: FastifyInstance): void {
-  fastify.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (request: FastifyRequest, body: Buffer, done) => {
+  fastify.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_FILE_MAX_BYTES }, (request: FastifyRequest, body: Buffer, done) => {
     if (request.method !== 'POST' || request.routeOptions.url !== ApiPaths.countyImport) {
       done(Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }), undefined);
       return;

@@ -78,6 +78,61 @@ export class BodyTable {
   phone(i: number): string | null {
     return this.c.phones.get(i) ?? null;
   }
+
+  /** The row of a body, or -1: a scan of the ids, about a millisecond for the whole country. */
+  indexOf(id: string): number {
+    return this.c.ids.indexOf(id);
+  }
+
+  /**
+   * The same table with row `i` (the body `row.id`) as the database has it now. Columns that did not
+   * change are shared with this table, the others copied: this table stays as it was for queries
+   * still holding it. `moved`: its location or whether that is demo data changed, so the kd-tree of
+   * located bodies no longer fits.
+   */
+  withRow(i: number, row: BodyRow): { table: BodyTable; moved: boolean } {
+    const c = this.c;
+    if (c.ids[i] !== row.id) throw new Error(`row ${i} of the body table is ${c.ids[i]}, not ${row.id}`);
+    const located = row.latitude !== null && row.longitude !== null;
+    const latitude = located ? row.latitude! : Number.NaN;
+    const longitude = located ? row.longitude! : Number.NaN;
+    const demo = row.locationIsDemo ? 1 : 0;
+    // Object.is: NaN (no location) equals NaN.
+    const moved = !Object.is(c.latitudes[i], latitude) || !Object.is(c.longitudes[i], longitude) || c.demoLocations[i] !== demo;
+    const place = placeNameOf(row.regionName);
+    const next: BodyColumns = {
+      ...c,
+      places: c.places[i] === place ? c.places : replaced(c.places, i, place),
+      latitudes: moved ? replacedNumber(c.latitudes, i, latitude) : c.latitudes,
+      longitudes: moved ? replacedNumber(c.longitudes, i, longitude) : c.longitudes,
+      demoLocations: moved ? replacedNumber(c.demoLocations, i, demo) : c.demoLocations,
+      otherNames: withEntry(c.otherNames, i, row.name !== federationNameFor(row.regionName) ? row.name : null),
+      addresses: withEntry(c.addresses, i, row.address || null),
+      phones: withEntry(c.phones, i, row.phone || null),
+    };
+    return { table: new BodyTable(next), moved };
+  }
+}
+
+function replaced<T>(values: T[], i: number, value: T): T[] {
+  const copy = values.slice();
+  copy[i] = value;
+  return copy;
+}
+
+function replacedNumber<A extends Float64Array | Uint8Array>(values: A, i: number, value: number): A {
+  const copy = values.slice() as A;
+  copy[i] = value;
+  return copy;
+}
+
+/** The sparse column with entry `i` set (or removed, null); the same map when nothing changes. */
+function withEntry(map: Map<number, string>, i: number, value: string | null): Map<number, string> {
+  if ((map.get(i) ?? null) === value) return map;
+  const copy = new Map(map);
+  if (value === null) copy.delete(i);
+  else copy.set(i, value);
+  return copy;
 }
 
 export class BodyTableBuilder {

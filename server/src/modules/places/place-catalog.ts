@@ -9,7 +9,7 @@ import {
   type SearchHit,
 } from '@wfh/shared';
 import { BodyTable } from './body-table';
-import type { IndexedSite } from './places.repository';
+import type { BodyRow, IndexedSite } from './places.repository';
 
 export const NEAREST_DEFAULTS = { k: 10, maxK: 50, radiusMetres: 50_000, maxRadiusMetres: 500_000 } as const;
 
@@ -34,6 +34,17 @@ function buildTree(count: number, lngOf: (i: number) => number, latOf: (i: numbe
   return tree;
 }
 
+/** The bodies women may find by distance: located, and not demo data unless the demo is shown. */
+function locatedBodies(bodies: BodyTable, includeDemo: boolean): Bodies {
+  const located = new Int32Array(bodies.size);
+  let count = 0;
+  for (let i = 0; i < bodies.size; i++) {
+    if (bodies.hasLocation(i) && (includeDemo || !bodies.locationIsDemo(i))) located[count++] = i;
+  }
+  const locatedRows = located.slice(0, count);
+  const tree = buildTree(count, (i) => bodies.longitude(locatedRows[i]), (i) => bodies.latitude(locatedRows[i]));
+  return { table: bodies, located: locatedRows, tree };
+}
 
 /**
  * An immutable snapshot of every place women may find: sites and bodies with a location in two
@@ -45,18 +56,12 @@ export class PlaceCatalog {
     private readonly sites: IndexedSite[],
     private readonly siteTree: KDBush | null,
     private readonly bodies: Bodies,
+    private readonly includeDemo: boolean,
   ) {}
 
   static build(sites: IndexedSite[], bodies: BodyTable, includeDemo: boolean): PlaceCatalog {
     const visibleSites = includeDemo ? sites : sites.filter((s) => !s.isDemo);
-    const located = new Int32Array(bodies.size);
-    let count = 0;
-    for (let i = 0; i < bodies.size; i++) {
-      if (bodies.hasLocation(i) && (includeDemo || !bodies.locationIsDemo(i))) located[count++] = i;
-    }
-    const locatedRows = located.slice(0, count);
-    const bodyTree = buildTree(count, (i) => bodies.longitude(locatedRows[i]), (i) => bodies.latitude(locatedRows[i]));
-    return new PlaceCatalog(visibleSites, PlaceCatalog.siteTreeOf(visibleSites), { table: bodies, located: locatedRows, tree: bodyTree });
+    return new PlaceCatalog(visibleSites, PlaceCatalog.siteTreeOf(visibleSites), locatedBodies(bodies, includeDemo), includeDemo);
   }
 
   private static siteTreeOf(sites: IndexedSite[]): KDBush | null {
@@ -76,7 +81,22 @@ export class PlaceCatalog {
     const sites = this.sites.filter((s) => s.id !== id);
     if (site) sites.push(site);
     sites.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return new PlaceCatalog(sites, PlaceCatalog.siteTreeOf(sites), this.bodies);
+    return new PlaceCatalog(sites, PlaceCatalog.siteTreeOf(sites), this.bodies, this.includeDemo);
+  }
+
+  /**
+   * The same sites with one body's details as they are now (`row`: the active body from the
+   * database, null when it is inactive or gone). A new address or phone reuses the kd-tree; a new
+   * location rebuilds only the bodies' tree (about 0.3 s for the whole country, against seconds to
+   * read every body again). A body switched on or off changes the rows themselves: null, rebuild.
+   */
+  withBody(id: string, row: BodyRow | null): PlaceCatalog | null {
+    const i = this.bodies.table.indexOf(id);
+    if (i < 0) return row === null ? this : null;
+    if (row === null) return null;
+    const { table, moved } = this.bodies.table.withRow(i, row);
+    const bodies = moved ? locatedBodies(table, this.includeDemo) : { ...this.bodies, table };
+    return new PlaceCatalog(this.sites, this.siteTree, bodies, this.includeDemo);
   }
 
   nearest(query: NearestQuery, moment: LocalMoment): NearbyPlace[] {

@@ -12,8 +12,9 @@ import { PlacesRepository } from './places.repository';
 /** One channel tells every instance that a place changed; each reloads it from the database. */
 export const PLACES_CHANNEL = 'places:changed';
 
+/** One site, one body's details (address, phone, location), or every body (switched on or off, imported). */
 export interface PlaceChange {
-  type: 'site' | 'bodies';
+  type: 'site' | 'body' | 'bodies';
   id?: string;
 }
 
@@ -104,6 +105,13 @@ export class PlacesIndex implements OnApplicationBootstrap, OnApplicationShutdow
     if (change.type === 'site' && change.id) {
       this.catalog = this.catalog.withSite(change.id, await this.places.visibleSite(change.id, this.includeDemo));
       return;
+    }
+    if (change.type === 'body' && change.id) {
+      const patched = this.catalog.withBody(change.id, await this.places.activeBody(change.id));
+      if (patched) {
+        this.catalog = patched;
+        return;
+      }
     }
     await this.rebuild();
   }

@@ -67,6 +67,19 @@ function toIndexedSite(row: RawSite): IndexedSite {
   };
 }
 
+type RawBody = Omit<BodyRow, 'locationIsDemo'> & { locationIsDemo: number | boolean };
+
+const BODY_COLUMNS = `id, region_name AS regionName, name, level, latitude, longitude, location_is_demo AS locationIsDemo, address, phone`;
+
+function toBodyRow(row: RawBody): BodyRow {
+  return {
+    ...row,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    locationIsDemo: Boolean(Number(row.locationIsDemo)),
+  };
+}
+
 /** Raw reads for the in-memory index: hydrating 665k entities would take seconds (STACK-NOTES). */
 @Injectable()
 export class PlacesRepository {
@@ -95,22 +108,23 @@ export class PlacesRepository {
     const builder = new BodyTableBuilder();
     let after = '';
     for (;;) {
-      const rows: Array<Omit<BodyRow, 'locationIsDemo'> & { locationIsDemo: number | boolean }> = await this.dataSource.query(
-        `SELECT id, region_name AS regionName, name, level, latitude, longitude, location_is_demo AS locationIsDemo, address, phone
-           FROM federation WHERE active = ? AND id > ? ORDER BY id LIMIT ${BODY_PAGE}`,
+      const rows: RawBody[] = await this.dataSource.query(
+        `SELECT ${BODY_COLUMNS} FROM federation WHERE active = ? AND id > ? ORDER BY id LIMIT ${BODY_PAGE}`,
         [true, after],
       );
-      for (const row of rows) {
-        builder.add({
-          ...row,
-          latitude: row.latitude === null ? null : Number(row.latitude),
-          longitude: row.longitude === null ? null : Number(row.longitude),
-          locationIsDemo: Boolean(Number(row.locationIsDemo)),
-        });
-      }
+      for (const row of rows) builder.add(toBodyRow(row));
       if (rows.length < BODY_PAGE) return builder.build();
       after = rows[rows.length - 1].id;
     }
+  }
+
+  /** One body as the index keeps it, or null when it is switched off or unknown. */
+  async activeBody(id: string): Promise<BodyRow | null> {
+    const rows: RawBody[] = await this.dataSource.query(
+      `SELECT ${BODY_COLUMNS} FROM federation WHERE id = ? AND active = ?`,
+      [id, true],
+    );
+    return rows[0] ? toBodyRow(rows[0]) : null;
   }
 
   async regionNames(ids: string[]): Promise<Map<string, string>> {

@@ -20,6 +20,11 @@ import {
   type Answers,
   type CategoryQuestion,
   type ContactMethod,
+  type InboxCount,
+  type InboxCounts,
+  type RatingCodeStage,
+  type RatingCodeView,
+  type ReferredOutSummary,
   type RateRequestInput,
   type ReferRequestInput,
   type ReplyRequestInput,
@@ -108,13 +113,17 @@ export class ReferRequestDto implements ReferRequestInput {
   @IsString() @Matches(/^\d{2,12}$/)
   toFederationId: string;
 
-  @ApiProperty({ maxLength: NOTE })
+  @ApiProperty({ maxLength: NOTE, description: 'For colleagues: why this body. She never sees it' })
   @IsString() @NotBlank() @MaxLength(NOTE)
   reason: string;
+
+  @ApiPropertyOptional({ maxLength: NOTE, description: 'What she is told about the hand-over' })
+  @Optional() @IsString() @NotBlank() @MaxLength(NOTE)
+  messageToHer?: string;
 }
 
 export class ReturnReferralDto implements ReturnReferralInput {
-  @ApiProperty({ maxLength: NOTE })
+  @ApiProperty({ maxLength: NOTE, description: 'For colleagues, like a referral reason: she sees only that it went back' })
   @IsString() @NotBlank() @MaxLength(NOTE)
   reason: string;
 }
@@ -181,6 +190,39 @@ export class RequestSummaryView implements RequestSummary {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolutionDueAt: string | null;
   @ApiProperty() overdue: boolean;
   @ApiProperty() onBehalf: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Staff views: her name; null without one, in her own views, and in lists beside a sensitive request (shown as personLabel 'requester')",
+  })
+  requester: string | null;
+}
+
+export class ReferredOutSummaryView extends RequestSummaryView implements ReferredOutSummary {
+  @ApiProperty({ format: 'date-time', description: 'When this body last referred it' }) referredAt: string;
+}
+
+export class InboxCountView implements InboxCount {
+  @ApiProperty() federationId: string;
+  @ApiProperty() federationName: string;
+  @ApiProperty({ description: 'Open requests the body holds' }) open: number;
+  @ApiProperty({ description: 'Of those, waiting for its first answer' }) waiting: number;
+  @ApiProperty({ description: 'Of those, past their deadline now' }) overdue: number;
+}
+
+export class InboxCountsView implements InboxCounts {
+  @ApiProperty({ type: InboxCountView, isArray: true }) bodies: InboxCountView[];
+  @ApiProperty() waiting: number;
+  @ApiProperty() overdue: number;
+}
+
+const RATING_CODE_STAGES: RatingCodeStage[] = ['waiting', 'ready', 'rated', 'ended'];
+
+export class RatingCodeViewDto implements RatingCodeView {
+  @ApiProperty({ description: "Her village's 妇联, which recorded it" }) federationName: string;
+  @ApiProperty({ enum: RATING_CODE_STAGES }) stage: RatingCodeStage;
+  @ApiProperty({ enum: Rating, enumName: 'Rating', nullable: true }) rating: Rating | null;
+  @ApiProperty({ description: 'In the first round 不满意 sends it back to be handled again' }) unsatisfiedReopens: boolean;
 }
 
 export class RequestEventViewDto implements RequestEventView {
@@ -190,7 +232,9 @@ export class RequestEventViewDto implements RequestEventView {
   @ApiProperty({ type: String, nullable: true }) federationName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Referrals and escalations: who received it' }) toFederationName: string | null;
   @ApiProperty({ enum: RequestState, enumName: 'RequestState' }) toState: RequestState;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What was said to her' }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "For colleagues (a referral's or return's reason); null in her own views" })
+  staffNote: string | null;
 }
 
 class RatingView {
@@ -209,7 +253,7 @@ export class RequestDetailView extends RequestSummaryView implements RequestDeta
   @ApiProperty() description: string;
   @ApiProperty({ type: AnswerViewDto, isArray: true, description: "Her answers, in the catalogue's order" }) answers: AnswerViewDto[];
   @ApiProperty({ type: RequestContactDto }) contact: RequestContactDto;
-  @ApiProperty() routingReason: string;
+  @ApiProperty({ description: 'Why the body holding it now holds it: routing, or the latest hand-over' }) routingReason: string;
   @ApiProperty({ type: RequestEventViewDto, isArray: true }) timeline: RequestEventViewDto[];
   @ApiProperty({ type: RatingView, nullable: true }) rating: RatingView | null;
 }
@@ -236,5 +280,5 @@ export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId
 
 export class OnBehalfCreatedView implements OnBehalfCreated {
   @ApiProperty({ type: RequestDetailView }) request: RequestDetailView;
-  @ApiProperty({ description: 'Give it to her: she rates the request with it herself' }) ratingCode: string;
+  @ApiProperty({ description: 'Give it to her: she rates the request with it herself. Sixteen digits, the last a check digit' }) ratingCode: string;
 }

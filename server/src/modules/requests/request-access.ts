@@ -47,3 +47,8 @@ export function canOverseeInbox(actor: Actor | null, federationId: string): bool
     actor.grants.some((grant) => HANDLER_ROLES.has(grant.role) && grant.federationId !== federationId && isWithinRegion(federationId, grant.federationId))
   );
 }
+
+/** The bodies whose inbox she answers: each body she holds a handler role at, once. */
+export function handlerBodies(actor: Actor | null): string[] {
+  return actor === null ? [] : [...new Set(actor.grants.filter((grant) => HANDLER_ROLES.has(grant.role)).map((grant) => grant.federationId))];
+}

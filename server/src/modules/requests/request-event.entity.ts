@@ -4,6 +4,8 @@ import type { RequestAction, RequestActorKind, RequestState } from '@wfh/shared'
 /** One step of a request's life, written in the same transaction as the change of state. */
 @Entity('request_event')
 @Index('uq_request_event_seq', ['requestId', 'seq'], { unique: true })
+// What a body referred out: its refer events (「我转出的」).
+@Index('idx_request_event_actor_action', ['actorFederationId', 'action'])
 export class RequestEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -41,7 +43,11 @@ export class RequestEventEntity {
   @Column({ name: 'to_state', type: 'varchar', length: 16 })
   toState: RequestState;
 
-  /** Replies and reasons may repeat what she wrote: encrypted like it. */
+  /** What she is told (a reply, the resolution, words to her on a referral); it may repeat what she wrote: encrypted like it. */
   @Column({ name: 'note_enc', type: 'text', nullable: true })
   noteEnc: string | null;
+
+  /** For colleagues only: why a referral was made or returned. Never in her views. */
+  @Column({ name: 'staff_note_enc', type: 'text', nullable: true })
+  staffNoteEnc: string | null;
 }

@@ -25,11 +25,16 @@ export function currentDeadline(request: Pick<ServiceRequestEntity, 'state' | 'f
   return null;
 }
 
+/** Who reads a request: she herself, or staff who may see it (request-access.ts). */
+export type RequestViewer = 'woman' | 'staff';
+
 export function toSummary(
   request: ServiceRequestEntity,
   category: Pick<ServiceCategoryEntity, 'name'> | undefined,
   federationNames: Map<string, string>,
   now: Date,
+  /** Her name as this reader may see it (RequestSummary.requester). */
+  requester: string | null = null,
 ): RequestSummary {
   const deadline = currentDeadline(request);
   return {
@@ -48,10 +53,16 @@ export function toSummary(
     resolutionDueAt: AWAITING_ANSWER.has(request.state) || BEING_HANDLED.has(request.state) ? (request.resolutionDueAt?.toISOString() ?? null) : null,
     overdue: deadline !== null && deadline.getTime() <= now.getTime(),
     onBehalf: request.onBehalf,
+    requester,
   };
 }
 
-export function toEventView(event: RequestEventEntity, cipher: FieldCipher, federationNames: Map<string, string>): RequestEventView {
+export function toEventView(
+  event: RequestEventEntity,
+  cipher: FieldCipher,
+  federationNames: Map<string, string>,
+  viewer: RequestViewer,
+): RequestEventView {
   return {
     at: event.at.toISOString(),
     action: event.action,
@@ -60,7 +71,29 @@ export function toEventView(event: RequestEventEntity, cipher: FieldCipher, fede
     toFederationName: HANDOVERS.has(event.action) ? (federationNames.get(event.federationId) ?? null) : null,
     toState: event.toState,
     note: event.noteEnc ? cipher.decrypt(event.noteEnc) : null,
+    staffNote: viewer === 'staff' && event.staffNoteEnc ? cipher.decrypt(event.staffNoteEnc) : null,
   };
+}
+
+/**
+ * Why the body holding it now holds it: the latest hand-over when there was one (a referral, its
+ * return, an escalation), else routing's own reason. Staff read the colleague note of a referral or
+ * return with it; she reads only who handed it on.
+ */
+export function whyHere(request: Pick<ServiceRequestEntity, 'routingReason'>, timeline: readonly RequestEventView[], viewer: RequestViewer): string {
+  const handover = [...timeline].reverse().find((event) => HANDOVERS.has(event.action));
+  if (!handover) return request.routingReason;
+  const from = handover.federationName ?? '妇联';
+  const note = handover.staffNote ? `：${handover.staffNote}` : '';
+  switch (handover.action) {
+    case RequestAction.Refer:
+      return viewer === 'staff' ? `${from}转介过来${note}` : `由${from}转来办理`;
+    case RequestAction.ReturnReferral:
+      return viewer === 'staff' ? `${from}退回转介${note}` : `由${from}交回办理`;
+    default:
+      // An escalation says why in the system's own words, the same to everyone.
+      return handover.note ?? request.routingReason;
+  }
 }
 
 export function toDetail(
@@ -70,14 +103,17 @@ export function toDetail(
   cipher: FieldCipher,
   federationNames: Map<string, string>,
   now: Date,
+  viewer: RequestViewer,
+  requester: string | null,
 ): RequestDetail {
+  const timeline = events.map((event) => toEventView(event, cipher, federationNames, viewer));
   return {
-    ...toSummary(request, category, federationNames, now),
+    ...toSummary(request, category, federationNames, now, requester),
     description: cipher.decrypt(request.descriptionEnc),
     answers: answerViews(category?.questions ?? [], JSON.parse(cipher.decrypt(request.answersEnc)) as Answers),
     contact: JSON.parse(cipher.decrypt(request.contactEnc)) as RequestContact,
-    routingReason: request.routingReason,
-    timeline: events.map((event) => toEventView(event, cipher, federationNames)),
+    routingReason: whyHere(request, timeline, viewer),
+    timeline,
     rating: request.rating
       ? { rating: request.rating, helped: request.helped ?? false, comment: request.ratingCommentEnc ? cipher.decrypt(request.ratingCommentEnc) : null }
       : null,

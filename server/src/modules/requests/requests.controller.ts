@@ -6,7 +6,10 @@ import {
   RequestAction,
   requestActionPath,
   type Actor,
+  type InboxCounts,
   type OnBehalfCreated,
+  type RatingCodeView,
+  type ReferredOutSummary,
   type RequestDetail,
   type RequestSummary,
   type ServiceCategory,
@@ -16,6 +19,9 @@ import { Public } from '../../common/auth/public.decorator';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import {
   AcceptRequestDto,
+  InboxCountsView,
+  RatingCodeViewDto,
+  ReferredOutSummaryView,
   RateRequestDto,
   ReferRequestDto,
   ReplyRequestDto,
@@ -79,6 +85,20 @@ export class RequestsController {
     return this.requests.inbox(actor, id);
   }
 
+  @Get(ApiPaths.myInboxCounts)
+  @ApiOperation({ summary: 'How many requests wait for a first answer, and how many are overdue, in each inbox she answers' })
+  @ApiOkResponse({ type: InboxCountsView })
+  inboxCounts(@CurrentActor() actor: Actor | null): Promise<InboxCounts> {
+    return this.requests.inboxCounts(actor);
+  }
+
+  @Get(ApiPaths.referredOut)
+  @ApiOperation({ summary: 'What a body referred to others and another body holds now, latest referral first, for those who answer there' })
+  @ApiOkResponse({ type: ReferredOutSummaryView, isArray: true })
+  referredOut(@CurrentActor() actor: Actor | null, @Param('id') id: string): Promise<ReferredOutSummary[]> {
+    return this.requests.referredOut(actor, id);
+  }
+
   @Post(ApiPaths.federationRequests)
   @RateLimit('submitOnBehalf')
   @ApiOperation({
@@ -93,6 +113,15 @@ export class RequestsController {
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey?: string,
   ): Promise<OnBehalfCreated> {
     return this.requests.submitOnBehalf(actor, id, body, idempotencyKey?.slice(0, 64));
+  }
+
+  @Public()
+  @Get(ApiPaths.rateByCode)
+  @RateLimit('ratingCode')
+  @ApiOperation({ summary: 'Where the request of a rating code stands (nothing she said or was done), for the page she rates on' })
+  @ApiOkResponse({ type: RatingCodeViewDto })
+  ratingCode(@Param('code') code: string): Promise<RatingCodeView> {
+    return this.requests.ratingCodeView(code);
   }
 
   @Public()

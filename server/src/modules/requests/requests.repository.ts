@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_STATES, RequestAction, type ServiceCategoryKey } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
+import { fromSqlTime } from '../../database/sql-time';
 import { CategorySettingEntity } from './category-setting.entity';
 import { RequestEventEntity } from './request-event.entity';
 import { ServiceCategoryEntity } from './service-category.entity';
@@ -57,6 +58,10 @@ export class RequestsRepository {
 
   lockById(manager: EntityManager, id: string): Promise<ServiceRequestEntity | null> {
     return manager.getRepository(ServiceRequestEntity).findOne({ where: { id }, ...forUpdate(manager) });
+  }
+
+  findByRatingCode(ratingCodeHash: string): Promise<ServiceRequestEntity | null> {
+    return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ ratingCodeHash });
   }
 
   lockByRatingCode(manager: EntityManager, ratingCodeHash: string): Promise<ServiceRequestEntity | null> {
@@ -117,6 +122,49 @@ export class RequestsRepository {
     return this.dataSource
       .getRepository(ServiceRequestEntity)
       .find({ where: { federationId, state: In([...OPEN_STATES]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Open requests held by any of these bodies, with only what counting them needs. */
+  openHeldByAny(federationIds: string[]): Promise<Array<Pick<ServiceRequestEntity, 'federationId' | 'state' | 'firstResponseDueAt' | 'resolutionDueAt'>>> {
+    if (federationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ServiceRequestEntity).find({
+      select: { id: true, federationId: true, state: true, firstResponseDueAt: true, resolutionDueAt: true },
+      where: { federationId: In(federationIds), state: In([...OPEN_STATES]) },
+    });
+  }
+
+  /**
+   * Requests a body referred to others and that another body holds now (a returned one is back in
+   * its inbox), latest referral first, with when it last referred each.
+   */
+  async referredOutBy(federationId: string, limit: number): Promise<Array<{ request: ServiceRequestEntity; referredAt: Date }>> {
+    const rows: Array<{ id: string; referredAt: Date | string }> = await this.dataSource.query(
+      `SELECT e.request_id AS id, MAX(e.at) AS referredAt FROM request_event e JOIN service_request r ON r.id = e.request_id
+       WHERE e.actor_federation_id = ? AND e.action = ? AND r.federation_id <> ?
+       GROUP BY e.request_id ORDER BY referredAt DESC, e.request_id DESC LIMIT ${Number(limit)}`,
+      [federationId, RequestAction.Refer, federationId],
+    );
+    if (rows.length === 0) return [];
+    const requests = new Map(
+      (await this.dataSource.getRepository(ServiceRequestEntity).findBy({ id: In(rows.map((row) => row.id)) })).map((r) => [r.id, r]),
+    );
+    return rows.flatMap((row) => {
+      const request = requests.get(row.id);
+      return request ? [{ request, referredAt: fromSqlTime(row.referredAt) }] : [];
+    });
+  }
+
+  /**
+   * The names of the women who asked, for staff who may read their requests: the name a chair
+   * recorded (encrypted), else her own; null for none. The cipher's text comes back as it is.
+   */
+  async requesterNames(userIds: string[]): Promise<Map<string, { nameEnc: string | null; displayName: string | null }>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ id: string; nameEnc: string | null; displayName: string | null }> = await this.dataSource.query(
+      `SELECT id, name_enc AS nameEnc, display_name AS displayName FROM app_user WHERE id IN (${userIds.map(() => '?').join(', ')})`,
+      userIds,
+    );
+    return new Map(rows.map((row) => [row.id, { nameEnc: row.nameEnc, displayName: row.displayName }]));
   }
 
   /** Ids of requests whose next deadline has passed, oldest deadline first. */

@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
+  RATING_CODE_RANDOM_DIGITS,
   RegionLevel,
   RequestAction,
   RequestState,
@@ -10,7 +11,10 @@ import {
   regionLevelOf,
   transition,
   type Actor,
+  type InboxCounts,
   type RateRequestInput,
+  type RatingCodeView,
+  type ReferredOutSummary,
   type RequestActorKind,
   type RequestDetail,
   type RequestSummary,
@@ -20,6 +24,9 @@ import {
   type SubmitOnBehalfInput,
   type SubmitRequestInput,
   ON_BEHALF_SOURCE_LABELS,
+  isRatingCodeShape,
+  normalizeRatingCode,
+  ratingCodeFrom,
 } from '@wfh/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -34,13 +41,26 @@ import { UsersRepository } from '../users/users.repository';
 import { answerProblems } from './answers';
 import { addWorkingHours, workingMinutesBetween } from './deadline.policy';
 import { HandlersRepository } from './handlers.repository';
-import { canHandleRequest, canOverseeInbox, canReadRequest, canSeeInbox, type RequestScope } from './request-access';
-import { currentDeadline, toDetail, toSummary } from './request-view';
+import { canHandleRequest, canOverseeInbox, canReadRequest, canSeeInbox, handlerBodies, type RequestScope } from './request-access';
+import { AWAITING_ANSWER, currentDeadline, toDetail, toSummary, type RequestViewer } from './request-view';
 import { RequestsRepository } from './requests.repository';
 import { routeRequest, type RoutingDecision } from './routing.policy';
 import type { ServiceCategoryEntity } from './service-category.entity';
 import { ServiceRequestEntity } from './service-request.entity';
 import { isDuplicateKey } from '../../database/duplicate-key';
+
+/** The digest a rating code is found by, or null for what cannot be a code (it is not looked up). */
+function ratingCodeDigest(raw: string): string | null {
+  const code = normalizeRatingCode(raw);
+  return isRatingCodeShape(code) ? sha256Hex(code) : null;
+}
+
+function ratingStage(request: ServiceRequestEntity): RatingCodeView['stage'] {
+  if (request.state === RequestState.Resolved) return 'ready';
+  if (request.state === RequestState.Closed && request.rating !== null) return 'rated';
+  if (request.state === RequestState.Closed || request.state === RequestState.Withdrawn) return 'ended';
+  return 'waiting';
+}
 
 /** A resolved request she never rates closes on its own after this long. */
 const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
@@ -48,10 +68,13 @@ const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
 /** Escalation climbs village → township → county and no further. */
 const HIGHEST_ESCALATION_LEVEL = RegionLevel.County;
 
+/** The most of what a body referred out that its list shows, latest first. */
+const REFERRED_OUT_LIMIT = 100;
+
 export type HandlerAction =
   | { action: RequestAction.Accept; note?: string }
   | { action: RequestAction.Reply; message: string }
-  | { action: RequestAction.Refer; toFederationId: string; reason: string }
+  | { action: RequestAction.Refer; toFederationId: string; reason: string; messageToHer?: string }
   | { action: RequestAction.ReturnReferral; reason: string }
   | { action: RequestAction.Resolve; resolution: string };
 
@@ -76,12 +99,18 @@ function digestOf(input: object): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): easy to read out on the phone. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
+/** Fifteen random digits and a check digit (shared/rating-code.ts): read out on the phone, typed on a number keypad. */
 function newRatingCode(): string {
-  return Array.from(randomBytes(10), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+  return ratingCodeFrom(Array.from({ length: RATING_CODE_RANDOM_DIGITS }, () => String(randomInt(10))).join(''));
 }
+
+/** What an event says: to her (every reader sees it) and, for a referral or its return, to colleagues. */
+interface EventNotes {
+  toHer: string | null;
+  forStaff: string | null;
+}
+
+const toHer = (text: string | null | undefined): EventNotes => ({ toHer: text ?? null, forStaff: null });
 
 @Injectable()
 export class RequestsService {
@@ -203,11 +232,30 @@ export class RequestsService {
    * address (the ratingCode policy on the route), so codes cannot be guessed by trying many.
    */
   async rateByCode(code: string, input: RateRequestInput): Promise<void> {
+    const digest = ratingCodeDigest(code);
     await this.requests.transaction(async (manager) => {
-      const request = await this.requests.lockByRatingCode(manager, sha256Hex(code.trim().toUpperCase()));
+      const request = digest ? await this.requests.lockByRatingCode(manager, digest) : null;
       if (!request) throw notFound(ErrorCode.RatingCodeInvalid);
       await this.rate(manager, request, input, request.womanUserId, this.clock.now());
     });
+  }
+
+  /**
+   * Where the request of a code stands, for the page she rates on: which village's 妇联 recorded it
+   * and whether it waits for her rating; nothing she said, nothing that was done. Tries count
+   * against the same per-address limit as rating (the ratingCode policy on both routes).
+   */
+  async ratingCodeView(code: string): Promise<RatingCodeView> {
+    const digest = ratingCodeDigest(code);
+    const request = digest ? await this.requests.findByRatingCode(digest) : null;
+    if (!request) throw notFound(ErrorCode.RatingCodeInvalid);
+    const names = await this.requests.federationNames([request.homeFederationId]);
+    return {
+      federationName: names.get(request.homeFederationId) ?? '',
+      stage: ratingStage(request),
+      rating: request.rating,
+      unsatisfiedReopens: request.ratingsGiven === 0,
+    };
   }
 
   private async validCategory(key: SubmitRequestInput['categoryKey'], answers: SubmitRequestInput['answers'], contact: SubmitRequestInput['contact']) {
@@ -292,6 +340,7 @@ export class RequestsService {
         fromState: null,
         toState: RequestState.Submitted,
         noteEnc: onBehalf ? this.cipher.encrypt(onBehalf.note) : null,
+        staffNoteEnc: null,
       });
       await this.notifyHandlers(manager, request, 'request.new', now);
       return request.id;
@@ -344,11 +393,16 @@ export class RequestsService {
         }),
       );
     }
-    const [category, events] = await Promise.all([this.requests.category(request.categoryKey), this.requests.events(id)]);
+    const viewer: RequestViewer = actor!.userId === request.womanUserId ? 'woman' : 'staff';
+    const [category, events, requesters] = await Promise.all([
+      this.requests.category(request.categoryKey),
+      this.requests.events(id),
+      this.requesters(viewer === 'staff' ? [request] : []),
+    ]);
     const names = await this.requests.federationNames([
       ...new Set([request.federationId, request.homeFederationId, ...events.flatMap((e) => [e.federationId, ...(e.actorFederationId ? [e.actorFederationId] : [])])]),
     ]);
-    return toDetail(request, category ?? undefined, events, this.cipher, names, now);
+    return toDetail(request, category ?? undefined, events, this.cipher, names, now, viewer, requesters.get(request.womanUserId) ?? null);
   }
 
   async actAsWoman(actor: Actor | null, id: string, step: WomanAction): Promise<RequestDetail> {
@@ -358,7 +412,7 @@ export class RequestsService {
       if (!request || request.womanUserId !== userId) throw notFound(ErrorCode.RequestNotFound);
       const now = this.clock.now();
       if (step.action === RequestAction.Withdraw) {
-        await this.apply(manager, request, RequestAction.Withdraw, 'woman', userId, null, step.reason ?? null, now);
+        await this.apply(manager, request, RequestAction.Withdraw, 'woman', userId, null, toHer(step.reason), now);
         return;
       }
       await this.rate(manager, request, step, userId, now);
@@ -378,7 +432,7 @@ export class RequestsService {
       request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
       request.resolutionDueAt = this.deadline(now, category.resolutionHours);
     }
-    await this.apply(manager, request, RequestAction.Rate, 'woman', userId, null, input.comment ?? null, now, to);
+    await this.apply(manager, request, RequestAction.Rate, 'woman', userId, null, toHer(input.comment), now, to);
   }
 
   // ---- the handlers' side ----
@@ -392,7 +446,42 @@ export class RequestsService {
     const due = (r: ServiceRequestEntity) => currentDeadline(r)?.getTime() ?? Number.MAX_SAFE_INTEGER;
     // Overdue first (the longest overdue at the top), then by the nearest deadline.
     held.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : 1));
-    return this.summaries(held, now);
+    return this.summaries(held, now, 'staff');
+  }
+
+  /** How many requests wait in each of her inboxes, and how many are overdue: the count on her home page. */
+  async inboxCounts(actor: Actor | null): Promise<InboxCounts> {
+    requireActor(actor);
+    const bodies = handlerBodies(actor);
+    const now = this.clock.now().getTime();
+    const [open, names] = await Promise.all([this.requests.openHeldByAny(bodies), this.requests.federationNames(bodies)]);
+    const counts = bodies.map((federationId) => {
+      const held = open.filter((r) => r.federationId === federationId);
+      return {
+        federationId,
+        federationName: names.get(federationId) ?? '',
+        open: held.length,
+        waiting: held.filter((r) => AWAITING_ANSWER.has(r.state)).length,
+        overdue: held.filter((r) => (currentDeadline(r)?.getTime() ?? Infinity) <= now).length,
+      };
+    });
+    return {
+      bodies: counts,
+      waiting: counts.reduce((sum, body) => sum + body.waiting, 0),
+      overdue: counts.reduce((sum, body) => sum + body.overdue, 0),
+    };
+  }
+
+  /**
+   * 「我转出的」: what a body referred to others and another body holds now, with where each stands.
+   * For those who answer at the body; the body stays involved in each, so each is one they may read.
+   */
+  async referredOut(actor: Actor | null, federationId: string): Promise<ReferredOutSummary[]> {
+    requireActor(actor);
+    if (!canSeeInbox(actor, federationId)) throw forbidden();
+    const sent = (await this.requests.referredOutBy(federationId, REFERRED_OUT_LIMIT)).filter(({ request }) => canReadRequest(actor, scopeOf(request)));
+    const summaries = await this.summaries(sent.map(({ request }) => request), this.clock.now(), 'staff');
+    return summaries.map((summary, i) => ({ ...summary, referredAt: sent[i]!.referredAt.toISOString() }));
   }
 
   async actAsHandler(actor: Actor | null, id: string, step: HandlerAction): Promise<RequestDetail> {
@@ -416,7 +505,7 @@ export class RequestsService {
             request.firstResponseOnTime = request.escalations === 0 && request.firstResponseDueAt !== null && now <= request.firstResponseDueAt;
           }
           request.firstRespondedAt ??= now;
-          await this.apply(manager, request, step.action, 'handler', userId, actingBody, step.action === RequestAction.Reply ? step.message : (step.note ?? null), now);
+          await this.apply(manager, request, step.action, 'handler', userId, actingBody, toHer(step.action === RequestAction.Reply ? step.message : step.note), now);
           if (step.action === RequestAction.Reply) await this.notifyWoman(manager, request, 'request.replied', now);
           return;
         case RequestAction.Refer: {
@@ -425,8 +514,10 @@ export class RequestsService {
           request.federationId = target;
           request.involvedFederationIds = [...new Set([...scopeOf(request).involvedFederationIds, target])].join(',');
           request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
-          await this.apply(manager, request, RequestAction.Refer, 'handler', userId, actingBody, step.reason, now);
+          // The reason is for the colleagues who take it on; she reads only the words meant for her.
+          await this.apply(manager, request, RequestAction.Refer, 'handler', userId, actingBody, { toHer: step.messageToHer ?? null, forStaff: step.reason }, now);
           await this.notifyHandlers(manager, request, 'request.referred', now);
+          await this.notifyWoman(manager, request, 'request.moved', now);
           return;
         }
         case RequestAction.ReturnReferral: {
@@ -434,7 +525,7 @@ export class RequestsService {
           const referrer = await this.requests.lastReferrer(manager, id);
           if (!referrer) throw new AppException(HttpStatus.CONFLICT, ErrorCode.TransitionNotAllowed);
           request.federationId = referrer;
-          await this.apply(manager, request, RequestAction.ReturnReferral, 'handler', userId, actingBody, step.reason, now);
+          await this.apply(manager, request, RequestAction.ReturnReferral, 'handler', userId, actingBody, { toHer: null, forStaff: step.reason }, now);
           await this.notifyHandlers(manager, request, 'request.returned', now);
           return;
         }
@@ -444,7 +535,7 @@ export class RequestsService {
             request.resolvedOnTime = request.escalations === 0 && request.resolutionDueAt !== null && now <= request.resolutionDueAt;
           }
           request.resolvedAt = now;
-          await this.apply(manager, request, RequestAction.Resolve, 'handler', userId, actingBody, step.resolution, now);
+          await this.apply(manager, request, RequestAction.Resolve, 'handler', userId, actingBody, toHer(step.resolution), now);
           await this.notifyWoman(manager, request, 'request.resolved', now);
           return;
       }
@@ -478,7 +569,7 @@ export class RequestsService {
         const request = await this.requests.lockById(manager, id);
         if (!request?.nextDueAt || request.nextDueAt.getTime() > now.getTime()) return null;
         if (request.state === RequestState.Resolved) {
-          await this.apply(manager, request, RequestAction.AutoClose, 'system', null, null, '居民未评价，系统自动结束', now);
+          await this.apply(manager, request, RequestAction.AutoClose, 'system', null, null, toHer('居民未评价，系统自动结束'), now);
           return 'closed' as const;
         }
         return (await this.escalate(manager, request, now)) ? ('escalated' as const) : null;
@@ -504,7 +595,7 @@ export class RequestsService {
     request.escalations += 1;
     request.firstResponseDueAt = this.deadline(now, category.firstResponseHours);
     request.resolutionDueAt = this.deadline(now, category.resolutionHours);
-    await this.apply(manager, request, RequestAction.Escalate, 'system', null, null, `${late}，转至${target.name}`, now);
+    await this.apply(manager, request, RequestAction.Escalate, 'system', null, null, toHer(`${late}，转至${target.name}`), now);
     await this.notifyHandlers(manager, request, 'request.escalated', now);
     await this.notifyWoman(manager, request, 'request.moved_up', now);
     return true;
@@ -539,7 +630,7 @@ export class RequestsService {
     by: RequestActorKind,
     actorUserId: string | null,
     actorFederationId: string | null,
-    note: string | null,
+    notes: EventNotes,
     now: Date,
     to: RequestState = this.allowed(request, action, by),
   ): Promise<void> {
@@ -556,7 +647,8 @@ export class RequestsService {
       federationId: request.federationId,
       fromState: from,
       toState: to,
-      noteEnc: note ? this.cipher.encrypt(note) : null,
+      noteEnc: notes.toHer ? this.cipher.encrypt(notes.toHer) : null,
+      staffNoteEnc: notes.forStaff ? this.cipher.encrypt(notes.forStaff) : null,
     });
   }
 
@@ -581,9 +673,27 @@ export class RequestsService {
     };
   }
 
-  private async summaries(requests: ServiceRequestEntity[], now = this.clock.now()): Promise<RequestSummary[]> {
+  /**
+   * Summaries as a list shows them. To staff a list names who asked, except beside a sensitive
+   * request, where a name would tell whoever sees the screen; the request itself names her.
+   */
+  private async summaries(requests: ServiceRequestEntity[], now = this.clock.now(), viewer: RequestViewer = 'woman'): Promise<RequestSummary[]> {
     const categories = new Map((await this.requests.categories()).map((c: ServiceCategoryEntity) => [c.key, c]));
-    const names = await this.requests.federationNames([...new Set(requests.flatMap((r) => [r.federationId, r.homeFederationId]))]);
-    return requests.map((request) => toSummary(request, categories.get(request.categoryKey), names, now));
+    const [names, requesters] = await Promise.all([
+      this.requests.federationNames([...new Set(requests.flatMap((r) => [r.federationId, r.homeFederationId]))]),
+      this.requesters(viewer === 'staff' ? requests.filter((r) => !r.sensitive) : []),
+    ]);
+    return requests.map((request) => toSummary(request, categories.get(request.categoryKey), names, now, requesters.get(request.womanUserId) ?? null));
+  }
+
+  /** The names of the women who asked: the one a chair recorded for her, else her own; none is left out of the map. */
+  private async requesters(requests: ServiceRequestEntity[]): Promise<Map<string, string>> {
+    const found = await this.requests.requesterNames([...new Set(requests.map((r) => r.womanUserId))]);
+    const names = new Map<string, string>();
+    for (const [userId, { nameEnc, displayName }] of found) {
+      const name = (nameEnc ? this.cipher.decrypt(nameEnc) : displayName)?.trim();
+      if (name) names.set(userId, name);
+    }
+    return names;
   }
 }

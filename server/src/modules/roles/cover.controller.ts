@@ -22,9 +22,9 @@ class SetCoverDto implements SetCoverRequest {
 
 class CoverViewDto implements CoverView {
   @ApiProperty() chairUserId: string;
-  @ApiProperty() chairName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (member)' }) chairName: string | null;
   @ApiProperty({ type: String, nullable: true }) deputyUserId: string | null;
-  @ApiProperty({ type: String, nullable: true }) deputyName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null with a deputyUserId: she has no name; without one: nobody' }) deputyName: string | null;
   @ApiProperty({ format: 'date-time' }) awayFrom: string;
   @ApiProperty({ format: 'date-time' }) awayUntil: string;
   @ApiProperty() current: boolean;

@@ -70,7 +70,7 @@ export class CoverService {
     const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? null) : null);
     return absences.map((a) => ({
       chairUserId: a.chairUserId,
-      chairName: name(a.chairUserId) ?? '',
+      chairName: name(a.chairUserId),
       deputyUserId: a.deputyUserId,
       deputyName: name(a.deputyUserId),
       awayFrom: a.awayFrom.toISOString(),

@@ -21,17 +21,27 @@ export class RolesRepository {
    * What the auth guard needs on every call, in one round trip: her active grants, or null when
    * the account is gone (deleted her data, or never existed) or her sessions were ended after the
    * token was issued (its `generation` is no longer hers), so those tokens stop at once.
+   *
+   * A PC's token also names its console session; that session is live while it holds a refresh
+   * token not yet spent (refresh_token.console_session_id, indexed). Ending it on her phone, signing
+   * out on the PC, 退出所有设备 and a copied token found out all delete those, so its access tokens
+   * stop on their next call as well. Its end in time is the token's own `exp`, capped at the session's.
    */
-  async grantsOfLiveSession(userId: string, generation: number): Promise<RoleGrant[] | null> {
-    const rows: Array<{ deletedAt: Date | string | null; generation: number; role: RoleGrant['role'] | null; federationId: string | null }> =
+  async grantsOfLiveSession(userId: string, generation: number, consoleSessionId?: string): Promise<RoleGrant[] | null> {
+    const consoleLive = consoleSessionId === undefined
+      ? '1'
+      : 'EXISTS (SELECT 1 FROM refresh_token t WHERE t.console_session_id = ? AND t.user_id = u.id AND t.used_at IS NULL)';
+    const rows: Array<{ deletedAt: Date | string | null; generation: number; consoleLive: number | string; role: RoleGrant['role'] | null; federationId: string | null }> =
       await this.dataSource.query(
-        `SELECT u.deleted_at AS deletedAt, u.token_generation AS generation, r.role AS role, r.federation_id AS federationId
+        `SELECT u.deleted_at AS deletedAt, u.token_generation AS generation, ${consoleLive} AS consoleLive,
+                r.role AS role, r.federation_id AS federationId
            FROM app_user u LEFT JOIN role_assignment r ON r.user_id = u.id AND r.revoked_at IS NULL
           WHERE u.id = ?
           ORDER BY r.granted_at, r.id`,
-        [userId],
+        consoleSessionId === undefined ? [userId] : [consoleSessionId, userId],
       );
-    if (rows.length === 0 || rows[0].deletedAt !== null || Number(rows[0].generation) !== generation) return null;
+    const head = rows[0];
+    if (!head || head.deletedAt !== null || Number(head.generation) !== generation || Number(head.consoleLive) !== 1) return null;
     return rows.filter((row) => row.role !== null).map((row) => ({ role: row.role!, federationId: row.federationId! }));
   }
 
@@ -58,7 +68,7 @@ export class RolesRepository {
   }
 
   async membersOf(federationId: string): Promise<BodyMember[]> {
-    const rows: Array<{ userId: string; displayName: string; role: BodyMember['role']; since: Date | string }> =
+    const rows: Array<{ userId: string; displayName: string | null; role: BodyMember['role']; since: Date | string }> =
       await this.dataSource.query(
         `SELECT u.id AS userId, u.display_name AS displayName, r.role AS role, r.granted_at AS since
            FROM role_assignment r JOIN app_user u ON u.id = r.user_id

@@ -23,6 +23,7 @@ import {
   type SiteSummary,
   type UpdateSiteRequest,
   type WeeklyOpening,
+  PHONE_MESSAGE,
   PHONE_PATTERN,
 } from '@wfh/shared';
 import { NestedForm, NotBlank, Nullable, Optional, PartialInput } from '../../common/pipes/dto-decorators';
@@ -75,7 +76,7 @@ export class SiteInputDto implements SiteInput {
   @IsString() @NotBlank() @MaxLength(200)
   address: string;
 
-  @ApiProperty({ minimum: -90, maximum: 90 })
+  @ApiProperty({ minimum: -90, maximum: 90, description: 'GCJ-02, within China' })
   @IsNumber() @Min(-90) @Max(90)
   latitude: number;
 
@@ -84,7 +85,7 @@ export class SiteInputDto implements SiteInput {
   longitude: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '024-12345678', description: 'null: no phone (clears it)' })
-  @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN)
+  @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiProperty({ type: WeeklyOpeningDto, isArray: true })

@@ -19,6 +19,14 @@ export class SitesController {
     return this.sites.visibleSitesOf(id);
   }
 
+  @Get(ApiPaths.federationManagedSites)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Every site of a body, switched-off ones too (its chair, deputy or county admin)" })
+  @ApiOkResponse({ type: SiteSummaryView, isArray: true })
+  managed(@CurrentActor() actor: Actor | null, @Param('id') id: string): Promise<SiteSummary[]> {
+    return this.sites.managedSitesOf(actor, id);
+  }
+
   @Post(ApiPaths.federationSites)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a site to a body (its chair, deputy or county admin)' })

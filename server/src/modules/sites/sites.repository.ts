@@ -39,6 +39,15 @@ export class SitesRepository {
     return rows.map(toSiteSummary);
   }
 
+  /** Switched-off sites too (after the active ones); demo sites only where the demo is shown. */
+  async sitesOf(federationId: string, includeDemo: boolean): Promise<SiteSummary[]> {
+    const rows = await this.dataSource.getRepository(SiteEntity).find({
+      where: { federationId, ...(includeDemo ? {} : { isDemo: false }) },
+      order: { active: 'DESC', name: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toSiteSummary);
+  }
+
   findById(id: string): Promise<SiteEntity | null> {
     return this.dataSource.getRepository(SiteEntity).findOneBy({ id });
   }

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   Permission,
   can,
+  isInsideChina,
   isOpenAt,
   type Actor,
   type FieldError,
@@ -38,6 +39,13 @@ function hourProblems(hours: WeeklyOpening[] | undefined, exceptions: OpeningExc
   return problems;
 }
 
+/** A site women walk to is in China: a point elsewhere is a slip of the map or of the typing. */
+function locationProblems(latitude: number, longitude: number): FieldError[] {
+  return isInsideChina(latitude, longitude)
+    ? []
+    : [{ field: 'latitude', message: '这个位置不在中国境内，请点「我就在这里」或在地图上重新选' }];
+}
+
 @Injectable()
 export class SitesService {
   constructor(
@@ -59,6 +67,13 @@ export class SitesService {
   }
 
   /** Women see active sites; the body's own managers also see the ones they switched off. */
+  /** Every site of the body, switched-off ones too: what its chair keeps in 「我的阵地」. */
+  async managedSitesOf(actor: Actor | null, federationId: string): Promise<SiteSummary[]> {
+    if (!(await this.federations.findById(federationId))) throw notFound(ErrorCode.FederationNotFound);
+    requirePermission(actor, Permission.ManageSites, federationId);
+    return this.sites.sitesOf(federationId, this.includeDemo);
+  }
+
   async detail(actor: Actor | null, id: string): Promise<SiteDetail> {
     const site = await this.sites.findById(id);
     const visible = site !== null && site.active && (this.includeDemo || !site.isDemo);
@@ -74,7 +89,7 @@ export class SitesService {
   async create(actor: Actor | null, federationId: string, input: SiteInputDto): Promise<SiteDetail> {
     if (!(await this.federations.findById(federationId))) throw notFound(ErrorCode.FederationNotFound);
     requirePermission(actor, Permission.ManageSites, federationId);
-    const problems = hourProblems(input.openingHours, input.openingExceptions);
+    const problems = [...locationProblems(input.latitude, input.longitude), ...hourProblems(input.openingHours, input.openingExceptions)];
     if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
     const site = Object.assign(new SiteEntity(), {
       id: randomUUID(),
@@ -102,7 +117,11 @@ export class SitesService {
     const site = await this.sites.findById(id);
     if (!site) throw notFound(ErrorCode.SiteNotFound);
     requirePermission(actor, Permission.ManageSites, site.federationId);
-    const problems = hourProblems(changes.openingHours, changes.openingExceptions);
+    const moves = changes.latitude !== undefined || changes.longitude !== undefined;
+    const problems = [
+      ...(moves ? locationProblems(changes.latitude ?? site.latitude, changes.longitude ?? site.longitude) : []),
+      ...hourProblems(changes.openingHours, changes.openingExceptions),
+    ];
     if (problems.length > 0) throw badRequest(ErrorCode.ValidationFailed, problems);
     await this.sites.update(id, changes);
     await this.index.announce({ type: 'site', id });

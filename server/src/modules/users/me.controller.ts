@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPaths, type Actor, type MeResponse } from '@wfh/shared';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
-import { MeView, SetHomeDto } from './dto';
+import { MeView, SetHomeDto, SetNameDto } from './dto';
 import { UsersService } from './users.service';
 
 @ApiTags('me')
@@ -23,5 +23,12 @@ export class MeController {
   @ApiOkResponse({ type: MeView })
   setHome(@CurrentActor() actor: Actor | null, @Body() body: SetHomeDto): Promise<MeResponse> {
     return this.users.setHome(actor, body.federationId);
+  }
+
+  @Put(ApiPaths.meName)
+  @ApiOperation({ summary: 'Set or clear the name she is shown by (not for a name from the county list)' })
+  @ApiOkResponse({ type: MeView })
+  setName(@CurrentActor() actor: Actor | null, @Body() body: SetNameDto): Promise<MeResponse> {
+    return this.users.setName(actor, body.name);
   }
 }

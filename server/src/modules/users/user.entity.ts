@@ -14,12 +14,20 @@ export class UserEntity {
   @Column({ name: 'wechat_session_key_enc', type: 'varchar', length: 255, nullable: true })
   wechatSessionKeyEnc: string | null;
 
-  @Column({ name: 'display_name', type: 'varchar', length: 40 })
-  displayName: string;
+  /**
+   * The name others see her by: the county's listed name (`nameListed`), else one she set herself,
+   * else null. Never a placeholder: views show `personLabel` from shared for a person without one.
+   */
+  @Column({ name: 'display_name', type: 'varchar', length: 40, nullable: true })
+  displayName: string | null;
+
+  /** display_name is the name the county listed her under: she cannot replace it with a nickname. */
+  @Column({ name: 'name_listed', type: 'boolean', default: false })
+  nameListed: boolean;
 
   /**
-   * The real name of a woman a chair recorded a request for, encrypted; her display_name then only
-   * says she was recorded (UNLINKED_DISPLAY_NAME).
+   * The real name of a woman a chair recorded a request for, encrypted; her display_name stays
+   * empty, so nothing in plain text names her.
    */
   @Column({ name: 'name_enc', type: 'text', nullable: true })
   nameEnc: string | null;

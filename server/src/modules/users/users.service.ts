@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, RegionLevel, type Actor, type MeResponse } from '@wfh/shared';
+import { checkNickname, ErrorCode, RegionLevel, type Actor, type MeResponse } from '@wfh/shared';
 import { requireActor } from '../../common/auth/access';
-import { badRequest, notFound, unauthorized } from '../../common/errors/app-exception';
+import { badRequest, conflict, notFound, unauthorized } from '../../common/errors/app-exception';
 import { FederationsRepository } from '../federations/federations.repository';
 import { RolesRepository } from '../roles/roles.repository';
 import { toProfile, UsersRepository } from './users.repository';
@@ -36,6 +36,21 @@ export class UsersService {
     }
     if (!body.active) throw badRequest(ErrorCode.FederationInactive, [{ field: 'federationId', message: '这个妇联组织暂未开通' }]);
     await this.users.setHome(userId, federationId);
+    return this.me(actor);
+  }
+
+  /**
+   * She sets the name others see her by (WeChat's nickname input or typed), or clears it (null).
+   * A listed person keeps the county's name: it is how her body's women and staff know her.
+   */
+  async setName(actor: Actor | null, name: string | null): Promise<MeResponse> {
+    const { userId } = requireActor(actor);
+    // The form has checked it already; checked again here for the trimmed name and for any other caller.
+    const check = name === null ? null : checkNickname(name);
+    if (check && !check.ok) throw badRequest(ErrorCode.ValidationFailed, [{ field: 'name', message: check.message }]);
+    const outcome = await this.users.setOwnName(userId, check ? check.nickname : null);
+    if (outcome === 'gone') throw unauthorized(ErrorCode.TokenInvalid);
+    if (outcome === 'listed') throw conflict(ErrorCode.NameIsListed);
     return this.me(actor);
   }
 }

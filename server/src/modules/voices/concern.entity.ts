@@ -45,6 +45,10 @@ export class ConcernEntity {
 
   @Column({ name: 'published_at', type: 'datetime', precision: 6, nullable: true })
   publishedAt: Date | null;
+
+  /** The seq of its latest update: each update takes the next number under the concern's row lock. */
+  @Column({ name: 'last_update_seq', type: 'int', default: 0 })
+  lastUpdateSeq: number;
 }
 
 /** One woman's co-signature: the primary key makes a second one impossible. */
@@ -63,12 +67,17 @@ export class ConcernCosignEntity {
 /** The council's answer and each later step, as a public timeline. */
 @Entity('concern_update')
 @Index('idx_concern_update_concern', ['concernId', 'at'])
+@Index('uq_concern_update_seq', ['concernId', 'seq'], { unique: true })
 export class ConcernUpdateEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ name: 'concern_id', type: 'varchar', length: 36 })
   concernId: string;
+
+  /** 1, 2, 3 … within the concern: the timeline's order, even for updates in the same microsecond. */
+  @Column({ type: 'int' })
+  seq: number;
 
   @Column({ type: 'varchar', length: 12 })
   status: ConcernOutcome;

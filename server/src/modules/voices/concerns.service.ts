@@ -25,7 +25,7 @@ import { ActivitiesRepository } from '../activities/activities.repository';
 import { enqueueMessages } from '../notifications/outbox';
 import { RolesRepository } from '../roles/roles.repository';
 import { UsersRepository } from '../users/users.repository';
-import { ConcernEntity, ConcernUpdateEntity } from './concern.entity';
+import { ConcernEntity } from './concern.entity';
 import { VoicesRepository } from './voices.repository';
 
 const ANONYMOUS = '一位村民';
@@ -66,6 +66,7 @@ export class ConcernsService {
       mergedIntoId: null,
       createdAt: now,
       publishedAt: null,
+      lastUpdateSeq: 0,
     });
     await this.voices.transaction(async (manager) => {
       await this.voices.insertConcern(manager, concern);
@@ -186,16 +187,8 @@ export class ConcernsService {
           ]);
         }
       }
-      const update = Object.assign(new ConcernUpdateEntity(), {
-        id: randomUUID(),
-        concernId: concern.id,
-        status: input.status,
-        text: input.text.trim(),
-        meetingId: input.meetingId ?? null,
-        byUserId: actor!.userId,
-        at: now,
-      });
-      await this.voices.insertUpdate(manager, update);
+      const update = { id: randomUUID(), status: input.status, text: input.text.trim(), meetingId: input.meetingId ?? null, byUserId: actor!.userId, at: now };
+      await this.voices.insertUpdate(manager, concern, update);
       await this.voices.updateConcern(manager, concern.id, { status: input.status });
       const audience = [concern.authorUserId, ...(await this.voices.cosigners(manager, concern.id))];
       await this.tell(manager, audience, 'concern.answered', `update:${update.id}`, concern, now);

@@ -231,8 +231,8 @@ export class RosterEntryViewDto implements RosterEntryView {
   @ApiProperty() id: string;
   @ApiProperty() federationId: string;
   @ApiProperty() memberUserId: string;
-  @ApiProperty() memberName: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (member)' }) memberName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (resident)' }) name: string | null;
   @ApiProperty({ description: 'Masked unless the caller keeps this entry' }) phone: string;
   @ApiProperty({ enum: CareTag, enumName: 'CareTag', isArray: true }) tags: CareTagType[];
   @ApiProperty({ enum: ['invitation', 'recorded'] }) joinedBy: 'invitation' | 'recorded';
@@ -256,6 +256,6 @@ export class RosterEntryDetailView extends RosterEntryViewDto implements RosterE
 export class RosterInvitationViewDto implements RosterInvitationView {
   @ApiProperty() code: string;
   @ApiProperty() expiresAt: string;
-  @ApiProperty() memberName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (member)' }) memberName: string | null;
   @ApiProperty() federationName: string;
 }

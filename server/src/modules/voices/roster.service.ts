@@ -173,6 +173,7 @@ export class RosterService {
         memberUserId: invitation.memberUserId,
         womanUserId: userId,
         personKey: `user:${userId}`,
+        // A snapshot only: the views show her account's name as it is now (she may set one later).
         name: user?.displayName ?? '',
         phone: null,
         tags: [],
@@ -255,8 +256,8 @@ export class RosterService {
   }
 
   private async views(actor: Actor, entries: RosterEntryEntity[]): Promise<RosterEntryView[]> {
-    const members = new Map<string, string>();
-    for (const id of new Set(entries.map((e) => e.memberUserId))) members.set(id, (await this.users.findById(id))?.displayName ?? '');
+    // Members by their account's name; a woman who joined by invitation by hers as it is now.
+    const names = await this.users.namesOf(entries.flatMap((e) => [e.memberUserId, ...(e.joinedBy === 'invitation' && e.womanUserId ? [e.womanUserId] : [])]));
     const now = this.clock.now();
     return entries.map((e) => {
       const phone = e.phoneEnc ? this.cipher.decrypt(e.phoneEnc) : '';
@@ -264,8 +265,8 @@ export class RosterService {
         id: e.id,
         federationId: e.federationId,
         memberUserId: e.memberUserId,
-        memberName: members.get(e.memberUserId) ?? '',
-        name: this.cipher.decrypt(e.nameEnc),
+        memberName: names.get(e.memberUserId) ?? null,
+        name: e.joinedBy === 'invitation' && e.womanUserId ? (names.get(e.womanUserId) ?? null) : this.cipher.decrypt(e.nameEnc),
         phone: e.memberUserId === actor.userId ? phone : phone && maskPhone(phone),
         tags: this.tagsOf(e),
         joinedBy: e.joinedBy,
@@ -282,6 +283,6 @@ export class RosterService {
       throw new AppException(HttpStatus.NOT_FOUND, ErrorCode.RosterInvitationInvalid);
     }
     const [member, body] = await Promise.all([this.users.findById(invitation.memberUserId), this.federations.findById(invitation.federationId)]);
-    return { code: code.trim().toUpperCase(), expiresAt: invitation.expiresAt.toISOString(), memberName: member?.displayName ?? '', federationName: body?.name ?? '' };
+    return { code: code.trim().toUpperCase(), expiresAt: invitation.expiresAt.toISOString(), memberName: member?.displayName ?? null, federationName: body?.name ?? '' };
   }
 }

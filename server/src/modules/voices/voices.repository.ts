@@ -5,6 +5,8 @@ import type { ConcernStatus } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
 import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaItemEntity, CouncilMinutesEntity } from './concern.entity';
 
+export type NewConcernUpdate = Omit<ConcernUpdateEntity, 'concernId' | 'seq'>;
+
 /** Concerns, co-signatures, answers and council records; TypeORM stays in here. */
 @Injectable()
 export class VoicesRepository {
@@ -71,13 +73,19 @@ export class VoicesRepository {
     return manager.getRepository(ConcernCosignEntity).countBy({ concernId });
   }
 
-  async insertUpdate(manager: EntityManager, update: ConcernUpdateEntity): Promise<void> {
-    await manager.getRepository(ConcernUpdateEntity).insert(update);
+  /**
+   * Adds the concern's next update. The caller holds the concern's row lock (lockConcern), so the
+   * counter goes up by exactly one per update and two at the same instant still keep their order.
+   */
+  async insertUpdate(manager: EntityManager, concern: ConcernEntity, update: NewConcernUpdate): Promise<void> {
+    concern.lastUpdateSeq += 1;
+    await manager.getRepository(ConcernEntity).update({ id: concern.id }, { lastUpdateSeq: concern.lastUpdateSeq });
+    await manager.getRepository(ConcernUpdateEntity).insert({ ...update, concernId: concern.id, seq: concern.lastUpdateSeq });
   }
 
   updatesOf(concernIds: string[]): Promise<ConcernUpdateEntity[]> {
     if (concernIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ConcernUpdateEntity).find({ where: { concernId: In(concernIds) }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(ConcernUpdateEntity).find({ where: { concernId: In(concernIds) }, order: { concernId: 'ASC', seq: 'ASC' } });
   }
 
   async replaceAgenda(manager: EntityManager, activityId: string, concernIds: string[]): Promise<void> {

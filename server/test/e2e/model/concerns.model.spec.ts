@@ -119,14 +119,6 @@ async function afterStep(m: ConcernsModel, real: ModelWorld, touched: ConcernMod
 
 type Command = ModelCommand<ConcernsModel, ModelWorld>;
 
-/**
- * People act minutes apart: each step moves the clock on a minute. (Two answers to one concern at the
- * very same instant come back in either order; see the report of issue 13.)
- */
-function tick(real: ModelWorld): void {
-  real.clock.at = new Date(real.clock.at.getTime() + 60_000);
-}
-
 function pick(m: Readonly<ConcernsModel>, slot: number): ConcernModel | undefined {
   return m.concerns.length === 0 ? undefined : m.concerns[slot % m.concerns.length];
 }
@@ -138,7 +130,6 @@ class Raise implements Command {
     return m.concerns.length < MAX_CONCERNS;
   }
   async run(m: ConcernsModel, real: ModelWorld): Promise<void> {
-    tick(real);
     const title = TITLES[m.concerns.length]!;
     m.log.push(`${this.who} raises "${title}" -> concern #${m.concerns.length + 1}`);
     const reply = await real.api<ConcernDetail>(this.who, 'POST', pathOf(ApiPaths.federationConcerns, { id: TREE.village }), {
@@ -168,7 +159,6 @@ class Moderate implements Command {
     return m.concerns.length > 0;
   }
   async run(m: ConcernsModel, real: ModelWorld): Promise<void> {
-    tick(real);
     const c = pick(m, this.slot)!;
     const what = `${this.who}: ${this.action} ${label(m, c)}`;
     m.log.push(what);
@@ -193,7 +183,6 @@ class Merge implements Command {
     return m.concerns.length > 1;
   }
   async run(m: ConcernsModel, real: ModelWorld): Promise<void> {
-    tick(real);
     const c = pick(m, this.slot)!;
     const into = pick(m, this.into)!;
     const what = `${this.who}: merge ${label(m, c)} into ${label(m, into)}`;
@@ -218,7 +207,6 @@ class Answer implements Command {
     return m.concerns.length > 0;
   }
   async run(m: ConcernsModel, real: ModelWorld): Promise<void> {
-    tick(real);
     const c = pick(m, this.slot)!;
     const what = `${this.who}: answer ${label(m, c)} with "${this.status}"`;
     m.log.push(what);
@@ -235,7 +223,6 @@ class Answer implements Command {
 
 /** She puts her name to a concern, or takes it back. */
 async function cosignAct(m: ConcernsModel, real: ModelWorld, c: ConcernModel, who: Person, withdraw: boolean): Promise<void> {
-  tick(real);
   const what = `${who} ${withdraw ? 'withdraws her co-signature from' : 'co-signs'} ${label(m, c)}`;
   m.log.push(what);
   const expected = withdraw ? withdrawCosign(m, c, who) : cosign(m, c, who);

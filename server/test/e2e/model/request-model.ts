@@ -81,7 +81,10 @@ export interface ExpectedEvent {
   federationName: string | null;
   toFederationName: string | null;
   toState: State;
+  /** What she is told. */
   note: string | null;
+  /** For colleagues (a referral's or return's reason): staff read it, she never does. */
+  staffNote: string | null;
 }
 
 export interface RequestModel {
@@ -162,7 +165,16 @@ const refused = (status: number, code: ErrorCode): Outcome => ({ ok: false, stat
 const OK: Outcome = { ok: true, status: 200 };
 const NOT_NOW = refused(409, ErrorCode.TransitionNotAllowed);
 
-function event(model: RequestsModel, action: string, actor: ExpectedEvent['actor'], by: Body | null, to: Body | null, toState: State, note: string | null): ExpectedEvent {
+function event(
+  model: RequestsModel,
+  action: string,
+  actor: ExpectedEvent['actor'],
+  by: Body | null,
+  to: Body | null,
+  toState: State,
+  note: string | null,
+  staffNote: string | null = null,
+): ExpectedEvent {
   return {
     at: model.now.toISOString(),
     action,
@@ -171,7 +183,13 @@ function event(model: RequestsModel, action: string, actor: ExpectedEvent['actor
     toFederationName: to ? BODY_NAME[to] : null,
     toState,
     note,
+    staffNote,
   };
+}
+
+/** The timeline as one reader reads it: the owner never gets a note meant for colleagues. */
+export function timelineFor(who: Person, r: RequestModel): ExpectedEvent[] {
+  return who === r.owner ? r.events.map((e) => ({ ...e, staffNote: null })) : r.events;
 }
 
 export function submit(model: RequestsModel, id: string, owner: Woman, kind: Kind): RequestModel {
@@ -223,13 +241,14 @@ export function handlerStep(model: RequestsModel, r: RequestModel, who: Person, 
       r.involved.add(target);
       // The receiving body gets a first-response deadline of its own; the resolution target stays.
       r.firstDue = deadline(model.now, rules.firstResponseHours);
-      r.events.push(event(model, action, 'handler', by, target, r.state, note));
+      // The model's note is the reason for colleagues; it sends no words to her.
+      r.events.push(event(model, action, 'handler', by, target, r.state, null, note));
       return OK;
     case 'return_referral':
       if (r.state !== 'referred' || !r.lastReferrer) return NOT_NOW;
       r.state = 'accepted';
       r.holder = r.lastReferrer;
-      r.events.push(event(model, action, 'handler', by, r.holder, r.state, note));
+      r.events.push(event(model, action, 'handler', by, r.holder, r.state, null, note));
       return OK;
     case 'resolve':
       if (!HANDLING.includes(r.state)) return NOT_NOW;

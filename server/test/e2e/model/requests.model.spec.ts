@@ -26,6 +26,7 @@ import {
   inboxOf,
   kindRules,
   maySee,
+  timelineFor,
   submit,
   summaryOf,
   sweep,
@@ -116,6 +117,7 @@ function projectDetail(d: RequestDetail) {
       toFederationName: e.toFederationName,
       toState: e.toState,
       note: e.note,
+      staffNote: e.staffNote,
     })),
   };
 }
@@ -160,7 +162,7 @@ async function afterStep(m: RequestsModel, real: ModelWorld, touched: RequestMod
         const what = `${who} reads ${label(m, r)}`;
         if (!maySee(who, r)) return expectOutcome(reply, { ok: false, status: 404, code: ErrorCode.RequestNotFound }, what);
         expectOutcome(reply, { ok: true, status: 200 }, what);
-        expect({ what, request: projectDetail(reply.body) }).toEqual({ what, request: { ...summaryOf(r, now), rating: r.rating, timeline: r.events } });
+        expect({ what, request: projectDetail(reply.body) }).toEqual({ what, request: { ...summaryOf(r, now), rating: r.rating, timeline: timelineFor(who, r) } });
       }),
     ),
   );

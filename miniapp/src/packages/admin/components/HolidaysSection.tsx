@@ -6,6 +6,7 @@ import {
   holidayCoverageWarning,
   holidayEntriesProblems,
   monthDayOf,
+  personLabel,
   type HolidayCoverage,
   type HolidayEntry,
   type HolidayEntryKind,
@@ -147,9 +148,9 @@ function YearEditor({ loaded, onSaved }: { loaded: HolidayYear; onSaved: (saved:
           ? `系统已有${year}年的节假日安排，一般不用录入；这里录入的日子会替代系统的安排。`
           : `系统还没有${year}年的节假日安排。请照国务院办公厅的放假通知，录入放假的日子和调休上班的日子。`}
       </Text>
-      {loaded.enteredByName && loaded.enteredAt && (
+      {loaded.enteredAt && (
         <Text className="hint holiday-entered-by">
-          {loaded.enteredByName}于{formatDateTime(loaded.enteredAt)}录入
+          {personLabel(loaded.enteredByName, { as: 'member' })}于{formatDateTime(loaded.enteredAt)}录入
         </Text>
       )}
 

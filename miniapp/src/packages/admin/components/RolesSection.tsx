@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ROLE_LABELS, RoleKind, roleMayBeHeldAt, type BodyMember, type RoleInvitationView } from '@wfh/shared';
+import { personLabel, ROLE_LABELS, RoleKind, roleMayBeHeldAt, type BodyMember, type RoleInvitationView } from '@wfh/shared';
 import { inviteToRole, revokeRole } from '../../../api';
 import { LoadFailed, Loading } from '../../../components/StatusViews';
 import { formatDate } from '../../../utils/time';
@@ -77,11 +77,12 @@ function InviteForm({ body }: { body: PickedBody }) {
 
 function MemberRow({ member, federationId, onRevoked }: { member: BodyMember; federationId: string; onRevoked: () => void }) {
   const { busy, problem, confirmThenRun } = useChange();
+  const who = personLabel(member.displayName, { as: 'member', since: member.since });
   const revoke = () =>
     confirmThenRun(
       {
         title: '撤销职务？',
-        content: `撤销后，${member.displayName}不再是${ROLE_LABELS[member.role]}，马上不能再处理这里的工作。`,
+        content: `撤销后，${who}不再是${ROLE_LABELS[member.role]}，马上不能再处理这里的工作。`,
         confirmText: '撤销',
         cancelText: '不撤销',
       },
@@ -92,7 +93,7 @@ function MemberRow({ member, federationId, onRevoked }: { member: BodyMember; fe
     );
   return (
     <View className="member-row" data-user={member.userId}>
-      <Text className="place-name member-name">{member.displayName}</Text>
+      <Text className="place-name member-name">{who}</Text>
       <Text className="place-address member-role">
         {ROLE_LABELS[member.role]}，{formatDate(member.since)}起
       </Text>

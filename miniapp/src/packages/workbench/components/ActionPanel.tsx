@@ -43,7 +43,7 @@ const ACTIONS: Record<HandlerAction, ActionWords> = {
   [RequestAction.Refer]: {
     button: '转介',
     className: 'action-refer',
-    prompt: '为什么转给这个妇联',
+    prompt: '给同事的说明（她看不到）：为什么转给这个妇联',
     required: true,
     confirm: '确定转介',
     done: '已转介',
@@ -51,7 +51,7 @@ const ACTIONS: Record<HandlerAction, ActionWords> = {
   [RequestAction.ReturnReferral]: {
     button: '退回',
     className: 'action-return',
-    prompt: '为什么退回',
+    prompt: '给同事的说明（她看不到）：为什么退回',
     required: true,
     confirm: '确定退回',
     done: '已退回',
@@ -68,14 +68,17 @@ const ACTIONS: Record<HandlerAction, ActionWords> = {
 
 const isHandlerAction = (action: RequestAction): action is HandlerAction => action in ACTIONS;
 
-function post(request: RequestDetail, action: HandlerAction, text: string, target: SearchHit | null): Promise<RequestDetail> {
+/** A referral's optional second text: what she reads about it. */
+const TO_HER_PROMPT = '对她说的话（她会看到，可以不写）';
+
+function post(request: RequestDetail, action: HandlerAction, text: string, target: SearchHit | null, toHer: string): Promise<RequestDetail> {
   switch (action) {
     case RequestAction.Accept:
       return actOnRequest(request.id, action, text ? { note: text } : {});
     case RequestAction.Reply:
       return actOnRequest(request.id, action, { message: text });
     case RequestAction.Refer:
-      return actOnRequest(request.id, action, { toFederationId: target!.id, reason: text });
+      return actOnRequest(request.id, action, { toFederationId: target!.id, reason: text, ...(toHer ? { messageToHer: toHer } : {}) });
     case RequestAction.ReturnReferral:
       return actOnRequest(request.id, action, { reason: text });
     case RequestAction.Resolve:
@@ -90,6 +93,7 @@ function post(request: RequestDetail, action: HandlerAction, text: string, targe
 export function ActionPanel({ request, onChange }: { request: RequestDetail; onChange: (next: RequestDetail) => void }) {
   const [active, setActive] = useState<HandlerAction | null>(null);
   const [text, setText] = useState('');
+  const [toHer, setToHer] = useState('');
   const [target, setTarget] = useState<SearchHit | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,6 +104,7 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
   const open = (action: HandlerAction) => {
     setActive(action);
     setText('');
+    setToHer('');
     setTarget(null);
     setProblem(null);
   };
@@ -118,7 +123,7 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
     }
     setBusy(true);
     try {
-      const next = await post(request, active, trimmed, target);
+      const next = await post(request, active, trimmed, target, toHer.trim());
       setActive(null);
       onChange(next);
       void Taro.showToast({ title: words.done, icon: 'success', duration: 2000 });
@@ -144,6 +149,18 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
           maxlength={REQUEST_LIMITS.handlerNote}
           onInput={(event) => setText(event.detail.value)}
         />
+        {active === RequestAction.Refer && (
+          <>
+            <Text className="field-label">{TO_HER_PROMPT}</Text>
+            <Textarea
+              className="form-textarea action-to-her"
+              value={toHer}
+              placeholder="例如：您的事已请镇妇联一起办理，他们会联系您"
+              maxlength={REQUEST_LIMITS.handlerNote}
+              onInput={(event) => setToHer(event.detail.value)}
+            />
+          </>
+        )}
         {problem && <Text className="field-error">{problem}</Text>}
         <Button
           className="btn btn-primary action-confirm"

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { RoleKind, type CoverView, type SetCoverRequest } from '@wfh/shared';
+import { personLabel, RoleKind, type CoverView, type SetCoverRequest } from '@wfh/shared';
 import { endCover, setCover } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { LoadFailed, Loading } from '../../../components/StatusViews';
 import { endOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from '../../../utils/time';
 import { ChoiceButtons, FieldError, FieldLabel } from '../../requests/components/FormParts';
 import { useCover, useMembers } from '../hooks';
-import { coverDays } from './CoverBanner';
+import { coverDays, deputyOf } from './CoverBanner';
 
 /** '' stands for 不指定: nobody in particular answers while she is away. */
 const NOBODY = '';
@@ -24,7 +24,7 @@ function CoverList({ covers }: { covers: readonly CoverView[] }) {
           </View>
           <Text className="place-name cover-days">{coverDays(cover)}</Text>
           <Text className="place-address cover-deputy">
-            {cover.deputyName ? `由${cover.deputyName}代为处理` : '没有指定代为处理的人'}
+            {deputyOf(cover) ? `由${deputyOf(cover)}代为处理` : '没有指定代为处理的人'}
           </Text>
         </View>
       ))}
@@ -126,7 +126,7 @@ export function CoverSettings({ federationId, federationName }: { federationId: 
           {members.state.status === 'ready' && (
             <ChoiceButtons
               name="deputy"
-              options={[...deputies.map((member) => [member.userId, member.displayName] as const), [NOBODY, '不指定'] as const]}
+              options={[...deputies.map((member) => [member.userId, personLabel(member.displayName, { as: 'member', since: member.since })] as const), [NOBODY, '不指定'] as const]}
               value={deputy}
               onChange={setDeputy}
             />

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   ErrorCode,
+  formatRatingCode,
+  RATING_CODE_DIGITS,
   ON_BEHALF_SOURCE_LABELS,
   REQUEST_LIMITS,
   type ContactMethod,
@@ -117,9 +119,13 @@ export function RatingCode({ created, earlierTry = false }: { created: OnBehalfC
       {earlierTry && (
         <Text className="hint earlier-try">刚才信号不好时，这条求助其实已经登记上了，保存的是当时填写的内容，后来的修改没有保存。</Text>
       )}
-      <Text className="body-text">请把这个评价码告诉她，办结后她用它来评价</Text>
+      <Text className="body-text">请把这个评价码念给她，请她抄下来：</Text>
       <Text className="rating-code" userSelect>
-        {created.ratingCode}
+        {formatRatingCode(created.ratingCode)}
+      </Text>
+      {/* The way there, in words she can be read on the phone: no sign-in, a number keypad. */}
+      <Text className="body-text rating-code-how">
+        办好以后，请她在微信里打开“网上妇女之家”，点“我的”，再点“用评价码评价”，输入这{RATING_CODE_DIGITS}位数字就能评价，不用登录。
       </Text>
       <Button className="btn btn-secondary copy-rating-code" hoverClass="btn-pressed" onClick={copy}>
         复制评价码
