@@ -11,7 +11,6 @@ import {
 import MyRequestPage from '../src/packages/requests/detail';
 import MyRequestsPage from '../src/packages/requests/mine';
 import NeutralPage from '../src/pages/neutral/index';
-import { guardHistoryAfterQuickExit } from '../src/utils/quick-exit';
 import { startSession } from '../src/api/session';
 import { FakeApi, ok } from './support/fake-api';
 import { meWithHome, tokensFor, villager } from './support/fixtures';
@@ -199,7 +198,6 @@ describe('我的求助 detail', () => {
 
 describe('the neutral page 快速离开 lands on', () => {
   afterEach(() => {
-    window.sessionStorage.removeItem('wfh.quick-exit');
     window.history.replaceState(null, '', '/');
   });
 
@@ -223,10 +221,6 @@ describe('the neutral page 快速离开 lands on', () => {
     const hear = (event: Event) => delivered.push(event.type);
     window.addEventListener('popstate', hear, true);
     window.addEventListener('hashchange', hear, true);
-    // As in the app: 快速离开 marked the tab, and the guard was installed when the app loaded,
-    // before the router's listener.
-    window.sessionStorage.setItem('wfh.quick-exit', '1');
-    guardHistoryAfterQuickExit();
     window.addEventListener('popstate', router);
     render(<NeutralPage />);
 

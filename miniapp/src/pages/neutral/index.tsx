@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CarePage } from '../../components/CarePage';
+import { guardBrowserHistory } from '../../utils/quick-exit';
 
 const TIPS: ReadonlyArray<[title: string, text: string]> = [
   ['早晚添衣', '早晚温差大，出门带件外套，回家再脱。'],
@@ -13,10 +15,11 @@ const TIPS: ReadonlyArray<[title: string, text: string]> = [
 /**
  * Where 快速离开 lands. Deliberately about nothing: no name, no village, no 妇联, no network call,
  * so someone picking up her phone sees an ordinary page. It lives in the main package so that it
- * opens at once, even when the signal is too weak to download a subpackage. In the browser 返回
- * stays here (utils/quick-exit.ts, guardHistoryAfterQuickExit).
+ * opens at once, even when the signal is too weak to download a subpackage.
  */
 export default function NeutralPage() {
+  useEffect(() => guardBrowserHistory(), []);
+
   return (
     <CarePage title="生活小常识" plain>
       <View className="card neutral-page">
