@@ -134,8 +134,11 @@ describe('imports and exports in the PC console', () => {
 
   it('keeps the page a phone can read below 1024 px: each problem a card of its own', async () => {
     const page = await signInAtPc();
-    await page.goto(`${t.baseUrl}/#/packages/admin/imports`);
-    await visible(page, '.import-file-input, .choose-import-file').first().waitFor({ timeout: 20_000 });
+    // Through the console's own navigation, as she would: a typed address can race the sign-in's
+    // own move to the workbench and be overtaken by it.
+    await visible(page, '.console-nav-imports').click();
+    await page.waitForURL(/packages\/admin\/imports/, { timeout: 20_000 });
+    await visible(page, '.choose-import-file').first().waitFor({ timeout: 20_000 });
     await page.setViewportSize({ width: 375, height: 740 });
     await page.setInputFiles('.import-file-input', {
       name: '阵地.csv',

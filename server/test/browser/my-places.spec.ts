@@ -10,8 +10,8 @@ import { call, startTestApp, type TestApp } from '../support/test-app';
 
 /** 懿路村, where the demo's chair 张春梅 works and 王秀英 lives. */
 const VILLAGE = '211221101200';
-const SITE_NAME = '懿路村妇女之家';
-const NEW_NAME = '懿路村妇女之家（村委会一楼）';
+const SITE_NAME = '懿路村村部妇女之家';
+const NEW_NAME = '懿路村村部妇女之家（一楼）';
 /** The office, as the browser reports it (WGS-84); the app turns it into GCJ-02. */
 const OFFICE_WGS84 = { latitude: 42.2901, longitude: 123.8402 };
 
