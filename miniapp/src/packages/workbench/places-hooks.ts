@@ -1,5 +1,9 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { SiteDetail, SiteSummary } from '@wfh/shared';
-import { fetchManagedSite, fetchManagedSites } from '../../api';
+import { ApiError, fetchManagedSite, fetchManagedSites } from '../../api';
+import type { FormProblem } from '../../utils/requests';
+import { fieldOfServer } from './places-draft';
 import { useLoad } from '../../hooks/useLoad';
 import { useReloadOnReturn } from '../../hooks/useRequests';
 
@@ -12,4 +16,40 @@ export function useManagedSites(federationId: string | null) {
 
 export function useManagedSite(id: string | null) {
   return useLoad<SiteDetail>(id === null ? null : `managed-site:${id}`, () => fetchManagedSite(id!));
+}
+
+/**
+ * A place form's draft and its save: her mistakes are found here first (the first one said aloud
+ * in a toast), then the server's field errors are shown by their fields. `submit` sends the draft.
+ */
+export function usePlaceForm<D>(initial: () => D, problemsOf: (draft: D) => FormProblem[], submit: (draft: D) => Promise<void>) {
+  const [draft, setDraft] = useState<D>(initial);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const change = (fields: Partial<D>) => setDraft((current) => ({ ...current, ...fields }));
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+
+  const save = async () => {
+    if (busy) return;
+    const found = problemsOf(draft);
+    setProblems(found);
+    setServerError(null);
+    if (found.length > 0) {
+      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
+      return;
+    }
+    setBusy(true);
+    try {
+      await submit(draft);
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : ApiError.network();
+      setServerError(error.message);
+      setProblems(error.fields.map((field) => ({ field: fieldOfServer(field), message: field.message })));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { draft, change, problems, problemOf, serverError, busy, save };
 }

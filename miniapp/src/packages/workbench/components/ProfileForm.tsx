@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { FederationDetail } from '@wfh/shared';
-import { ApiError, updateFederationProfile } from '../../../api';
+import { updateFederationProfile } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
-import type { FormProblem } from '../../../utils/requests';
 import { FieldError, FieldLabel, FormErrors, TextField } from '../../requests/components/FormParts';
-import { fieldOfServer, PLACE_LIMITS, profileChangesOf, profileDraftOf, profileProblems, type ProfileDraft } from '../places-draft';
+import { PLACE_LIMITS, profileChangesOf, profileDraftOf, profileProblems, type ProfileDraft } from '../places-draft';
+import { usePlaceForm } from '../places-hooks';
 import { LocationField } from './LocationField';
 
 /** The body's address, phone, office hours and office location; only what she changed is sent. */
@@ -19,39 +18,16 @@ export function ProfileForm({
   onSaved: (saved: FederationDetail) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<ProfileDraft>(() => profileDraftOf(body));
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const change = (fields: Partial<ProfileDraft>) => setDraft((current) => ({ ...current, ...fields }));
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
-
-  const save = async () => {
-    if (busy) return;
-    const found = profileProblems(draft);
-    setProblems(found);
-    setServerError(null);
-    if (found.length > 0) {
-      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
-      return;
-    }
-    const changes = profileChangesOf(draft, body);
-    if (Object.keys(changes).length === 0) {
-      onCancel();
-      return;
-    }
-    setBusy(true);
-    try {
+  const { draft, change, problems, problemOf, serverError, busy, save } = usePlaceForm<ProfileDraft>(
+    () => profileDraftOf(body),
+    profileProblems,
+    async (checked) => {
+      const changes = profileChangesOf(checked, body);
+      if (Object.keys(changes).length === 0) return onCancel();
       onSaved(await updateFederationProfile(body.id, changes));
       void Taro.showToast({ title: '已保存，大家马上就能看到', icon: 'none', duration: 2000 });
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : ApiError.network();
-      setServerError(error.message);
-      setProblems(error.fields.map((field) => ({ field: fieldOfServer(field), message: field.message })));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <View className="request-form profile-form">

@@ -1,13 +1,10 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { SERVICE_CATEGORY_NAMES, SITE_KIND_LABELS, ServiceCategoryKey, SiteKind, type SiteDetail, type SiteSummary } from '@wfh/shared';
-import { ApiError, createSite, updateSite } from '../../../api';
+import { createSite, updateSite } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
-import type { FormProblem } from '../../../utils/requests';
 import { ChoiceButtons, FieldError, FieldLabel, FormErrors, TextField } from '../../requests/components/FormParts';
 import {
-  fieldOfServer,
   newSiteDraft,
   PLACE_LIMITS,
   siteChangesOf,
@@ -16,6 +13,7 @@ import {
   siteProblems,
   type SiteDraft,
 } from '../places-draft';
+import { usePlaceForm } from '../places-hooks';
 import { HoursEditor } from './HoursEditor';
 import { LocationField } from './LocationField';
 import { ToggleChips } from './ToggleChips';
@@ -33,35 +31,15 @@ export function SiteForm({
   site: SiteSummary | null;
   onSaved: (saved: SiteDetail) => void;
 }) {
-  const [draft, setDraft] = useState<SiteDraft>(() => (site === null ? newSiteDraft() : siteDraftOf(site)));
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const change = (fields: Partial<SiteDraft>) => setDraft((current) => ({ ...current, ...fields }));
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
-
-  const save = async () => {
-    if (busy) return;
-    const found = siteProblems(draft);
-    setProblems(found);
-    setServerError(null);
-    if (found.length > 0) {
-      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = site === null ? await createSite(federationId, siteInputOf(draft)) : await updateSite(site.id, siteChangesOf(draft));
+  const { draft, change, problems, problemOf, serverError, busy, save } = usePlaceForm<SiteDraft>(
+    () => (site === null ? newSiteDraft() : siteDraftOf(site)),
+    siteProblems,
+    async (checked) => {
+      const saved = site === null ? await createSite(federationId, siteInputOf(checked)) : await updateSite(site.id, siteChangesOf(checked));
       void Taro.showToast({ title: site === null ? '已添加，大家马上就能找到' : '已保存，大家马上就能看到', icon: 'none', duration: 2000 });
       onSaved(saved);
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : ApiError.network();
-      setServerError(error.message);
-      setProblems(error.fields.map((field) => ({ field: fieldOfServer(field), message: field.message })));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <View className="request-form site-form">
