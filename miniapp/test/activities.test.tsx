@@ -225,15 +225,13 @@ describe('活动详情: signing up', () => {
     expect(document.querySelectorAll('.sign-up, .open-relative-form')).toHaveLength(0);
   });
 
-  it('hands the place to the phone’s map for directions', async () => {
+  it('offers the map apps for directions to where it is held, and its address to copy', async () => {
     openDetail(activityDetail({ id: 'a1' }));
     fireEvent.click(await screen.findByText('导航到这里'));
-    expect(taro.openLocation).toHaveBeenCalledWith({
-      latitude: 42.224,
-      longitude: 123.735,
-      name: '懿路村妇女之家',
-      address: '新台子镇懿路村村委会二楼',
-    });
+    expect(texts('.map-link')).toEqual(['腾讯地图', '高德地图', '百度地图']);
+    const amap = new URL(document.querySelector<HTMLAnchorElement>('.map-link-amap')!.href).searchParams;
+    expect([amap.get('position'), amap.get('name')]).toEqual(['123.735000,42.224000', '懿路村妇女之家']);
+    expect(texts('.map-address')).toEqual(['地址：新台子镇懿路村村委会二楼']);
   });
 });
 

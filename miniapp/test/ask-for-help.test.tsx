@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiPaths, ERROR_MESSAGES, ErrorCode, IDEMPOTENCY_HEADER, pathOf, type SubmitRequestInput } from '@wfh/shared';
+import { ApiPaths, ERROR_MESSAGES, ErrorCode, IDEMPOTENCY_HEADER, PHONE_MESSAGE, pathOf, type SubmitRequestInput } from '@wfh/shared';
 import AskForHelpPage from '../src/packages/requests/index';
 import { setHome } from '../src/api';
 import { startSession } from '../src/api/session';
@@ -77,7 +77,45 @@ describe('我要求助', () => {
     expect(texts('.question-topic .answer-option')).toEqual(['婚姻家庭', '财产', '工作']);
     expect(texts('.question-has_papers .answer-option')).toEqual(['是', '否']);
     expect(texts('.form-home-name')).toEqual(['懿路村妇联']);
-    expect(texts('.text-count')).toEqual(['已写 0 字，最多 2000 字']);
+    // The count waits until she is near the limit: an empty form says nothing about lengths.
+    expect(texts('.text-count')).toEqual([]);
+  });
+
+  it('clears a message the moment she fixes its field, counts near the limit, and keeps a long text whole', async () => {
+    const fake = api().on('POST', ApiPaths.requests, created());
+    render(<AskForHelpPage />);
+    await chooseCategory('其他');
+    await screen.findByText('发生了什么事，需要什么帮助');
+    tap('.contact-option', '打电话');
+    await typeInto('.contact-phone', '0410');
+    tap('.submit-request');
+    await waitFor(() => expect(texts('.field-error')).toEqual(['请简单写一写您遇到的事情', PHONE_MESSAGE]));
+
+    await typeInto('.request-description', '地里的活忙不过来');
+    await waitFor(() => expect(texts('.field-error')).toEqual([PHONE_MESSAGE]));
+    // A landline with its area code, kept as she wrote it.
+    await typeInto('.contact-phone', '0410-123-4567');
+    await waitFor(() => expect(texts('.field-error')).toEqual([]));
+    expect(texts('.form-error')).toEqual([]);
+
+    // From 80% of the limit on she sees how much she has written.
+    await typeInto('.request-description', '字'.repeat(1_850));
+    expect(texts('.text-count')).toEqual(['已写 1,850/2,000 字']);
+    // A pasted 5,000 is kept whole (no maxlength cut) and shown as too long, in red, and not sent.
+    await typeInto('.request-description', '字'.repeat(5_000));
+    expect(document.querySelector('.request-description')?.getAttribute('maxlength')).toBe('-1');
+    expect(texts('.text-count-over')).toEqual(['已写 5,000/2,000 字，多了 3,000 字，请删短一些']);
+    tap('.submit-request');
+    await waitFor(() => expect(texts('.field-error')).toEqual(['求助内容最多 2,000 字，现在 5,000 字，请删短一些']));
+    expect(posts(fake)).toHaveLength(0);
+
+    await typeInto('.request-description', '字'.repeat(2_000));
+    await waitFor(() => expect(texts('.field-error')).toEqual([]));
+    tap('.submit-request');
+    await waitFor(() => expect(posts(fake)).toHaveLength(1));
+    const sent = posts(fake)[0].data as SubmitRequestInput;
+    expect(sent.contact).toEqual({ method: 'phone', phone: '0410-123-4567' });
+    expect(sent.description).toHaveLength(2_000);
   });
 
   it('offers 快速离开 on every help form, not only the sensitive ones: a legal matter may be her marriage', async () => {
@@ -101,7 +139,8 @@ describe('我要求助', () => {
     tap('.submit-request');
 
     await waitFor(() => expect(texts('.form-error')).toEqual(['请选择：是哪方面的事']));
-    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请选择：是哪方面的事' }));
+    // Said on the page, not in a toast that would lie over it.
+    expect(taro.showToast).not.toHaveBeenCalled();
     expect(posts(fake)).toHaveLength(0);
   });
 
@@ -236,6 +275,12 @@ describe('我要求助, a sensitive matter', () => {
     await chooseCategory('家庭暴力求助');
 
     await screen.findByText('发出求助前，请您先了解');
+    // A new screen on the same page: it opens at its top, not where she scrolled to on the list.
+    expect(taro.pageScrollTo).toHaveBeenCalledWith({ scrollTop: 0, duration: 0 });
+    // The police at once, above everything she is asked to read.
+    expect(texts('.consent-screen .danger-box .btn')).toEqual(['拨打110报警', '拨打12338妇女维权热线']);
+    fireEvent.click(screen.getByText('拨打110报警'));
+    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '110' });
     expect(texts('.consent-point .role-label')).toEqual(['我们会记下什么', '谁能看到', '怎么保护', '用来做什么', '您随时可以撤回']);
     expect(screen.getByText(/只有负责办理的妇联工作人员能看到/).textContent).toMatch(/您的家人和其他人都看不到/);
     expect(document.querySelector('.submit-request')).toBeNull();
@@ -246,7 +291,7 @@ describe('我要求助, a sensitive matter', () => {
     expect(posts(fake)).toHaveLength(0);
   });
 
-  it('after she agrees: no category name on screen or in the title, an emergency option, and her consent sent', async () => {
+  it('after she agrees: no category name on screen or in the title, 110 at once, and her consent sent', async () => {
     const fake = api().on('POST', ApiPaths.requests, created());
     render(<AskForHelpPage />);
     await chooseCategory('家庭暴力求助');
@@ -256,12 +301,19 @@ describe('我要求助, a sensitive matter', () => {
     expect(document.body.textContent).not.toContain('家庭暴力');
     expect(taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '我的求助' });
     expect(document.querySelectorAll('.quick-exit')).toHaveLength(1);
-    expect(document.querySelector('.call-110')).toBeNull();
-
-    tap('.urgent-option');
-    expect(texts('.danger-box .btn')).toEqual(['拨打110报警', '拨打12338妇女维权热线']);
+    // Before she says anything about danger: it must not take a tap to find the police.
+    expect(texts('.request-form .danger-box .btn')).toEqual(['拨打110报警', '拨打12338妇女维权热线']);
     fireEvent.click(screen.getByText('拨打110报警'));
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '110' });
+
+    // An empty form: what is missing is said on the page, no toast lies over the calls.
+    tap('.submit-request');
+    await waitFor(() => expect(texts('.form-error').length).toBeGreaterThan(0));
+    expect(taro.showToast).not.toHaveBeenCalled();
+    expect(texts('.request-form .danger-box .btn')).toEqual(['拨打110报警', '拨打12338妇女维权热线']);
+
+    tap('.urgent-option');
+    expect(texts('.urgent-noted')).toEqual(['妇联会最先处理您的求助，尽快联系您。']);
 
     tap('.question-children .answer-option', '是');
     await typeInto('.request-description', '他喝了酒就动手');

@@ -11,6 +11,7 @@ import {
 import MyRequestPage from '../src/packages/requests/detail';
 import MyRequestsPage from '../src/packages/requests/mine';
 import NeutralPage from '../src/pages/neutral/index';
+import { guardHistoryAfterQuickExit, quickExit } from '../src/utils/quick-exit';
 import { startSession } from '../src/api/session';
 import { FakeApi, ok } from './support/fake-api';
 import { meWithHome, tokensFor, villager } from './support/fixtures';
@@ -124,8 +125,8 @@ describe('我的求助 detail', () => {
 
     await screen.findByText('对您有帮助吗？');
     expect(texts('.rate-satisfied, .rate-partly, .rate-unsatisfied')).toEqual(['满意', '基本满意', '不满意']);
-    // As long a comment as the server takes.
-    expect(document.querySelector('.rating-comment')?.getAttribute('maxlength')).toBe('300');
+    // Nothing she writes is cut off: the count shows near the server's 300.
+    expect(document.querySelector('.rating-comment')?.getAttribute('maxlength')).toBe('-1');
     fireEvent.click(document.querySelector('.rate-satisfied')!);
     await screen.findByText('请先回答：对您有帮助吗？');
     expect(fake.callsTo('POST', actionPath('r1', RequestAction.Rate))).toHaveLength(0);
@@ -188,6 +189,8 @@ describe('我的求助 detail', () => {
     await waitFor(() => expect(texts('.request-state')).toEqual(['已提交，等待受理']));
     expect(document.body.textContent).not.toContain('家庭暴力');
     expect(document.body.textContent).not.toContain('他喝了酒就动手');
+    // The police first, at the top, as on every screen of such a matter.
+    expect(texts('.danger-box .btn')).toEqual(['拨打110报警', '拨打12338妇女维权热线']);
     fireEvent.click(screen.getByText('点这里查看'));
     expect(texts('.my-description')).toEqual(['他喝了酒就动手']);
 
@@ -199,6 +202,8 @@ describe('我的求助 detail', () => {
 describe('the neutral page 快速离开 lands on', () => {
   afterEach(() => {
     window.history.replaceState(null, '', '/');
+    window.sessionStorage.clear();
+    window.wfhQuickExit = false;
   });
 
   it('shows nothing of hers and asks the server nothing', () => {
@@ -210,18 +215,24 @@ describe('the neutral page 快速离开 lands on', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('in the browser, 返回 stays on it instead of reopening what she had open', async () => {
-    window.history.replaceState(null, '', '/#/packages/requests/detail?id=dv');
-    window.history.pushState(null, '', '/#/pages/neutral/index');
-    const routerSaw: string[] = [];
-    const router = () => routerSaw.push(window.location.hash);
-    // Which of the step's events have reached the window: listening first and in the capture
-    // phase, it hears them even when the page's guard stops them before the router.
+  it('in the browser, after 快速离开 every step back stays on it: the router never hears of her pages', async () => {
+    window.history.replaceState(null, '', '/#/packages/requests/mine');
+    window.history.pushState(null, '', '/#/packages/requests/detail?id=dv');
+    // Added before the guard, this hears each step even when the guard stops it.
     const delivered: string[] = [];
     const hear = (event: Event) => delivered.push(event.type);
     window.addEventListener('popstate', hear, true);
     window.addEventListener('hashchange', hear, true);
+    // As in the app: the guard goes in as app.tsx loads, Taro's history listener after it.
+    guardHistoryAfterQuickExit();
+    const routerSaw: string[] = [];
+    const router = () => routerSaw.push(window.location.hash);
     window.addEventListener('popstate', router);
+
+    quickExit();
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/neutral/index' });
+    // What Taro's reLaunch does to the browser's history: it replaces the last entry.
+    window.history.replaceState(null, '', '/#/pages/neutral/index');
     render(<NeutralPage />);
 
     window.history.back();

@@ -73,32 +73,51 @@ describe('妇女之家 page', () => {
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0410-0000047' });
   });
 
-  it('hands the place to the phone’s map for directions', async () => {
+  it('in the browser, offers the map apps people use, each told the place and its name, and the address to copy', async () => {
     siteApi();
     render(<SitePage />);
 
     fireEvent.click(await screen.findByText('导航到这里'));
 
-    expect(taro.openLocation).toHaveBeenCalledWith({
-      latitude: 42.224076,
-      longitude: 123.735739,
-      name: '懿路村妇女微家',
-      address: '铁岭县新台子镇懿路村村民服务中心一楼',
+    // Taro's web openLocation does nothing at all: never rely on it in the browser.
+    expect(taro.openLocation).not.toHaveBeenCalled();
+    expect(texts('.map-link')).toEqual(['腾讯地图', '高德地图', '百度地图']);
+    const href = (app: string) => new URL(document.querySelector<HTMLAnchorElement>(`.map-link-${app}`)!.href);
+    const tencent = href('tencent');
+    expect(tencent.origin + tencent.pathname).toBe('https://apis.map.qq.com/uri/v1/marker');
+    expect(tencent.searchParams.get('marker')).toBe('coord:42.224076,123.735739;title:懿路村妇女微家;addr:铁岭县新台子镇懿路村村民服务中心一楼');
+    const amap = href('amap');
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/marker');
+    // Amap takes longitude first; GCJ-02 is its own datum ("gaode").
+    expect(Object.fromEntries(amap.searchParams)).toMatchObject({ position: '123.735739,42.224076', name: '懿路村妇女微家', coordinate: 'gaode' });
+    const baidu = href('baidu');
+    expect(baidu.origin + baidu.pathname).toBe('https://api.map.baidu.com/marker');
+    // Baidu reads BD-09 unless told the coordinates are GCJ-02.
+    expect(Object.fromEntries(baidu.searchParams)).toMatchObject({
+      location: '42.224076,123.735739',
+      title: '懿路村妇女微家',
+      content: '铁岭县新台子镇懿路村村民服务中心一楼',
+      output: 'html',
+      coord_type: 'gcj02',
     });
+
+    expect(texts('.map-address')).toEqual(['地址：铁岭县新台子镇懿路村村民服务中心一楼']);
+    fireEvent.click(screen.getByText('复制地址'));
+    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: '铁岭县新台子镇懿路村村民服务中心一楼' });
   });
 
-  it('tells her the address when there is no map to open (a browser)', async () => {
-    siteApi();
-    taro.openLocation.mockImplementationOnce(() => Promise.reject({ errMsg: 'openLocation:fail' }));
+  it('keeps the separators of Tencent’s marker out of a name', async () => {
+    siteApi({ ...yiluSite, name: '懿路村;妇女|微家:一楼' });
     render(<SitePage />);
 
     fireEvent.click(await screen.findByText('导航到这里'));
 
-    await waitFor(() =>
-      expect(taro.showToast).toHaveBeenCalledWith(
-        expect.objectContaining({ title: '地址：铁岭县新台子镇懿路村村民服务中心一楼' }),
-      ),
-    );
+    const marker = new URL(document.querySelector<HTMLAnchorElement>('.map-link-tencent')!.href).searchParams.get('marker');
+    expect(marker?.split(';')).toEqual([
+      'coord:42.224076,123.735739',
+      'title:懿路村；妇女｜微家：一楼',
+      'addr:铁岭县新台子镇懿路村村民服务中心一楼',
+    ]);
   });
 
   it('says plainly that a demo site is made up, and says nothing of the kind for a real one', async () => {
@@ -177,6 +196,32 @@ describe('妇联 page', () => {
     await waitFor(() =>
       expect(api.callsTo('PUT', ApiPaths.meHome).map((call) => call.data)).toEqual([{ federationId: body.id }]),
     );
+  });
+
+  it('navigates to the body’s office as a site page does, once its place is known', async () => {
+    const located = { ...body, latitude: 42.224, longitude: 123.7357 };
+    new FakeApi()
+      .on('GET', pathOf(ApiPaths.federation, { id: body.id }), ok(located))
+      .on('GET', pathOf(ApiPaths.federationSites, { id: body.id }), ok([]));
+    setRouterParams({ id: body.id });
+    render(<BodyPage />);
+
+    fireEvent.click(await screen.findByText('导航到这里'));
+
+    expect(texts('.map-link')).toEqual(['腾讯地图', '高德地图', '百度地图']);
+    expect(new URL(document.querySelector<HTMLAnchorElement>('.map-link-amap')!.href).searchParams.get('position')).toBe('123.735700,42.224000');
+    expect(texts('.map-address')).toEqual(['地址：新台子镇懿路村村委会']);
+  });
+
+  it('offers no navigation while nobody has set where the body’s office is', async () => {
+    new FakeApi()
+      .on('GET', pathOf(ApiPaths.federation, { id: body.id }), ok(body))
+      .on('GET', pathOf(ApiPaths.federationSites, { id: body.id }), ok([]));
+    setRouterParams({ id: body.id });
+    render(<BodyPage />);
+
+    await screen.findByText('懿路村妇联');
+    expect(screen.queryByText('导航到这里')).toBeNull();
   });
 
   it('offers no “my village” button for a township body', async () => {

@@ -205,13 +205,15 @@ describe('代为登记求助', () => {
     return fake;
   }
 
-  it('lets each text field hold exactly what the server takes', async () => {
+  it('cuts nothing she types: a long text is kept and counted against what the server takes', async () => {
     open();
     await option('category', '法律帮助与维权');
     const limits = ['.woman-name', '.woman-phone', '.request-description', '.contact-safe-times'].map((field) =>
       document.querySelector(field)?.getAttribute('maxlength'),
     );
-    expect(limits).toEqual(['40', '32', '2000', '60']);
+    expect(limits).toEqual(['-1', '-1', '-1', '-1']);
+    await typeInto('.contact-safe-times', '工'.repeat(70));
+    expect(texts('.text-count-over')).toEqual(['已写 70/60 字，多了 10 字，请删短一些']);
   });
 
   it('refuses to send until she has agreed to be recorded', async () => {

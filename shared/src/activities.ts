@@ -257,7 +257,7 @@ export interface AttendeeList {
 }
 
 export interface CheckInInput {
-  /** What the QR code holds, or the six-digit short code. */
+  /** What the QR code holds, the six-digit short code, or the sign-up id from the attendee list (tapped by name). */
   code: string;
 }
 

@@ -18,3 +18,4 @@ export * from './onboarding';
 export * from './console';
 export * from './people';
 export * from './rating-code';
+export * from './text-limits';

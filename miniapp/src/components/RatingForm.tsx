@@ -58,7 +58,7 @@ export function RatingForm({ submit, unsatisfiedReopens }: { submit: (input: Rat
       />
       {missingHelped && <Text className="field-error">请先回答：对您有帮助吗？</Text>}
       <Text className="field-label">还想说点什么（可以不写）</Text>
-      <TextArea className="rating-comment" value={comment} onChange={setComment} maxLength={REQUEST_LIMITS.ratingComment} />
+      <TextArea className="rating-comment" value={comment} onChange={setComment} limit={REQUEST_LIMITS.ratingComment} />
       <Text className="field-label">您满意吗？点一下就提交</Text>
       {RATING_BUTTONS.map(([rating, className]) => (
         <Button

@@ -1,4 +1,5 @@
-import { ACTIVITY_LIMITS, ACTIVITY_STATUS_LABELS, type ActivityStatus, type ActivitySummary, type SignupView } from '@wfh/shared';
+import { ACTIVITY_LIMITS, ACTIVITY_STATUS_LABELS, PHONE_MESSAGE, PHONE_PATTERN, type ActivityStatus, type ActivitySummary, type SignupView } from '@wfh/shared';
+import { tooLongProblems } from '../hooks/useFormCheck';
 import type { FormProblem } from './requests';
 import { formatActivityTime } from './time';
 
@@ -53,18 +54,14 @@ export const SHORT_CODE_PATTERN = /^\d{6}$/;
 
 // ---- forms ----
 
-const PHONE_PATTERN = /^[0-9+\-\s]{7,20}$/;
-
 /** A person's name and phone, as a woman gives them for her mother or a chair for a woman she adds. */
 export function personProblems(person: { name: string; phone: string }, whose: string): FormProblem[] {
   const problems: FormProblem[] = [];
   const name = person.name.trim();
   const phone = person.phone.trim();
   if (name === '') problems.push({ field: 'name', message: `请填写${whose}的姓名` });
-  else if (name.length > ACTIVITY_LIMITS.attendeeName) {
-    problems.push({ field: 'name', message: `姓名最多${ACTIVITY_LIMITS.attendeeName}个字` });
-  }
+  else problems.push(...tooLongProblems([['name', '姓名', name, ACTIVITY_LIMITS.attendeeName]]));
   if (phone === '') problems.push({ field: 'phone', message: `请填写${whose}的电话` });
-  else if (!PHONE_PATTERN.test(phone)) problems.push({ field: 'phone', message: '电话号码好像不对，请再看一看' });
+  else if (!PHONE_PATTERN.test(phone)) problems.push({ field: 'phone', message: PHONE_MESSAGE });
   return problems;
 }

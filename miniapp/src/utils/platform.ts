@@ -46,6 +46,19 @@ export const keepsBrowserHistory = !isWeapp;
 export const setsTitleByApi = !isWeapp;
 
 /**
+ * WeChat draws every page's title bar, with its own back arrow below the top level. The browser
+ * draws nothing of the kind, so CarePage draws a header with the title and 返回 there.
+ */
+export const drawsPageHeader = !isWeapp;
+
+/**
+ * WeChat's openLocation shows the place on its map and offers the map apps on the phone. Taro's
+ * web openLocation does nothing at all, so the browser (WeChat's in-app one too) links to the map
+ * vendors' own pages instead, which open their app when it is installed (utils/maps.ts).
+ */
+export const opensMapApps = isWeapp;
+
+/**
  * Only WeChat's getPhoneNumber button hands over a phone number WeChat vouches for; in the browser
  * staff sign in by scanning the console's code with the mini-program instead.
  */

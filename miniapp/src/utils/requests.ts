@@ -1,5 +1,7 @@
 import {
   dueWords,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
   isOpen,
   REQUEST_LIMITS,
   RequestAction,
@@ -10,6 +12,7 @@ import {
   type RequestSummary,
   type RoleGrantView,
 } from '@wfh/shared';
+import { tooLongProblems } from '../hooks/useFormCheck';
 import { formatDateTime } from './time';
 
 /** The hotlines a woman in danger is shown, and always told about. */
@@ -168,8 +171,8 @@ export interface FormProblem {
   message: string;
 }
 
-/** A phone number as people write it; no longer than the server takes. */
-export const PHONE_PATTERN = new RegExp(`^[0-9+\\-\\s]{7,${REQUEST_LIMITS.phone}}$`);
+/** The server's own rule (shared): a mobile, or a landline kept as she wrote it, dash and all. */
+export { PHONE_PATTERN } from '@wfh/shared';
 
 const isBlank = (value: string | boolean | undefined) => value === undefined || (typeof value === 'string' && value.trim() === '');
 
@@ -198,8 +201,16 @@ export function formProblems(questions: readonly CategoryQuestion[], form: Draft
   } else if (form.contact === 'phone') {
     const phone = form.phone.trim();
     if (phone === '') problems.push({ field: 'phone', message: '请填写您的电话号码' });
-    else if (!PHONE_PATTERN.test(phone)) problems.push({ field: 'phone', message: '电话号码好像不对，请再看一看' });
+    else if (!PHONE_PATTERN.test(phone)) problems.push({ field: 'phone', message: PHONE_MESSAGE });
   }
+  const tooLong = tooLongProblems([
+    ['description', '求助内容', form.description, REQUEST_LIMITS.description],
+    ['safeTimes', '方便联系的时间', form.safeTimes, REQUEST_LIMITS.safeTimes],
+    ...questions
+      .filter((question) => question.type === 'text' && typeof form.answers[question.key] === 'string')
+      .map((question) => [question.key, question.label, form.answers[question.key] as string, question.maxLength ?? REQUEST_LIMITS.textAnswer] as const),
+  ]);
+  for (const problem of tooLong) if (!problems.some((known) => known.field === problem.field)) problems.push(problem);
   if (!form.hasHome) problems.push({ field: 'home', message: '请先选择您所在的村（社区）' });
   return problems;
 }

@@ -44,7 +44,9 @@ export const Routes = {
   checkIn: (id: string) => `/packages/workbench/check-in${queryString({ id })}`,
   /** 工作看板 of her widest body, or of a body opened from the one above it. */
   dashboard: (federationId?: string) => `/packages/dashboard/index${queryString({ federationId })}`,
-  /** A village's requests, opened from the township's view. */
+  /** A village's own figures and charts, opened from the township's (or county's) view. */
+  villageStats: (federationId: string) => `/packages/dashboard/village${queryString({ federationId })}`,
+  /** A village's requests, opened from its figures. */
   bodyInbox: (federationId: string) => `/packages/dashboard/inbox${queryString({ federationId })}`,
   countyAdmin: '/packages/admin/index',
   /** 导入导出: a county's spreadsheets of sites, bodies and people; her first county unless one is given. */
@@ -69,3 +71,11 @@ export const Routes = {
   /** On her phone: which PC asks to be signed in as her, to confirm or refuse. */
   consoleConfirm: (id: string) => `/packages/console/confirm${queryString({ id })}`,
 } as const;
+
+/** The tab bar's pages (app.config.ts): the tab bar is their way around, so they have no 返回. */
+const TAB_PAGES: readonly string[] = [Routes.home, Routes.activitiesTab, Routes.meTab];
+
+/** Whether a page path (as Taro's router gives it, with or without its query or leading slash) is a tab page. */
+export function isTabPage(path: string): boolean {
+  return TAB_PAGES.includes(path.split('?')[0]!.replace(/^\/?/, '/'));
+}

@@ -55,6 +55,9 @@ const taro = {
   navigateBack: jest.fn(() => Promise.resolve()),
   redirectTo: jest.fn((_options: { url: string }) => Promise.resolve()),
   reLaunch: jest.fn((_options: { url: string }) => Promise.resolve()),
+  pageScrollTo: jest.fn((_options: { scrollTop?: number; duration?: number }) => Promise.resolve()),
+  /** The page stack: just the page under test unless a test says it was opened from another. */
+  getCurrentPages: jest.fn((): object[] => [{}]),
   /** She taps 确定 unless a test says otherwise. */
   showModal: jest.fn(
     (_options: { title?: string; content?: string; confirmText?: string; cancelText?: string }): Promise<ModalAnswer> =>
@@ -85,6 +88,30 @@ const taro = {
       options.success?.();
     },
   })),
+  /**
+   * Finds the node by its id in the page as Taro's web build does (a canvas 2d answers with the
+   * <canvas> inside its host). jsdom lays nothing out, so sizes are 0 and charts draw nothing.
+   */
+  createSelectorQuery: jest.fn(() => {
+    const picked: string[] = [];
+    const query = {
+      select: (selector: string) => {
+        picked.push(selector);
+        return { fields: () => query };
+      },
+      exec: (callback: (found: Array<{ node: Element; width: number; height: number } | null>) => void) => {
+        const found = picked.map((selector) => {
+          const host = document.querySelector(selector);
+          if (!host) return null;
+          const { width, height } = host.getBoundingClientRect();
+          return { node: host.querySelector('canvas') ?? host, width, height };
+        });
+        setTimeout(() => callback(found), 0);
+      },
+    };
+    return query;
+  }),
+  getWindowInfo: jest.fn(() => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 812 })),
   shareFileMessage: jest.fn((_options: { filePath: string; fileName?: string }) => Promise.resolve()),
   env: { USER_DATA_PATH: 'wxfile://usr' },
   /** Only WeChat has it; a test of the mini-program installs a jest.fn here. */

@@ -1,4 +1,7 @@
+import { ActivityCategory, ApiPaths, pathOf, type ActivityDetail, type SignupView } from '@wfh/shared';
+import { signInAs } from '../support/api-expect';
 import { useDemoH5 } from '../support/h5-app';
+import { call } from '../support/test-app';
 
 /** A woman signs up for the demo screening in the H5 build, sees her QR code, and gives the seat back. */
 describe('activities in the H5 build', () => {
@@ -29,5 +32,42 @@ describe('activities in the H5 build', () => {
     await woman.locator('.signup-outcome-text', { hasText: '已取消报名' }).waitFor({ timeout: 20_000 });
     await woman.goto(`${h5.baseUrl()}/#/pages/activities/index`);
     await woman.locator('.activity-item', { hasText: `剩余${left}个名额` }).first().waitFor({ timeout: 20_000 });
+  });
+
+  it('the chair checks a woman in by tapping her name: the browser has no scanner', async () => {
+    const api = async <T>(who: string, path: string, body: unknown = {}): Promise<T> => {
+      const { accessToken } = await signInAs(h5.baseUrl(), who);
+      const reply = await call<T>(h5.baseUrl(), 'POST', path, { token: accessToken, body });
+      if (reply.status >= 300) throw new Error(`POST ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+      return reply.body;
+    };
+    // An activity about to start, so check-in is open now.
+    const now = Date.now();
+    const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    const activity = await api<ActivityDetail>('chair-yilu', pathOf(ApiPaths.federationActivities, { id: '211221101200' }), {
+      title: '按名单签到的读书会',
+      description: '一起读书',
+      category: ActivityCategory.Culture,
+      address: '懿路村村委会二楼',
+      latitude: 42.2,
+      longitude: 123.5,
+      startsAt: at(30),
+      endsAt: at(120),
+      signupOpensAt: at(0),
+      signupClosesAt: at(20),
+      capacity: 5,
+    });
+    await api('chair-yilu', pathOf(ApiPaths.activityPublish, { id: activity.id }));
+    await api<SignupView>('woman-yilu', pathOf(ApiPaths.activitySignups, { id: activity.id }));
+
+    const chair = await h5.signedIn('张春梅');
+    await chair.goto(`${h5.baseUrl()}/#/packages/workbench/check-in?id=${activity.id}`);
+    await chair.locator('.check-in-how', { hasText: '在下面的名单里找到她' }).waitFor({ timeout: 20_000 });
+    expect(await chair.locator('.scan-check-in').count()).toBe(0);
+    const row = chair.locator('.attendee-check-in', { hasText: '王秀英' });
+    await row.locator('.check-in-by-name-button').click();
+    await chair.locator('.check-in-outcome-text', { hasText: '签到成功：王秀英' }).waitFor({ timeout: 20_000 });
+    await row.locator('.attendee-checked-in', { hasText: '已签到' }).waitFor({ timeout: 20_000 });
+    await h5.screenshot(chair, 'check-in-by-name');
   });
 });

@@ -238,7 +238,7 @@ describe('care mode and safety on every H5 page', () => {
   async function open(page: Page, route: string, query: Record<string, string>): Promise<void> {
     const search = new URLSearchParams(query).toString();
     const url = `${t.baseUrl}/#/${route}${search ? `?${search}` : ''}`;
-    // The neutral page keeps 返回 and address changes on itself (guardBrowserHistory): leave it by a fresh load.
+    // The neutral page keeps 返回 and address changes on itself (guardHistoryAfterQuickExit): leave it by a fresh load.
     if (page.url().includes('pages/neutral') || page.url() === url) await page.goto('about:blank');
     await page.goto(url);
   }

@@ -74,6 +74,26 @@ describe('finding places in the H5 build', () => {
     expect(await page.locator('.site-hours').innerText()).toContain('周一');
     expect(await page.locator('.ask-help').isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'site-detail.png'), fullPage: true });
+
+    // 导航到这里: the browser has no WeChat map, so she picks the map app she uses, each link
+    // carrying the place's coordinates and name, or copies the address.
+    await page.locator('.site-navigate').click();
+    const links = page.locator('.map-choices .map-link');
+    await links.first().waitFor({ timeout: 20_000 });
+    expect(await links.allInnerTexts()).toEqual(['腾讯地图', '高德地图', '百度地图']);
+    for (const href of await links.evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href).toMatch(/^https:\/\/(apis\.map\.qq\.com|uri\.amap\.com|api\.map\.baidu\.com)\//);
+      expect(href).toMatch(/42\.100500.*123\.500500|123\.500500.*42\.100500/);
+      expect(decodeURIComponent(href)).toContain(SITE_NAME);
+    }
+    expect(await page.locator('.map-choices .copy-address').isVisible()).toBe(true);
+
+    // The page's own header brings her back to the list she came from.
+    expect(await page.locator('.page-header .page-title').innerText()).toBe('妇女之家');
+    await page.locator('.page-header .page-back').click();
+    await page.locator('.place-item', { hasText: SITE_NAME }).first().waitFor({ timeout: 20_000 });
+    // Home is a tab page: the tab bar is its way around, so the header goes once the site page has.
+    await page.locator('.page-header').waitFor({ state: 'hidden', timeout: 20_000 });
   });
 
   it('without her location she picks her village from the region tree, and home shows it', async () => {

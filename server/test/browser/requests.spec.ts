@@ -33,12 +33,6 @@ describe('asking for help in the H5 build', () => {
     const woman = await h5.signedIn('李桂兰');
     await woman.locator('.ask-for-help').first().click();
     await woman.locator('.category-card', { hasText: '家庭暴力求助' }).click();
-    // The neutral page's guard stops the history events 返回 fires before the router hears them; a
-    // listener added now, before the guard, tells when the browser has really stepped back.
-    await woman.evaluate(`(() => {
-      window.heardSteps = [];
-      for (const type of ['popstate', 'hashchange']) window.addEventListener(type, () => window.heardSteps.push(type), true);
-    })()`);
     await woman.locator('.quick-exit').first().click();
     await woman.waitForURL(/pages\/neutral/, { timeout: 20_000 });
     await woman.locator('.neutral-page').waitFor({ timeout: 20_000 });
@@ -46,12 +40,6 @@ describe('asking for help in the H5 build', () => {
     await until(woman, `!document.body.innerText.includes('家庭暴力')`, 20_000, 'the request to leave the screen');
     expect(await woman.locator('body').innerText()).not.toMatch(/妇联|求助|家庭暴力/);
 
-    await woman.evaluate('window.heardSteps.length = 0');
-    await woman.goBack();
-    // Stepping back between two hashes fires popstate, then hashchange: once both are out, the
-    // router has had its chance to show the page she came from.
-    await until(woman, `['popstate', 'hashchange'].every((type) => window.heardSteps.includes(type))`, 20_000, 'the browser to step back');
-    expect(await woman.evaluate('window.location.hash')).toMatch(/pages\/neutral/);
-    expect(await woman.locator('body').innerText()).not.toMatch(/家庭暴力/);
+    // What 返回 shows after this is quick-exit.spec.ts's.
   });
 });

@@ -91,6 +91,36 @@ describe('bad input over HTTP', () => {
       expect(await villageNow()).toMatchObject({ phone: OLD_PHONE, address: null, officeHours: null });
     });
 
+    it('over a limit, the message names the field as she knows it and says by how much', async () => {
+      const body = expectFieldErrors(await patchVillage({ address: '村'.repeat(201), officeHours: 123 }), 400, ErrorCode.ValidationFailed, [
+        'address',
+        'officeHours',
+      ]);
+      expect(body.fields).toEqual([
+        { field: 'address', message: '地址最多 200 字，现在 201 字，请删短一些' },
+        // Not text at all: the kind is what is wrong, not the length.
+        { field: 'officeHours', message: '“officeHours”应当是文字' },
+      ]);
+    });
+
+    it('5,000 pasted characters of a request are refused in her words, naming 求助内容', async () => {
+      await createPerson(t.dataSource, { key: 'woman', displayName: '王秀英', home: TREE.village });
+      const { accessToken } = await signInAs(t.baseUrl, 'woman');
+      const reply = await call(t.baseUrl, 'POST', ApiPaths.requests, {
+        token: accessToken,
+        body: { categoryKey: ServiceCategoryKey.FamilyEducation, description: '字'.repeat(5_000), answers: {}, contact: { method: 'wechat' }, federationId: TREE.village },
+      });
+
+      const body = expectFieldErrors(reply, 400, ErrorCode.ValidationFailed, ['description']);
+      expect(body.fields).toEqual([{ field: 'description', message: '求助内容最多 2,000 字，现在 5,000 字，请删短一些' }]);
+    });
+
+    it('a landline is kept as she wrote it, dashes and all', async () => {
+      expect((await patchVillage({ phone: '0410-123-4567' })).status).toBe(200);
+
+      expect((await villageNow()).phone).toBe('0410-123-4567');
+    });
+
     it('the longest allowed values are accepted', async () => {
       const reply = await patchVillage({ phone: '0'.repeat(32), address: '村'.repeat(200), officeHours: '时'.repeat(100) });
 

@@ -49,8 +49,11 @@ export const CARE_RULES: CareRules = {
   // The project's own names (app.css): .btn-primary is each page's main action, 快速离开 the safety
   // action, 确定 the main action of a dialog (Taro's web showModal).
   primarySelector: '.btn-primary, .quick-exit, .taro-model__confirm',
-  // .weui-tabbar__item: a tab of Taro's H5 tab bar, tapped more than any button.
-  buttonSelector: 'button, taro-button-core, .btn, .taro-model__btn, .weui-tabbar__item',
+  // .weui-tabbar__item: a tab of Taro's H5 tab bar, tapped more than any button. The rest are the
+  // app's other tap targets (app.css and the packages' css): chips, links, breadcrumbs, pickers,
+  // the admin's township rows and the text inputs she taps to type in.
+  buttonSelector:
+    'button, taro-button-core, .btn, .taro-model__btn, .weui-tabbar__item, .chip, .link-text, .region-crumb, .picker-field, .org-head, .form-input, .place-search-input',
 };
 
 export interface Finding {

@@ -2,10 +2,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORY_LABELS, type ActivityDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
+import { NavigateHere } from '../../components/NavigateHere';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useMe } from '../../hooks/useMe';
 import { placeOf } from '../../utils/activities';
-import { openInMaps } from '../../utils/maps';
 import { Routes } from '../../utils/routes';
 import { formatActivitySpan } from '../../utils/time';
 import { SignupPanel } from './components/SignupPanel';
@@ -26,13 +26,10 @@ function ActivityView({ activity, signedIn, onChange }: { activity: ActivityDeta
         <Text className="body-text activity-place">地点：{place}</Text>
         {activity.siteName !== null && <Text className="place-address">{activity.address}</Text>}
         <Text className="hint">主办：{activity.federationName}</Text>
-        <Button
-          className="btn btn-secondary activity-navigate"
-          hoverClass="btn-pressed"
-          onClick={() => openInMaps({ latitude: activity.latitude, longitude: activity.longitude, name: place, address: activity.address })}
-        >
-          导航到这里
-        </Button>
+        <NavigateHere
+          place={{ latitude: activity.latitude, longitude: activity.longitude, name: place, address: activity.address }}
+          className="activity-navigate"
+        />
       </View>
 
       <SignupPanel activity={activity} signedIn={signedIn} onChange={onChange} />

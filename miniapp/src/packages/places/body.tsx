@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { placeNameOf, REGION_LEVEL_LABELS, type FederationDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { BodySites } from '../../components/BodySites';
+import { NavigateHere } from '../../components/NavigateHere';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useFederation } from '../../hooks/usePlaces';
 import { isVillageCode, PATH_SEPARATOR } from '../../utils/places';
@@ -23,6 +24,15 @@ function BodyView({ body }: { body: FederationDetail }) {
         {path && <Text className="home-breadcrumb">{path}</Text>}
         {body.address && <Text className="body-text">地址：{body.address}</Text>}
         {body.officeHours && <Text className="body-text">办公时间：{body.officeHours}</Text>}
+        {body.latitude !== null && body.longitude !== null && (
+          <>
+            {body.locationIsDemo && <Text className="hint body-location-demo">这个位置是演示数据，不是真实的办公地点。</Text>}
+            <NavigateHere
+              place={{ latitude: body.latitude, longitude: body.longitude, name: body.name, address: body.address ?? '' }}
+              className="body-navigate"
+            />
+          </>
+        )}
         {body.phone && (
           <Button
             className="btn btn-secondary body-phone"

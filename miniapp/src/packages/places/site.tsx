@@ -2,10 +2,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { SITE_KIND_LABELS, type SiteDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
+import { NavigateHere } from '../../components/NavigateHere';
 import { DemoNotice, OpenTag } from '../../components/PlaceTags';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useSite } from '../../hooks/usePlaces';
-import { openInMaps } from '../../utils/maps';
 import { serviceNames } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { SiteHours } from './components/SiteHours';
@@ -27,9 +27,7 @@ function SiteView({ site }: { site: SiteDetail }) {
         <Text className="body-text site-federation">属于：{site.federationName}</Text>
         {site.chairPublicName && <Text className="body-text site-chair">负责人：{site.chairPublicName}</Text>}
         <Text className="body-text site-address">地址：{site.address}</Text>
-        <Button className="btn btn-secondary site-navigate" hoverClass="btn-pressed" onClick={() => openInMaps(site)}>
-          导航到这里
-        </Button>
+        <NavigateHere place={site} className="site-navigate" />
         {site.phone && (
           <Button
             className="btn btn-secondary site-phone"

@@ -99,11 +99,11 @@ function FeedbackForm({ home, onSent }: { home: FederationDetail; onSent: (item:
       </View>
       <View className="form-field">
         <FieldLabel text="想说的话" required />
-        <TextArea className="feedback-text" value={draft.text} onChange={(text) => change({ text })} maxLength={FEEDBACK_LIMITS.text} />
+        <TextArea className="feedback-text" value={draft.text} onChange={(text) => change({ text })} limit={FEEDBACK_LIMITS.text} />
       </View>
       <View className="form-field">
         <FieldLabel text="联系电话（想要回电时填）" required={false} />
-        <TextField className="feedback-phone" value={draft.phone} onChange={(phone) => change({ phone })} type="number" maxLength={20} />
+        <TextField className="feedback-phone" value={draft.phone} onChange={(phone) => change({ phone })} placeholder="手机或座机，例如：0410-1234567" />
       </View>
       <FormErrors problems={problems} />
       <Button className="btn btn-primary send-feedback" hoverClass="btn-pressed" loading={onlyIf(busy)} disabled={onlyIf(busy)} onClick={() => void send()}>

@@ -19,7 +19,7 @@ import { useMe } from '../../hooks/useMe';
 import { useRequestDetail } from '../../hooks/useRequests';
 import { herDeadlineLine } from '../../utils/requests';
 import { formatDate } from '../../utils/time';
-import { WomensHotline } from './components/Hotlines';
+import { EmergencyCalls, WomensHotline } from './components/Hotlines';
 import { QuickExit } from './components/QuickExit';
 import { RatingPanel } from './components/RatingPanel';
 import { herTitleOf } from './components/RequestItem';
@@ -80,6 +80,7 @@ function RequestView({ request, onChange }: { request: RequestDetail; onChange: 
   return (
     <View>
       {request.sensitive && <QuickExit />}
+      {request.sensitive && <EmergencyCalls />}
       <View className="card">
         <Text className="card-title">{herTitleOf(request)}</Text>
         <Text className={`request-state state-${request.state}`}>{REQUEST_STATE_LABELS[request.state]}</Text>
@@ -105,10 +106,12 @@ function RequestView({ request, onChange }: { request: RequestDetail; onChange: 
       </View>
 
       {isOpen(request.state) && <WithdrawButton request={request} onChange={onChange} />}
-      <View className="card hotline-card">
-        <Text className="body-text">着急或者有危险，可以直接打电话：</Text>
-        <WomensHotline />
-      </View>
+      {!request.sensitive && (
+        <View className="card hotline-card">
+          <Text className="body-text">着急或者有危险，可以直接打电话：</Text>
+          <WomensHotline />
+        </View>
+      )}
     </View>
   );
 }

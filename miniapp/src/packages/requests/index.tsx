@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ServiceCategoryKey, type ServiceCategory } from '@wfh/shared';
@@ -89,6 +89,14 @@ export default function AskForHelpPage() {
   const siteId = param(params.siteId);
   const federationId = param(params.federationId);
   const [step, setStep] = useState<Step>({ name: 'categories' });
+  // Each step is a new screen on the same page: it opens at its top, where 快速离开 and, for a
+  // violence matter, 拨打110报警 are, not wherever she had scrolled to on the one before.
+  const shownStep = useRef(step.name);
+  useEffect(() => {
+    if (shownStep.current === step.name) return;
+    shownStep.current = step.name;
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }, [step.name]);
 
   const choose = (category: ServiceCategory) =>
     setStep(category.sensitive ? { name: 'consent', category } : { name: 'form', category });

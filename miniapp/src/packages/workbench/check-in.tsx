@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { personLabel, type ActivityDetail } from '@wfh/shared';
+import { personLabel, type ActivityDetail, type AttendeeView } from '@wfh/shared';
 import { ApiError, checkIn } from '../../api';
 import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
@@ -10,7 +10,7 @@ import { LoadFailed, Loading } from '../../components/StatusViews';
 import { SHORT_CODE_PATTERN } from '../../utils/activities';
 import { scanQrCode, scansQrCodes } from '../../utils/platform';
 import { TextField } from '../requests/components/FormParts';
-import { useManagedActivity } from './hooks';
+import { useAttendees, useManagedActivity } from './hooks';
 import '../../styles/requests.css';
 import '../../styles/activities.css';
 
@@ -24,6 +24,7 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
   const [arrived, setArrived] = useState<string[]>([]);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const attendees = useAttendees(activity.id);
 
   const submit = async (given: string) => {
     if (busy) return;
@@ -34,6 +35,7 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
       setOutcome({ ok: true, text: `签到成功：${who}` });
       setArrived((names) => [who, ...names]);
       setCode('');
+      attendees.reload();
     } catch (caught) {
       // The server says why in words for her: already in, another activity's code, not confirmed …
       setOutcome({ ok: false, text: caught instanceof ApiError ? caught.message : ApiError.network().message });
@@ -66,9 +68,9 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
     <View>
       <View className="card">
         <Text className="place-name">{activity.title}</Text>
-        {/* The browser has no camera scanner: there she reads out the six digits under her QR code. */}
+        {/* The browser has no camera scanner: there the chair taps the woman's name, or types her six digits. */}
         <Text className="hint check-in-how">
-          {scansQrCodes ? '请她打开“我的报名”，出示签到二维码或报出6位签到码。' : '请她打开“我的报名”，报出二维码下面的6位签到码，您输入后点“签到”。'}
+          {scansQrCodes ? '请她打开“我的报名”，出示签到二维码；也可以在下面的名单里点她的名字。' : '在下面的名单里找到她，点“签到”；也可以输入她报出的6位签到码。'}
         </Text>
       </View>
       {outcome && (
@@ -100,6 +102,7 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
           签到
         </Button>
       </View>
+      <ByName attendees={attendees.state.status === 'ready' ? attendees.state.data.confirmed : null} busy={busy} onCheckIn={(signupId) => void submit(signupId)} />
       {arrived.length > 0 && (
         <View className="card">
           <Text className="card-title">这次已签到 {arrived.length} 人</Text>
@@ -110,6 +113,40 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
           ))}
         </View>
       )}
+    </View>
+  );
+}
+
+/**
+ * 报名名单: each confirmed woman with a 签到 button, or when she has arrived. The sign-up's id is
+ * what the check-in API takes besides her QR code, so a tap works on weapp and in the browser alike.
+ */
+function ByName({ attendees, busy, onCheckIn }: { attendees: AttendeeView[] | null; busy: boolean; onCheckIn: (signupId: string) => void }) {
+  if (attendees === null) return null;
+  return (
+    <View className="card check-in-by-name">
+      <Text className="card-title">按名单签到</Text>
+      {attendees.length === 0 && <Text className="body-text">还没有人报名成功。</Text>}
+      {attendees.map((attendee) => {
+        const who = personLabel(attendee.name, { as: 'attendee', number: attendee.number });
+        return (
+          <View key={attendee.signupId} className="attendee-check-in">
+            <Text className="body-text attendee-check-in-name">{who}</Text>
+            {attendee.checkedInAt !== null ? (
+              <Text className="body-text attendee-checked-in">✓ 已签到</Text>
+            ) : (
+              <Button
+                className="btn btn-secondary check-in-by-name-button"
+                hoverClass="btn-pressed"
+                disabled={onlyIf(busy)}
+                onClick={() => onCheckIn(attendee.signupId)}
+              >
+                签到：{who}
+              </Button>
+            )}
+          </View>
+        );
+      })}
     </View>
   );
 }

@@ -11,6 +11,7 @@ import {
   type UpdateSiteRequest,
   type WeeklyOpening,
 } from '@wfh/shared';
+import { tooLongProblems } from '../../hooks/useFormCheck';
 import type { LatLng } from '../../utils/coords';
 import type { FormProblem } from '../../utils/requests';
 
@@ -57,7 +58,13 @@ export function profileDraftOf(body: FederationDetail): ProfileDraft {
   };
 }
 
-export const profileProblems = (draft: ProfileDraft): FormProblem[] => phoneProblem(draft.phone);
+export const profileProblems = (draft: ProfileDraft): FormProblem[] => [
+  ...tooLongProblems([
+    ['address', '地址', draft.address, PLACE_LIMITS.address],
+    ['officeHours', '办公时间', draft.officeHours, PLACE_LIMITS.officeHours],
+  ]),
+  ...phoneProblem(draft.phone),
+];
 
 /** Only what she changed: a field left alone is not sent, so nobody else's edit is overwritten. */
 export function profileChangesOf(draft: ProfileDraft, body: FederationDetail): UpdateFederationProfileRequest {
@@ -139,7 +146,9 @@ export function siteProblems(draft: SiteDraft): FormProblem[] {
   const problems: FormProblem[] = [];
   if (draft.kind === null) problems.push({ field: 'kind', message: '请选择是哪一种阵地' });
   if (draft.name.trim() === '') problems.push({ field: 'name', message: '请填写名称，例如“懿路村妇女之家”' });
+  else problems.push(...tooLongProblems([['name', '名称', draft.name, PLACE_LIMITS.name]]));
   if (draft.address.trim() === '') problems.push({ field: 'address', message: '请填写地址，让大家找得到' });
+  else problems.push(...tooLongProblems([['address', '地址', draft.address, PLACE_LIMITS.address]]));
   if (draft.location === null) problems.push({ field: 'location', message: NEEDS_LOCATION });
   problems.push(...phoneProblem(draft.phone));
   if (draft.hoursTouched && draft.days.length > 0 && draft.opens === draft.closes) {

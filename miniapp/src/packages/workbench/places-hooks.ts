@@ -4,6 +4,7 @@ import type { SiteDetail, SiteSummary } from '@wfh/shared';
 import { ApiError, fetchManagedSite, fetchManagedSites } from '../../api';
 import type { FormProblem } from '../../utils/requests';
 import { fieldOfServer } from './places-draft';
+import { useFormCheck } from '../../hooks/useFormCheck';
 import { useLoad } from '../../hooks/useLoad';
 import { useReloadOnReturn } from '../../hooks/useRequests';
 
@@ -20,20 +21,19 @@ export function useManagedSite(id: string | null) {
 
 /**
  * A place form's draft and its save: her mistakes are found here first (the first one said aloud
- * in a toast), then the server's field errors are shown by their fields. `submit` sends the draft.
+ * in a toast), then the server's field errors are shown by their fields; each goes once she puts
+ * its field right (useFormCheck). `submit` sends the draft.
  */
-export function usePlaceForm<D>(initial: () => D, problemsOf: (draft: D) => FormProblem[], submit: (draft: D) => Promise<void>) {
+export function usePlaceForm<D extends object>(initial: () => D, problemsOf: (draft: D) => FormProblem[], submit: (draft: D) => Promise<void>) {
   const [draft, setDraft] = useState<D>(initial);
-  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { problems, problemOf, attempt, refusedBy } = useFormCheck(draft, problemsOf);
   const change = (fields: Partial<D>) => setDraft((current) => ({ ...current, ...fields }));
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
 
   const save = async () => {
     if (busy) return;
-    const found = problemsOf(draft);
-    setProblems(found);
+    const found = attempt();
     setServerError(null);
     if (found.length > 0) {
       void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
@@ -45,7 +45,7 @@ export function usePlaceForm<D>(initial: () => D, problemsOf: (draft: D) => Form
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : ApiError.network();
       setServerError(error.message);
-      setProblems(error.fields.map((field) => ({ field: fieldOfServer(field), message: field.message })));
+      refusedBy(error.fields.map((field) => ({ field: fieldOfServer(field), message: field.message })));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,5 @@
-import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CarePage } from '../../components/CarePage';
-import { guardBrowserHistory } from '../../utils/quick-exit';
 
 const TIPS: ReadonlyArray<[title: string, text: string]> = [
   ['早晚添衣', '早晚温差大，出门带件外套，回家再脱。'],
@@ -15,11 +13,10 @@ const TIPS: ReadonlyArray<[title: string, text: string]> = [
 /**
  * Where 快速离开 lands. Deliberately about nothing: no name, no village, no 妇联, no network call,
  * so someone picking up her phone sees an ordinary page. It lives in the main package so that it
- * opens at once, even when the signal is too weak to download a subpackage.
+ * opens at once, even when the signal is too weak to download a subpackage. In the browser 返回
+ * stays here (utils/quick-exit.ts, guardHistoryAfterQuickExit).
  */
 export default function NeutralPage() {
-  useEffect(() => guardBrowserHistory(), []);
-
   return (
     <CarePage title="生活小常识" plain>
       <View className="card neutral-page">

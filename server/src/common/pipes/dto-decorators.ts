@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
 import { Type as TransformTo } from 'class-transformer';
-import { IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationTypes, getMetadataStorage } from 'class-validator';
+import { textLength, tooLongMessage } from '@wfh/shared';
+import { IsObject, MaxLength, ValidateBy, ValidateIf, ValidateNested, ValidationTypes, getMetadataStorage } from 'class-validator';
 
 /**
  * How a write DTO says what may be left out. class-validator's IsOptional() skips every rule for
@@ -65,4 +66,16 @@ export function acceptsNull(dto: Function, property: string): boolean {
   return getMetadataStorage()
     .getTargetValidationMetadatas(dto, '', true, false)
     .some((meta) => meta.propertyName === property && meta.type === ValidationTypes.CONDITIONAL_VALIDATION && meta.constraints[0] === notNull);
+}
+
+/**
+ * Text a person writes, at most `limit` characters, refused in words that name the field as she knows
+ * it ("求助内容最多 2,000 字，现在 5,000 字，请删短一些"): a generic "description is too long" pointed
+ * nowhere on her screen. For a value that is not text at all the message stays class-validator's own
+ * English, so the pipe says the kind is wrong (isString) rather than the length.
+ */
+export function MaxChars(limit: number, label: string): PropertyDecorator {
+  return MaxLength(limit, {
+    message: ({ value }) => (typeof value === 'string' ? tooLongMessage(label, limit, textLength(value)) : 'maxLength'),
+  });
 }

@@ -35,7 +35,7 @@ import {
   type SignupWindowState,
   PHONE_PATTERN,
 } from '@wfh/shared';
-import { NestedForm, NotBlank, Nullable, Optional, PartialInput } from '../../common/pipes/dto-decorators';
+import { NestedForm, NotBlank, Nullable, Optional, PartialInput, MaxChars } from '../../common/pipes/dto-decorators';
 
 const STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled', 'finished'];
 const WINDOWS: SignupWindowState[] = ['not_yet', 'open', 'closed'];
@@ -44,11 +44,11 @@ const SIGNUP_KINDS: SignupKind[] = ['self', 'relative', 'reserved'];
 
 export class ActivityInputDto implements ActivityInput {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.title, example: '免费两癌筛查' })
-  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.title)
+  @IsString() @NotBlank() @MaxChars(ACTIVITY_LIMITS.title, '活动名称')
   title: string;
 
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.description, description: 'May be empty: the title often says it all' })
-  @IsString() @MaxLength(ACTIVITY_LIMITS.description)
+  @IsString() @MaxChars(ACTIVITY_LIMITS.description, '活动介绍')
   description: string;
 
   @ApiProperty({ enum: ActivityCategory, enumName: 'ActivityCategory' })
@@ -60,7 +60,7 @@ export class ActivityInputDto implements ActivityInput {
   siteId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTIVITY_LIMITS.address, description: 'Required without a site; null: none (at a site)' })
-  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.address)
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxChars(ACTIVITY_LIMITS.address, '活动地点')
   address?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90, description: 'null: no point on the map; found near the body' })
@@ -104,7 +104,7 @@ export class UpdateActivityDto extends PartialInput(ActivityInputDto) {}
 
 export class CancelActivityDto implements CancelActivityInput {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.cancelReason, example: '天气原因，改期另行通知' })
-  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.cancelReason)
+  @IsString() @NotBlank() @MaxChars(ACTIVITY_LIMITS.cancelReason, '取消原因')
   reason: string;
 }
 
@@ -136,7 +136,7 @@ export class ActivitiesQueryDto implements ActivitiesQuery {
 
 export class AttendeeInputDto {
   @ApiProperty({ maxLength: ACTIVITY_LIMITS.attendeeName, example: '王秀兰' })
-  @IsString() @NotBlank() @MaxLength(ACTIVITY_LIMITS.attendeeName)
+  @IsString() @NotBlank() @MaxChars(ACTIVITY_LIMITS.attendeeName, '参加人的名字')
   name: string;
 
   @ApiProperty({ example: '13800000000' })
@@ -157,7 +157,7 @@ export class ReservedSignupDto extends AttendeeInputDto implements ReservedSignu
 }
 
 export class CheckInDto implements CheckInInput {
-  @ApiProperty({ maxLength: 120, description: 'What the QR code holds, or the six-digit short code' })
+  @ApiProperty({ maxLength: 120, description: 'What the QR code holds, the six-digit short code, or the sign-up id from the attendee list (the chair taps her name)' })
   @IsString() @NotBlank() @MaxLength(120)
   code: string;
 }

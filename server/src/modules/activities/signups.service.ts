@@ -38,6 +38,8 @@ import { SignupEntity } from './signup.entity';
 
 /** Women are checked in from three hours before the start until three hours after the end. */
 const CHECK_IN_MARGIN_MS = 3 * 3600_000;
+/** A sign-up's id as the attendee list gives it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const KIND_LABELS: Record<SignupKind, string> = { self: '本人', relative: '家人或代报', reserved: '预留名额' };
 
@@ -249,7 +251,10 @@ export class SignupsService {
       if (!signup) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInCodeInvalid);
       return signup;
     }
-    const signupId = this.codes.signupIdOf(given);
+    // Besides her QR token, the sign-up's own id from the attendee list: the browser has no camera
+    // scanner, so there the chair taps the woman's name. Only a manager of this activity reaches
+    // here (managed()), and she sees every sign-up in that list anyway; another activity's id is refused below.
+    const signupId = this.codes.signupIdOf(given) ?? (UUID.test(given) ? given : null);
     const signup = signupId ? await this.activities.findSignup(signupId) : null;
     if (!signup) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInCodeInvalid);
     if (signup.activityId !== activity.id) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.CheckInWrongActivity);

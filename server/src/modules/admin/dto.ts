@@ -19,7 +19,7 @@ import {
   type SetBodyActiveInput,
   type SetRegisteredWomenInput,
 } from '@wfh/shared';
-import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
+import { NotBlank, Nullable, Optional, MaxChars } from '../../common/pipes/dto-decorators';
 
 const CODE = /^\d{2,12}$/;
 const KINDS: FeedbackKind[] = ['complaint', 'suggestion'];
@@ -36,7 +36,7 @@ export class SetRegisteredWomenDto implements SetRegisteredWomenInput {
 
 export class RoleInvitationDto implements RoleInvitationInput {
   @ApiProperty({ enum: RoleKind, enumName: 'RoleKind' }) @IsEnum(RoleKind) role: RoleKind;
-  @ApiProperty({ maxLength: 40 }) @IsString() @NotBlank() @MaxLength(40) inviteeName: string;
+  @ApiProperty({ maxLength: 40 }) @IsString() @NotBlank() @MaxChars(40, '被邀请人的名字') inviteeName: string;
 }
 
 export class RevokeRoleDto implements RevokeRoleInput {
@@ -49,7 +49,7 @@ export class RoutingRuleDto implements RoutingRuleInput {
   @ApiProperty({ enum: ServiceCategoryKey, enumName: 'ServiceCategoryKey' }) @IsEnum(ServiceCategoryKey) categoryKey: ServiceCategoryKey;
   @ApiProperty({ example: '211221' }) @IsString() @Matches(CODE) targetFederationId: string;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 80, description: 'null or absent: no label' })
-  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(80)
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxChars(80, '规则说明')
   label?: string | null;
 }
 
@@ -61,14 +61,14 @@ export class RoutingPreviewDto implements RoutingPreviewInput {
 export class FeedbackDto implements FeedbackInput {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind: FeedbackKind;
   @ApiProperty() @IsString() @Matches(CODE) federationId: string;
-  @ApiProperty({ maxLength: FEEDBACK_LIMITS.text }) @IsString() @NotBlank() @MaxLength(FEEDBACK_LIMITS.text) text: string;
+  @ApiProperty({ maxLength: FEEDBACK_LIMITS.text }) @IsString() @NotBlank() @MaxChars(FEEDBACK_LIMITS.text, '投诉建议') text: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: she leaves no number' })
   @Optional() @Nullable() @IsString() @Matches(PHONE_PATTERN)
   contactPhone?: string | null;
 }
 
 export class FeedbackReplyDto implements FeedbackReplyInput {
-  @ApiProperty({ maxLength: FEEDBACK_LIMITS.reply }) @IsString() @NotBlank() @MaxLength(FEEDBACK_LIMITS.reply) reply: string;
+  @ApiProperty({ maxLength: FEEDBACK_LIMITS.reply }) @IsString() @NotBlank() @MaxChars(FEEDBACK_LIMITS.reply, '答复') reply: string;
 }
 
 // ---- responses ----

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 import {
   RegionLevel,
   RoleKind,
@@ -10,7 +10,7 @@ import {
   PHONE_MESSAGE,
   PHONE_PATTERN,
 } from '@wfh/shared';
-import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
+import { NotBlank, Nullable, Optional, MaxChars } from '../../common/pipes/dto-decorators';
 
 export class FederationSummaryView implements FederationSummary {
   @ApiProperty({ description: 'The region code of the body (2, 4, 6, 9 or 12 digits)' }) id: string;
@@ -34,7 +34,7 @@ export class FederationDetailView extends FederationSummaryView implements Feder
 
 export class UpdateFederationProfileDto implements UpdateFederationProfileRequest {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'null: clears it' })
-  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(200)
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxChars(200, '地址')
   address?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, example: '024-12345678', description: 'null: clears it' })
@@ -42,7 +42,7 @@ export class UpdateFederationProfileDto implements UpdateFederationProfileReques
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: '周一至周五 8:30-17:00', description: 'null: clears it' })
-  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(100)
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxChars(100, '办公时间')
   officeHours?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, example: 42.2915, description: 'GCJ-02, within China, with longitude; null (both): clears the location' })

@@ -7,7 +7,6 @@ import {
   IsString,
   IsUUID,
   Matches,
-  MaxLength,
 } from 'class-validator';
 import {
   REQUEST_LIMITS,
@@ -42,7 +41,7 @@ import {
   type WithdrawRequestInput,
   PHONE_PATTERN,
 } from '@wfh/shared';
-import { NestedForm, NotBlank, Optional } from '../../common/pipes/dto-decorators';
+import { NestedForm, NotBlank, Optional, MaxChars } from '../../common/pipes/dto-decorators';
 
 const CONTACT_METHODS: ContactMethod[] = ['phone', 'wechat', 'visit'];
 const NOTE = REQUEST_LIMITS.handlerNote;
@@ -58,7 +57,7 @@ export class RequestContactDto implements RequestContact {
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.safeTimes, example: '工作日上午' })
-  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.safeTimes)
+  @Optional() @IsString() @NotBlank() @MaxChars(REQUEST_LIMITS.safeTimes, '方便联系的时间')
   safeTimes?: string;
 }
 
@@ -68,7 +67,7 @@ export class SubmitRequestDto implements SubmitRequestInput {
   categoryKey: ServiceCategoryKey;
 
   @ApiProperty({ maxLength: REQUEST_LIMITS.description })
-  @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.description)
+  @IsString() @NotBlank() @MaxChars(REQUEST_LIMITS.description, '求助内容')
   description: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: "Answers to the category's extra questions, by key" })
@@ -98,13 +97,13 @@ export class SubmitRequestDto implements SubmitRequestInput {
 
 export class AcceptRequestDto implements AcceptRequestInput {
   @ApiPropertyOptional({ maxLength: NOTE })
-  @Optional() @IsString() @NotBlank() @MaxLength(NOTE)
+  @Optional() @IsString() @NotBlank() @MaxChars(NOTE, '受理说明')
   note?: string;
 }
 
 export class ReplyRequestDto implements ReplyRequestInput {
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @NotBlank() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxChars(NOTE, '回复')
   message: string;
 }
 
@@ -114,29 +113,29 @@ export class ReferRequestDto implements ReferRequestInput {
   toFederationId: string;
 
   @ApiProperty({ maxLength: NOTE, description: 'For colleagues: why this body. She never sees it' })
-  @IsString() @NotBlank() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxChars(NOTE, '转介理由')
   reason: string;
 
   @ApiPropertyOptional({ maxLength: NOTE, description: 'What she is told about the hand-over' })
-  @Optional() @IsString() @NotBlank() @MaxLength(NOTE)
+  @Optional() @IsString() @NotBlank() @MaxChars(NOTE, '对她说的话')
   messageToHer?: string;
 }
 
 export class ReturnReferralDto implements ReturnReferralInput {
   @ApiProperty({ maxLength: NOTE, description: 'For colleagues, like a referral reason: she sees only that it went back' })
-  @IsString() @NotBlank() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxChars(NOTE, '退回理由')
   reason: string;
 }
 
 export class ResolveRequestDto implements ResolveRequestInput {
   @ApiProperty({ maxLength: NOTE })
-  @IsString() @NotBlank() @MaxLength(NOTE)
+  @IsString() @NotBlank() @MaxChars(NOTE, '办结说明')
   resolution: string;
 }
 
 export class WithdrawRequestDto implements WithdrawRequestInput {
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.withdrawReason })
-  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.withdrawReason)
+  @Optional() @IsString() @NotBlank() @MaxChars(REQUEST_LIMITS.withdrawReason, '撤回理由')
   reason?: string;
 }
 
@@ -150,7 +149,7 @@ export class RateRequestDto implements RateRequestInput {
   helped: boolean;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.ratingComment })
-  @Optional() @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.ratingComment)
+  @Optional() @IsString() @NotBlank() @MaxChars(REQUEST_LIMITS.ratingComment, '评价的话')
   comment?: string;
 }
 
@@ -262,7 +261,7 @@ const ON_BEHALF_SOURCES: OnBehalfSource[] = ['phone', 'visit', 'hotline_12338'];
 
 export class SubmitOnBehalfDto extends OmitType(SubmitRequestDto, ['federationId', 'sensitiveConsent'] as const) implements SubmitOnBehalfInput {
   @ApiProperty({ maxLength: REQUEST_LIMITS.womanName })
-  @IsString() @NotBlank() @MaxLength(REQUEST_LIMITS.womanName)
+  @IsString() @NotBlank() @MaxChars(REQUEST_LIMITS.womanName, '她的名字')
   womanName: string;
 
   @ApiPropertyOptional({ maxLength: REQUEST_LIMITS.phone })

@@ -26,7 +26,7 @@ import {
   PHONE_MESSAGE,
   PHONE_PATTERN,
 } from '@wfh/shared';
-import { NestedForm, NotBlank, Nullable, Optional, PartialInput } from '../../common/pipes/dto-decorators';
+import { NestedForm, NotBlank, Nullable, Optional, PartialInput, MaxChars } from '../../common/pipes/dto-decorators';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -69,11 +69,11 @@ export class SiteInputDto implements SiteInput {
   kind: SiteKind;
 
   @ApiProperty({ maxLength: 80, example: '懿路村妇女之家' })
-  @IsString() @NotBlank() @MaxLength(80)
+  @IsString() @NotBlank() @MaxChars(80, '名称')
   name: string;
 
   @ApiProperty({ maxLength: 200 })
-  @IsString() @NotBlank() @MaxLength(200)
+  @IsString() @NotBlank() @MaxChars(200, '地址')
   address: string;
 
   @ApiProperty({ minimum: -90, maximum: 90, description: 'GCJ-02, within China' })
@@ -101,7 +101,7 @@ export class SiteInputDto implements SiteInput {
   services: ServiceCategoryKey[];
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40, description: 'null: no name shown (clears it)' })
-  @Optional() @Nullable() @IsString() @NotBlank() @MaxLength(40)
+  @Optional() @Nullable() @IsString() @NotBlank() @MaxChars(40, '负责人称呼')
   chairPublicName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, description: 'null: no photo (clears it)' })

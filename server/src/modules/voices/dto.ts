@@ -43,7 +43,7 @@ import {
   type VoicesBoard,
   PHONE_PATTERN,
 } from '@wfh/shared';
-import { NotBlank, Nullable, Optional } from '../../common/pipes/dto-decorators';
+import { NotBlank, Nullable, Optional, MaxChars } from '../../common/pipes/dto-decorators';
 
 const OUTCOMES: ConcernOutcome[] = ['accepted', 'in_progress', 'done', 'not_adopted'];
 const STATUSES: ConcernStatus[] = ['pending', 'published', 'declined', 'merged', 'accepted', 'in_progress', 'done', 'not_adopted'];
@@ -51,11 +51,11 @@ const METHODS: ContactMethodKind[] = ['visit', 'phone', 'wechat', 'meeting'];
 
 export class ConcernInputDto implements ConcernInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.title, example: '上学路上的路灯坏了' })
-  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.title)
+  @IsString() @NotBlank() @MaxChars(CONCERN_LIMITS.title, '标题')
   title: string;
 
   @ApiProperty({ maxLength: CONCERN_LIMITS.description })
-  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.description)
+  @IsString() @NotBlank() @MaxChars(CONCERN_LIMITS.description, '详细情况')
   description: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: CONCERN_LIMITS.photoUrl, description: 'null or absent: no photo' })
@@ -73,7 +73,7 @@ export class ConcernInputDto implements ConcernInput {
 
 export class DeclineConcernDto implements DeclineConcernInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.reason })
-  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.reason)
+  @IsString() @NotBlank() @MaxChars(CONCERN_LIMITS.reason, '不采纳的理由')
   reason: string;
 }
 
@@ -89,7 +89,7 @@ export class ConcernUpdateDto implements ConcernUpdateInput {
   status: ConcernOutcome;
 
   @ApiProperty({ maxLength: CONCERN_LIMITS.answer })
-  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.answer)
+  @IsString() @NotBlank() @MaxChars(CONCERN_LIMITS.answer, '答复')
   text: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The council meeting that took it up; null or absent: none' })
@@ -105,13 +105,13 @@ export class CouncilAgendaDto implements CouncilAgendaInput {
 
 export class CouncilMinutesDto implements CouncilMinutesInput {
   @ApiProperty({ maxLength: CONCERN_LIMITS.minutes })
-  @IsString() @NotBlank() @MaxLength(CONCERN_LIMITS.minutes)
+  @IsString() @NotBlank() @MaxChars(CONCERN_LIMITS.minutes, '会议纪要')
   minutes: string;
 }
 
 export class RosterEntryDto implements RosterEntryInput {
   @ApiProperty({ maxLength: ROSTER_LIMITS.name })
-  @IsString() @NotBlank() @MaxLength(ROSTER_LIMITS.name)
+  @IsString() @NotBlank() @MaxChars(ROSTER_LIMITS.name, '名字')
   name: string;
 
   @ApiProperty({ example: '13800000000' })
@@ -151,7 +151,7 @@ export class ContactLogDto implements ContactLogInput {
   method: ContactMethodKind;
 
   @ApiPropertyOptional({ maxLength: ROSTER_LIMITS.note })
-  @Optional() @IsString() @NotBlank() @MaxLength(ROSTER_LIMITS.note)
+  @Optional() @IsString() @NotBlank() @MaxChars(ROSTER_LIMITS.note, '联系记录')
   note?: string;
 
   @ApiPropertyOptional()

@@ -32,7 +32,7 @@ export function PersonFields({
           className={`${name}-name`}
           value={person.name}
           onChange={(value) => onChange({ ...person, name: value })}
-          maxLength={ACTIVITY_LIMITS.attendeeName}
+          limit={ACTIVITY_LIMITS.attendeeName}
         />
         <FieldError message={problemOf('name')} />
       </View>
@@ -42,8 +42,7 @@ export function PersonFields({
           className={`${name}-phone`}
           value={person.phone}
           onChange={(value) => onChange({ ...person, phone: value })}
-          type="number"
-          maxLength={20}
+          placeholder="手机或座机，例如：0410-1234567"
         />
         <FieldError message={problemOf('phone')} />
       </View>

@@ -22,7 +22,7 @@ function ReplyForm({ item, onAnswered }: { item: FeedbackView; onAnswered: (item
   };
   return (
     <View className="feedback-reply-form">
-      <TextArea className="feedback-reply-input" value={text} onChange={setText} maxLength={FEEDBACK_LIMITS.reply} placeholder="她会在“投诉建议”里看到您的答复" />
+      <TextArea className="feedback-reply-input" value={text} onChange={setText} limit={FEEDBACK_LIMITS.reply} placeholder="她会在“投诉建议”里看到您的答复" />
       <FieldError message={problem ?? undefined} />
       <ActionButton className="btn-primary send-feedback-reply" busy={busy} onClick={send}>
         答复她

@@ -174,7 +174,7 @@ function YearEditor({ loaded, onSaved }: { loaded: HolidayYear; onSaved: (saved:
         <Text className="card-title">加一段日子</Text>
         <View className="form-field">
           <FieldLabel text="节日名称" required />
-          <TextField className="holiday-name" value={name} onChange={setName} placeholder="例如：春节" maxLength={HOLIDAY_LIMITS.nameMaxLength} />
+          <TextField className="holiday-name" value={name} onChange={setName} placeholder="例如：春节" limit={HOLIDAY_LIMITS.nameMaxLength} />
         </View>
         <View className="form-field">
           <FieldLabel text="这些天" required />

@@ -64,7 +64,7 @@ function InviteForm({ body }: { body: PickedBody }) {
       </View>
       <View className="form-field">
         <FieldLabel text="她的名字" required />
-        <TextField className="invitee-name" value={name} onChange={setName} maxLength={NAME_LIMIT} placeholder="她接受邀请时会看到" />
+        <TextField className="invitee-name" value={name} onChange={setName} limit={NAME_LIMIT} placeholder="她接受邀请时会看到" />
       </View>
       <FormErrors problems={withServerProblem(problems, problem)} />
       <ActionButton className="btn-primary send-invitation" busy={busy} onClick={invite}>

@@ -80,7 +80,7 @@ function AddRule({ county, onAdded }: { county: PickedBody; onAdded: (rule: Rout
       <BodyPicker county={county} levels={RULE_TARGET} value={target} onChange={setTarget} name="rule-target" />
       <View className="form-field">
         <FieldLabel text="备注" required={false} />
-        <TextField className="rule-label-input" value={label} onChange={setLabel} maxLength={LABEL_LIMIT} placeholder="例如：家暴求助由县维权站处理" />
+        <TextField className="rule-label-input" value={label} onChange={setLabel} limit={LABEL_LIMIT} placeholder="例如：家暴求助由县维权站处理" />
       </View>
       <FormErrors problems={withServerProblem(problems, problem)} />
       <ActionButton className="btn-primary add-rule-submit" busy={busy} onClick={add}>

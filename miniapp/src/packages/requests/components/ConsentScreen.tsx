@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { WomensHotline } from './Hotlines';
+import { EmergencyCalls } from './Hotlines';
 import { QuickExit } from './QuickExit';
 
 const POINTS: ReadonlyArray<[title: string, text: string]> = [
@@ -18,6 +18,7 @@ export function ConsentScreen({ onAgree, onDecline }: { onAgree: () => void; onD
   return (
     <View className="consent-screen">
       <QuickExit />
+      <EmergencyCalls />
       <View className="card">
         <Text className="sheet-title">发出求助前，请您先了解</Text>
         {POINTS.map(([title, text]) => (
@@ -32,7 +33,6 @@ export function ConsentScreen({ onAgree, onDecline }: { onAgree: () => void; onD
         <Button className="btn btn-secondary consent-decline" hoverClass="btn-pressed" onClick={onDecline}>
           不同意，返回
         </Button>
-        <WomensHotline />
       </View>
     </View>
   );

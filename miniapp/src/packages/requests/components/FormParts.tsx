@@ -1,5 +1,6 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { REQUEST_LIMITS, type CategoryQuestion } from '@wfh/shared';
+import { LengthCounter } from '../../../components/LengthCounter';
 import type { DraftAnswers } from '../../../utils/requests';
 
 export function ChoiceButtons<T extends string | boolean>({
@@ -58,10 +59,17 @@ export function FieldError({ message }: { message: string | undefined }) {
   return <Text className="field-error">{message}</Text>;
 }
 
+/**
+ * A line of text. `limit` is the server's limit for what she writes: nothing is cut at it (a pasted
+ * text would lose its end without a word); the count shows near it and turns red past it, and the
+ * form's own check refuses to send. `maxLength` stops typing, for fixed-size codes and numbers only.
+ * Without either, no cut at all (Taro's inputs would otherwise stop at 140).
+ */
 export function TextField({
   value,
   onChange,
   placeholder,
+  limit,
   maxLength,
   type = 'text',
   className = '',
@@ -69,33 +77,38 @@ export function TextField({
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
+  limit?: number;
   maxLength?: number;
   type?: 'text' | 'number' | 'digit';
   className?: string;
 }) {
   return (
-    <Input
-      className={`form-input ${className}`}
-      value={value}
-      type={type}
-      placeholder={placeholder}
-      maxlength={maxLength ?? 100}
-      onInput={(event) => onChange(event.detail.value)}
-    />
+    <>
+      <Input
+        className={`form-input ${className}`}
+        value={value}
+        type={type}
+        placeholder={placeholder}
+        maxlength={maxLength ?? -1}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      {limit !== undefined && <LengthCounter value={value} limit={limit} />}
+    </>
   );
 }
 
+/** Several lines she writes, with `limit` as in TextField: counted near it, never cut. */
 export function TextArea({
   value,
   onChange,
   placeholder,
-  maxLength,
+  limit,
   className = '',
 }: {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
-  maxLength: number;
+  limit: number;
   className?: string;
 }) {
   return (
@@ -104,12 +117,10 @@ export function TextArea({
         className={`form-textarea ${className}`}
         value={value}
         placeholder={placeholder}
-        maxlength={maxLength}
+        maxlength={-1}
         onInput={(event) => onChange(event.detail.value)}
       />
-      <Text className="hint text-count">
-        已写 {value.length} 字，最多 {maxLength} 字
-      </Text>
+      <LengthCounter value={value} limit={limit} />
     </View>
   );
 }
@@ -140,7 +151,7 @@ export function QuestionField({
         <TextField
           value={typeof value === 'string' ? value : ''}
           onChange={set}
-          maxLength={question.maxLength ?? REQUEST_LIMITS.textAnswer}
+          limit={question.maxLength ?? REQUEST_LIMITS.textAnswer}
         />
       )}
       {question.type === 'number' && (

@@ -14,16 +14,19 @@ export function WomensHotline() {
   );
 }
 
-/** Shown as soon as she says she is in danger: the police first, then the women's hotline. */
-export function DangerBox() {
+/**
+ * At the top of every screen about violence, before anything is asked of her: the police first,
+ * then the women's hotline. Never behind a tap (she may not stop to say she is in danger) and
+ * never under a message: the screens show what is missing beside the field instead of a toast.
+ */
+export function EmergencyCalls() {
   return (
-    <View className="danger-box" role="alert">
-      <Text className="danger-title">如果您现在有危险，请马上打电话</Text>
+    <View className="danger-box emergency-calls">
+      <Text className="danger-title">有危险，请马上打电话</Text>
       <Button className="btn btn-primary call-110" hoverClass="btn-pressed" onClick={() => call(POLICE_NUMBER)}>
         拨打{POLICE_NUMBER}报警
       </Button>
       <WomensHotline />
-      <Text className="hint">电话打完后，也可以接着把求助发出去，妇联会尽快联系您。</Text>
     </View>
   );
 }

@@ -17,11 +17,11 @@ import {
   answersOf,
   formProblems,
   type DraftAnswers,
-  type FormProblem,
 } from '../../../utils/requests';
+import { useFormCheck } from '../../../hooks/useFormCheck';
 import { Routes } from '../../../utils/routes';
 import { ChoiceButtons, FieldError, FieldLabel, FormErrors, QuestionField, TextArea, TextField } from './FormParts';
-import { DangerBox, WomensHotline } from './Hotlines';
+import { EmergencyCalls } from './Hotlines';
 import { QuickExit } from './QuickExit';
 
 const CONTACT_OPTIONS: ReadonlyArray<readonly [ContactMethod, string]> = [
@@ -77,28 +77,20 @@ export function RequestForm({
   const [phone, setPhone] = useState('');
   const [safeTimes, setSafeTimes] = useState('');
   const [urgent, setUrgent] = useState(false);
-  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<'retry' | 'already-sent' | null>(null);
   const idempotencyKey = useRef<string | null>(null);
 
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  // One draft for the shared check, so a message by a field goes as soon as she puts the field right.
+  const draft = { answers, description, contact, phone, safeTimes, hasHome: home !== null };
+  const { problems, problemOf, attempt } = useFormCheck(draft, (form) => formProblems(category.questions, form));
 
   const send = async () => {
     if (busy) return;
-    const found = formProblems(category.questions, {
-      answers,
-      description,
-      contact,
-      phone,
-      safeTimes,
-      hasHome: home !== null,
-    });
-    setProblems(found);
-    if (found.length > 0 || home === null || contact === null) {
-      if (found.length > 0) void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
-      return;
-    }
+    const found = attempt();
+    // Shown beside each field and together above 发出求助 (FormErrors), not as a toast: a toast
+    // would lie over the page, 拨打110报警 included.
+    if (found.length > 0 || home === null || contact === null) return;
     const input: SubmitRequestInput = {
       categoryKey: category.key,
       description: description.trim(),
@@ -140,6 +132,7 @@ export function RequestForm({
     <View className="request-form">
       {/* On every form, as on the list of categories: a legal or family matter can be as unsafe to be seen filling in. */}
       <QuickExit />
+      {category.sensitive && <EmergencyCalls />}
       <View className="card">
         {/* A sensitive category is never named once she is inside it: someone may look over her shoulder. */}
         <Text className="sheet-title">{category.sensitive ? '请告诉我们您的情况' : category.name}</Text>
@@ -156,7 +149,7 @@ export function RequestForm({
             value={urgent ? true : undefined}
             onChange={() => setUrgent(!urgent)}
           />
-          {urgent ? <DangerBox /> : <WomensHotline />}
+          {urgent && <Text className="hint urgent-noted">妇联会最先处理您的求助，尽快联系您。</Text>}
         </View>
       )}
 
@@ -176,7 +169,7 @@ export function RequestForm({
             className="request-description"
             value={description}
             onChange={setDescription}
-            maxLength={REQUEST_LIMITS.description}
+            limit={REQUEST_LIMITS.description}
             placeholder="简单写几句就可以"
           />
           <FieldError message={problemOf('description')} />
@@ -192,7 +185,8 @@ export function RequestForm({
         {contact === 'phone' && (
           <View className="form-field">
             <FieldLabel text="您的电话号码" required />
-            <TextField className="contact-phone" value={phone} onChange={setPhone} type="number" maxLength={REQUEST_LIMITS.phone} />
+            {/* Text, not a number keyboard: a landline keeps its dash (0410-1234567), as she wrote it. */}
+            <TextField className="contact-phone" value={phone} onChange={setPhone} placeholder="手机或座机，例如：0410-1234567" />
             <FieldError message={problemOf('phone')} />
           </View>
         )}
@@ -203,8 +197,9 @@ export function RequestForm({
             value={safeTimes}
             onChange={setSafeTimes}
             placeholder="例如：工作日上午"
-            maxLength={REQUEST_LIMITS.safeTimes}
+            limit={REQUEST_LIMITS.safeTimes}
           />
+          <FieldError message={problemOf('safeTimes')} />
         </View>
         <HomeField home={home} error={problemOf('home')} />
       </View>

@@ -90,7 +90,7 @@ export function ConcernForm({ home }: { home: FederationDetail }) {
           <TextField className="concern-title-input" value={title} onChange={(text) => {
               setTitle(text);
               setServerHint(null);
-            }} maxLength={CONCERN_LIMITS.title} placeholder="例如：村口路灯坏了" />
+            }} limit={CONCERN_LIMITS.title} placeholder="例如：村口路灯坏了" />
           <FieldError message={problemOf('title')} />
         </View>
         <View className="form-field">
@@ -102,7 +102,7 @@ export function ConcernForm({ home }: { home: FederationDetail }) {
               setDescription(text);
               setServerHint(null);
             }}
-            maxLength={CONCERN_LIMITS.description}
+            limit={CONCERN_LIMITS.description}
             placeholder="简单写几句就可以"
           />
           <FieldError message={problemOf('description')} />

@@ -4,6 +4,10 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { handlerActionsFrom, REQUEST_LIMITS, RequestAction, type RequestDetail, type SearchHit } from '@wfh/shared';
 import { actOnRequest } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
+import { LengthCounter } from '../../../components/LengthCounter';
+import { tooLongProblems, useFormCheck } from '../../../hooks/useFormCheck';
+import type { FormProblem } from '../../../utils/requests';
+import { FieldError } from '../../requests/components/FormParts';
 import { ReferPicker } from './ReferPicker';
 
 type HandlerAction =
@@ -95,8 +99,20 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
   const [text, setText] = useState('');
   const [toHer, setToHer] = useState('');
   const [target, setTarget] = useState<SearchHit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { problemOf, attempt } = useFormCheck({ active, text, toHer, target }, (draft) => {
+    if (draft.active === null) return [];
+    const found: FormProblem[] = [];
+    if (draft.active === RequestAction.Refer && draft.target === null) found.push({ field: 'target', message: '请先选好转给哪个妇联' });
+    if (ACTIONS[draft.active].required && draft.text.trim() === '') found.push({ field: 'text', message: `请填写：${ACTIONS[draft.active].prompt}` });
+    found.push(
+      ...tooLongProblems([
+        ['text', ACTIONS[draft.active].prompt, draft.text, REQUEST_LIMITS.handlerNote],
+        ['toHer', TO_HER_PROMPT, draft.toHer, REQUEST_LIMITS.handlerNote],
+      ]),
+    );
+    return found;
+  });
   const allowed = handlerActionsFrom(request.state).filter(isHandlerAction);
 
   if (allowed.length === 0) return null;
@@ -106,21 +122,13 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
     setText('');
     setToHer('');
     setTarget(null);
-    setProblem(null);
   };
 
   const confirm = async () => {
     if (active === null || busy) return;
     const words = ACTIONS[active];
     const trimmed = text.trim();
-    if (active === RequestAction.Refer && target === null) {
-      setProblem('请先选好转给哪个妇联');
-      return;
-    }
-    if (words.required && trimmed === '') {
-      setProblem(`请填写：${words.prompt}`);
-      return;
-    }
+    if (attempt().length > 0) return;
     setBusy(true);
     try {
       const next = await post(request, active, trimmed, target, toHer.trim());
@@ -146,9 +154,11 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
         <Textarea
           className="form-textarea action-text"
           value={text}
-          maxlength={REQUEST_LIMITS.handlerNote}
+          maxlength={-1}
           onInput={(event) => setText(event.detail.value)}
         />
+        <LengthCounter value={text} limit={REQUEST_LIMITS.handlerNote} />
+        <FieldError message={problemOf('text')} />
         {active === RequestAction.Refer && (
           <>
             <Text className="field-label">{TO_HER_PROMPT}</Text>
@@ -156,12 +166,14 @@ export function ActionPanel({ request, onChange }: { request: RequestDetail; onC
               className="form-textarea action-to-her"
               value={toHer}
               placeholder="例如：您的事已请镇妇联一起办理，他们会联系您"
-              maxlength={REQUEST_LIMITS.handlerNote}
+              maxlength={-1}
               onInput={(event) => setToHer(event.detail.value)}
             />
+            <LengthCounter value={toHer} limit={REQUEST_LIMITS.handlerNote} />
+            <FieldError message={problemOf('toHer')} />
           </>
         )}
-        {problem && <Text className="field-error">{problem}</Text>}
+        <FieldError message={problemOf('target')} />
         <Button
           className="btn btn-primary action-confirm"
           hoverClass="btn-pressed"

@@ -117,7 +117,7 @@ function PlaceField({
             value={draft.address}
             onChange={(address) => onChange({ address })}
             placeholder="例如：懿路村文化广场"
-            maxLength={ACTIVITY_LIMITS.address}
+            limit={ACTIVITY_LIMITS.address}
           />
           {picksPlacesOnMap && (
             <Button className="btn btn-secondary pick-on-map" hoverClass="btn-pressed" onClick={() => void pickOnMap()}>
@@ -198,7 +198,7 @@ export function ActivityForm({
       <View className="card">
         <View className="form-field">
           <FieldLabel text="活动名称" required />
-          <TextField className="activity-title-input" value={draft.title} onChange={(title) => change({ title })} maxLength={ACTIVITY_LIMITS.title} />
+          <TextField className="activity-title-input" value={draft.title} onChange={(title) => change({ title })} limit={ACTIVITY_LIMITS.title} />
           <FieldError message={problemOf('title')} />
         </View>
         <View className="form-field">
@@ -212,7 +212,7 @@ export function ActivityForm({
             className="activity-description-input"
             value={draft.description}
             onChange={(description) => change({ description })}
-            maxLength={ACTIVITY_LIMITS.description}
+            limit={ACTIVITY_LIMITS.description}
           />
           <FieldError message={problemOf('description')} />
         </View>

@@ -47,7 +47,7 @@ export function CancelActivity({ activity, onCancelled }: { activity: ActivityDe
       <Text className="sheet-title">取消活动</Text>
       <View className="form-field">
         <FieldLabel text="取消的原因" required />
-        <TextArea className="cancel-reason" value={reason} onChange={setReason} maxLength={ACTIVITY_LIMITS.cancelReason} />
+        <TextArea className="cancel-reason" value={reason} onChange={setReason} limit={ACTIVITY_LIMITS.cancelReason} />
         <FieldError message={problem ?? undefined} />
       </View>
       <Button

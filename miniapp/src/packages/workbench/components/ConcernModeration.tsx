@@ -90,7 +90,7 @@ export function PendingConcern({
       {open === 'decline' && (
         <StepForm title="不发布" className="decline-form" problem={step.problem} busy={step.busy} confirmLabel="确定不发布" onConfirm={decline} onCancel={close}>
           <FieldLabel text="不发布的原因（提议人会看到）" required />
-          <TextArea className="decline-reason-input" value={reason} onChange={setReason} maxLength={CONCERN_LIMITS.reason} placeholder="例如：这是个人的事，已请她到“我要求助”提出" />
+          <TextArea className="decline-reason-input" value={reason} onChange={setReason} limit={CONCERN_LIMITS.reason} placeholder="例如：这是个人的事，已请她到“我要求助”提出" />
         </StepForm>
       )}
       {open === 'merge' && (
@@ -157,7 +157,7 @@ export function OpenConcern({ concern, meetings, onDone }: { concern: ConcernSum
           <FieldLabel text="办理的结果" required />
           <ChoiceButtons name="outcome" options={OUTCOME_OPTIONS} value={status} onChange={setStatus} />
           <FieldLabel text={status === 'not_adopted' ? '为什么暂不采纳' : '答复的内容'} required />
-          <TextArea className="answer-text" value={text} onChange={setText} maxLength={CONCERN_LIMITS.answer} />
+          <TextArea className="answer-text" value={text} onChange={setText} limit={CONCERN_LIMITS.answer} />
           <FieldLabel text="在哪次妇女议事会上商定" required={false} />
           <ChoiceButtons name="meeting" options={meetingOptions} value={meetingId} onChange={setMeetingId} />
         </StepForm>

@@ -44,7 +44,7 @@ export function ContactLogForm({ entryId, onLogged, onClose }: { entryId: string
         </View>
         <View className="form-field">
           <FieldLabel text="她需要什么（几句话就行）" required={false} />
-          <TextArea className="contact-note" value={note} onChange={setNote} maxLength={ROSTER_LIMITS.note} />
+          <TextArea className="contact-note" value={note} onChange={setNote} limit={ROSTER_LIMITS.note} />
         </View>
         <View className="form-field">
           <CheckToggle name="request-filed" label="已帮她提出求助" checked={requestFiled} onChange={setRequestFiled} />

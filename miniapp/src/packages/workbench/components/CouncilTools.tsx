@@ -89,7 +89,7 @@ function MeetingTools({
       {open === 'minutes' && (
         <StepForm title="记录纪要" className="minutes-form" problem={step.problem} busy={step.busy} confirmLabel="保存纪要" onConfirm={saveMinutes} onCancel={close}>
           <FieldLabel text="会上商量了什么，定了什么（会公开）" required />
-          <TextArea className="minutes-input" value={minutes} onChange={setMinutes} maxLength={CONCERN_LIMITS.minutes} />
+          <TextArea className="minutes-input" value={minutes} onChange={setMinutes} limit={CONCERN_LIMITS.minutes} />
         </StepForm>
       )}
     </View>

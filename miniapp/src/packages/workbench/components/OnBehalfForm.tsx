@@ -6,6 +6,7 @@ import {
   formatRatingCode,
   RATING_CODE_DIGITS,
   ON_BEHALF_SOURCE_LABELS,
+  PHONE_MESSAGE,
   REQUEST_LIMITS,
   type ContactMethod,
   type OnBehalfCreated,
@@ -17,6 +18,7 @@ import {
 import { ApiError, showError, submitOnBehalf } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { newIdempotencyKey, outcomeUnknown } from '../../../utils/idempotency';
+import { tooLongProblems, useFormCheck } from '../../../hooks/useFormCheck';
 import { answersOf, formProblems, PHONE_PATTERN, type DraftAnswers, type FormProblem } from '../../../utils/requests';
 import { Routes } from '../../../utils/routes';
 import { ChoiceButtons, FieldError, FieldLabel, FormErrors, QuestionField, TextArea, TextField } from '../../requests/components/FormParts';
@@ -30,6 +32,9 @@ const CONTACT_OPTIONS: ReadonlyArray<readonly [ContactMethod, string]> = [
   ['wechat', '微信'],
   ['visit', '上门'],
 ];
+
+/** The server's names for the fields, as this form's draft calls them. */
+const ON_BEHALF_FIELDS: Record<string, string> = { 'contact.safeTimes': 'safeTimes', 'contact.phone': 'womanPhone', categoryKey: 'category' };
 
 interface Draft {
   womanName: string;
@@ -49,7 +54,7 @@ function problemsOf(draft: Draft): FormProblem[] {
   const problems: FormProblem[] = [];
   if (draft.womanName.trim() === '') problems.push({ field: 'womanName', message: '请填写她的姓名' });
   const phone = draft.womanPhone.trim();
-  if (phone !== '' && !PHONE_PATTERN.test(phone)) problems.push({ field: 'womanPhone', message: '电话号码好像不对，请再看一看' });
+  if (phone !== '' && !PHONE_PATTERN.test(phone)) problems.push({ field: 'womanPhone', message: PHONE_MESSAGE });
   if (draft.source === null) problems.push({ field: 'source', message: '请选择她是怎么来求助的' });
   if (draft.category === null) {
     problems.push({ field: 'category', message: '请选择求助的类别' });
@@ -71,6 +76,12 @@ function problemsOf(draft: Draft): FormProblem[] {
   if (draft.contact === null) problems.push({ field: 'contact', message: '请选择怎么联系她' });
   else if (draft.contact === 'phone' && phone === '') problems.push({ field: 'womanPhone', message: '要打电话联系她，请填写她的电话' });
   if (!draft.consent) problems.push({ field: 'consent', message: '请先确认她已同意登记她的信息' });
+  const tooLong = tooLongProblems([
+    ['womanName', '她的姓名', draft.womanName, REQUEST_LIMITS.womanName],
+    ['description', '求助内容', draft.description, REQUEST_LIMITS.description],
+    ['safeTimes', '方便联系的时间', draft.safeTimes, REQUEST_LIMITS.safeTimes],
+  ]);
+  for (const problem of tooLong) if (!problems.some((known) => known.field === problem.field)) problems.push(problem);
   return problems;
 }
 
@@ -169,7 +180,6 @@ export function OnBehalfForm({
     urgent: false,
     consent: false,
   });
-  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<OnBehalfCreated | null>(null);
   const [notice, setNotice] = useState<'retry' | 'earlier-try' | null>(null);
@@ -177,7 +187,7 @@ export function OnBehalfForm({
   const attempt = useRef<{ key: string; sent: SubmitOnBehalfInput[] } | null>(null);
 
   const change = (fields: Partial<Draft>) => setDraft((current) => ({ ...current, ...fields }));
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  const { problems, problemOf, attempt: check, refusedBy } = useFormCheck(draft, problemsOf);
 
   if (created !== null) return <RatingCode created={created} earlierTry={notice === 'earlier-try'} />;
 
@@ -186,8 +196,7 @@ export function OnBehalfForm({
 
   const send = async () => {
     if (busy) return;
-    const found = problemsOf(draft);
-    setProblems(found);
+    const found = check();
     if (found.length > 0) {
       void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
       return;
@@ -210,6 +219,7 @@ export function OnBehalfForm({
         return;
       }
       showError(error);
+      refusedBy(error.fields.map((field) => ({ field: ON_BEHALF_FIELDS[field.field] ?? field.field, message: field.message })));
       // A refused form was not recorded, so the next try may take a new key; a used key is kept
       // until the earlier try it belongs to has been found.
       if (outcomeUnknown(error) || error.code === ErrorCode.IdempotencyKeyReused) setNotice('retry');
@@ -227,7 +237,7 @@ export function OnBehalfForm({
         {federationName && <Text className="hint">登记到：{federationName}</Text>}
         <View className="form-field">
           <FieldLabel text="她的姓名" required />
-          <TextField className="woman-name" value={draft.womanName} onChange={(womanName) => change({ womanName })} maxLength={REQUEST_LIMITS.womanName} />
+          <TextField className="woman-name" value={draft.womanName} onChange={(womanName) => change({ womanName })} limit={REQUEST_LIMITS.womanName} />
           <FieldError message={problemOf('womanName')} />
         </View>
         <View className="form-field">
@@ -236,8 +246,7 @@ export function OnBehalfForm({
             className="woman-phone"
             value={draft.womanPhone}
             onChange={(womanPhone) => change({ womanPhone })}
-            type="number"
-            maxLength={REQUEST_LIMITS.phone}
+            placeholder="手机或座机，例如：0410-1234567"
           />
           <FieldError message={problemOf('womanPhone')} />
         </View>
@@ -284,7 +293,7 @@ export function OnBehalfForm({
             className="request-description"
             value={draft.description}
             onChange={(description) => change({ description })}
-            maxLength={REQUEST_LIMITS.description}
+            limit={REQUEST_LIMITS.description}
           />
           <FieldError message={problemOf('description')} />
         </View>
@@ -303,8 +312,9 @@ export function OnBehalfForm({
             value={draft.safeTimes}
             onChange={(safeTimes) => change({ safeTimes })}
             placeholder="例如：工作日上午"
-            maxLength={REQUEST_LIMITS.safeTimes}
+            limit={REQUEST_LIMITS.safeTimes}
           />
+          <FieldError message={problemOf('safeTimes')} />
         </View>
         <View className="form-field">
           <FieldLabel text="她的同意" required />

@@ -38,7 +38,7 @@ export function ProfileForm({
           value={draft.address}
           onChange={(address) => change({ address })}
           placeholder="例如：新台子镇懿路村村委会"
-          maxLength={PLACE_LIMITS.address}
+          limit={PLACE_LIMITS.address}
         />
         <FieldError message={problemOf('address')} />
       </View>
@@ -49,7 +49,6 @@ export function ProfileForm({
           value={draft.phone}
           onChange={(phone) => change({ phone })}
           placeholder="例如：0410-1234567"
-          maxLength={PLACE_LIMITS.phone}
         />
         <FieldError message={problemOf('phone')} />
       </View>
@@ -60,7 +59,7 @@ export function ProfileForm({
           value={draft.officeHours}
           onChange={(officeHours) => change({ officeHours })}
           placeholder="例如：周一至周五 8:30-17:00"
-          maxLength={PLACE_LIMITS.officeHours}
+          limit={PLACE_LIMITS.officeHours}
         />
         <FieldError message={problemOf('officeHours')} />
       </View>

@@ -48,12 +48,12 @@ export function RosterAddForm({ federationId, onAdded }: { federationId: string;
       <Text className="sheet-title">添加联系人</Text>
       <View className="form-field">
         <FieldLabel text="她的姓名" required />
-        <TextField className="roster-name-input" value={draft.name} onChange={(name) => change({ name })} maxLength={ROSTER_LIMITS.name} />
+        <TextField className="roster-name-input" value={draft.name} onChange={(name) => change({ name })} limit={ROSTER_LIMITS.name} />
         <FieldError message={problemOf('name')} />
       </View>
       <View className="form-field">
         <FieldLabel text="她的电话" required />
-        <TextField className="roster-phone-input" value={draft.phone} onChange={(phone) => change({ phone })} type="number" maxLength={32} />
+        <TextField className="roster-phone-input" value={draft.phone} onChange={(phone) => change({ phone })} placeholder="手机或座机，例如：0410-1234567" />
         <FieldError message={problemOf('phone')} />
       </View>
       <View className="form-field">

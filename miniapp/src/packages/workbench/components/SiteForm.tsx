@@ -56,7 +56,7 @@ export function SiteForm({
             value={draft.name}
             onChange={(name) => change({ name })}
             placeholder="例如：懿路村妇女之家"
-            maxLength={PLACE_LIMITS.name}
+            limit={PLACE_LIMITS.name}
           />
           <FieldError message={problemOf('name')} />
         </View>
@@ -67,7 +67,7 @@ export function SiteForm({
             value={draft.address}
             onChange={(address) => change({ address })}
             placeholder="例如：懿路村村委会一楼"
-            maxLength={PLACE_LIMITS.address}
+            limit={PLACE_LIMITS.address}
           />
           <FieldError message={problemOf('address')} />
         </View>
@@ -86,7 +86,6 @@ export function SiteForm({
             value={draft.phone}
             onChange={(phone) => change({ phone })}
             placeholder="例如：0410-1234567"
-            maxLength={PLACE_LIMITS.phone}
           />
           <FieldError message={problemOf('phone')} />
         </View>
