@@ -51,7 +51,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   });
   app.enableShutdownHooks();
   // Before Swagger and the H5 files register their routes, so that every response carries the headers.
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerStrictJsonParser(app);
 
   const dataSource = app.get(DataSource);

@@ -110,6 +110,14 @@ describe('HTTP hardening', () => {
       expect(csp).not.toContain('unsafe-eval');
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(headers.get('x-powered-by')).toBeNull();
+      // The rest of what helmet sent before the headers were computed once at start-up (issue #18).
+      expect(headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(headers.get('origin-agent-cluster')).toBe('?1');
+      expect(headers.get('x-dns-prefetch-control')).toBe('off');
+      expect(headers.get('x-download-options')).toBe('noopen');
+      expect(headers.get('x-permitted-cross-domain-policies')).toBe('none');
+      expect(headers.get('x-xss-protection')).toBe('0');
     };
 
     it('API answers, errors included, carry them and may not be cached anywhere (even the public place search)', async () => {

@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ERROR_MESSAGES, ErrorCode, type ErrorResponse } from '@wfh/shared';
 import { errorCodes, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
@@ -12,43 +11,58 @@ import { errorCodes, type FastifyReply, type FastifyRequest, type RawServerDefau
  * scripts are never inline. No upgrade-insecure-requests: the embedded mode serves plain HTTP on
  * a village office's network, and upgrading its requests to https would break every page.
  */
-const CONTENT_SECURITY_POLICY = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    baseUri: ["'self'"],
-    scriptSrc: ["'self'"],
-    scriptSrcAttr: ["'none'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    formAction: ["'self'"],
-  },
+const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"],
 };
 
 /**
- * Security headers on every response (helmet's defaults, tightened): no framing (frame-ancestors
- * and X-Frame-Options), nosniff, and no Referer at all, since a woman's request address must not
- * travel to any other site. HSTS for 180 days without subdomains: the deploying federation's other
- * hosts may not all speak HTTPS yet; browsers ignore it on plain HTTP.
+ * Security headers on every response: helmet's defaults, tightened, written out once here. No
+ * framing (frame-ancestors and X-Frame-Options), nosniff, and no Referer at all, since a woman's
+ * request address must not travel to any other site. HSTS for 180 days without subdomains: the
+ * deploying federation's other hosts may not all speak HTTPS yet; browsers ignore it on plain HTTP.
+ * They never vary by request, so they are computed at start-up: @fastify/helmet rebuilt helmet's
+ * middleware, CSP parsing included, on every request (issue #18).
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: { maxAge: 180 * 86400, includeSubDomains: false },
-  });
-  // API answers carry personal data, and even the public place lists are asked for with her
-  // location in the address: no browser, WeChat or carrier cache may keep any of them.
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join(';'),
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': `max-age=${180 * 86400}`,
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+/** API answers carry personal data, and even the public place lists are asked for with her location in the address. */
+const API_HEADERS: Readonly<Record<string, string>> = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+
+/**
+ * Every response gets SECURITY_HEADERS; API answers also `no-store`, so no browser, WeChat or
+ * carrier cache may keep any of them. Registered before Swagger and the H5 files (bootstrap.ts).
+ */
+export function registerSecurityHeaders(app: NestFastifyApplication): void {
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+      void reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
       done();
     });
 }

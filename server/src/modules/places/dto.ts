@@ -13,6 +13,8 @@ import {
   type SearchResponse,
 } from '@wfh/shared';
 import { Optional } from '../../common/pipes/dto-decorators';
+import { CompiledValidation } from '../../common/pipes/validation';
+import { parseNearestQuery } from './nearest-query.parser';
 import { NEAREST_DEFAULTS } from './place-catalog';
 
 const PLACE_TYPES: PlaceType[] = ['site', 'body'];
@@ -20,6 +22,8 @@ const PLACE_TYPES: PlaceType[] = ['site', 'body'];
 /** Query strings carry text: "true"/"false" become booleans, anything else stays and fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** The rules of record; on the route, parseNearestQuery applies them (proved equal in its test). */
+@CompiledValidation(parseNearestQuery)
 export class NearestQueryDto implements NearestQuery {
   @ApiProperty({ minimum: -90, maximum: 90, example: 42.223, description: 'GCJ-02, as WeChat and Chinese maps give it' })
   @Type(() => Number) @IsNumber() @Min(-90) @Max(90)
@@ -74,6 +78,39 @@ export class NearbyPlaceView implements NearbyPlace {
 export class NearestResponseView implements NearestResponse {
   @ApiProperty({ type: NearbyPlaceView, isArray: true }) items: NearbyPlaceView[];
 }
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+/** Typed by NearbyPlace, so that a field added there and forgotten here does not compile. */
+const NEARBY_PLACE_PROPERTIES: Record<keyof NearbyPlace, object> = {
+  type: { type: 'string' },
+  id: { type: 'string' },
+  name: { type: 'string' },
+  federationId: { type: 'string' },
+  kind: nullable('string'),
+  level: nullable('string'),
+  latitude: { type: 'number' },
+  longitude: { type: 'number' },
+  distanceMetres: { type: 'integer' },
+  address: nullable('string'),
+  phone: nullable('string'),
+  services: { type: 'array', items: { type: 'string' } },
+  openNow: nullable('boolean'),
+  isDemo: { type: 'boolean' },
+};
+
+/**
+ * NearestResponseView for Fastify's serialiser, which compiles it once (fast-json-stringify) and
+ * writes the answer without JSON.stringify's generic walk (issue #18). Every field is required: a
+ * missing one fails loudly rather than vanishing from the answer.
+ */
+export const NEAREST_RESPONSE_SCHEMA = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: { type: 'array', items: { type: 'object', required: Object.keys(NEARBY_PLACE_PROPERTIES), properties: NEARBY_PLACE_PROPERTIES } },
+  },
+};
 
 export class SearchQueryDto {
   @ApiProperty({ minLength: 1, maxLength: 20, example: '莲花' })

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import {
   distanceMetres,
-  isOpenAt,
+  openRangesOfDay,
   type LocalMoment,
   type NearbyPlace,
   type NearestQuery,
@@ -52,6 +52,9 @@ function locatedBodies(bodies: BodyTable, includeDemo: boolean): Bodies {
  * a new snapshot; queries never see a half-built one.
  */
 export class PlaceCatalog {
+  /** Each site's opening hours today as flat [from, to, from, to, …] minutes; see openRangesOn. */
+  private openRanges: { day: string; bySite: number[][] } | null = null;
+
   private constructor(
     private readonly sites: IndexedSite[],
     private readonly siteTree: KDBush | null,
@@ -107,12 +110,18 @@ export class PlaceCatalog {
     const found: NearbyPlace[] = [];
 
     if (query.type !== 'body' && this.siteTree) {
+      const open = this.openRangesOn(moment);
+      const isOpen = (i: number) => {
+        const ranges = open[i];
+        for (let r = 0; r < ranges.length; r += 2) if (moment.minutes >= ranges[r] && moment.minutes < ranges[r + 1]) return true;
+        return false;
+      };
       const accepts = (i: number) => {
         const site = this.sites[i];
         return (
           (query.kind === undefined || site.kind === query.kind) &&
           (query.service === undefined || site.services.includes(query.service)) &&
-          (query.openNow !== true || isOpenAt(site.openingHours, site.openingExceptions, moment))
+          (query.openNow !== true || isOpen(i))
         );
       };
       for (const i of around(this.siteTree, query.longitude, query.latitude, k, radiusKm, accepts) as number[]) {
@@ -130,7 +139,7 @@ export class PlaceCatalog {
           address: site.address,
           phone: site.phone,
           services: site.services,
-          openNow: isOpenAt(site.openingHours, site.openingExceptions, moment),
+          openNow: isOpen(i),
           isDemo: site.isDemo,
         });
       }
@@ -161,6 +170,22 @@ export class PlaceCatalog {
     // Equal distances fall back to type and id, so the same question always gets the same list.
     found.sort((a, b) => a.distanceMetres - b.distanceMetres || a.type.localeCompare(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.slice(0, k).map((place) => ({ ...place, distanceMetres: Math.round(place.distanceMetres) }));
+  }
+
+  /**
+   * Opening hours depend on the day alone (its date and kind, and the day before's), so they are worked
+   * out for every site once a day, and "open now" is then a comparison of minutes per site. The kind
+   * of day is in the key because an admin may change the holiday calendar for today.
+   */
+  private openRangesOn(moment: LocalMoment): number[][] {
+    const day = `${moment.date} ${moment.dayKind} ${moment.previous.dayKind}`;
+    if (this.openRanges?.day !== day) {
+      const bySite = this.sites.map((site) =>
+        openRangesOfDay(site.openingHours, site.openingExceptions, moment).flatMap(({ from, to }) => [from, to]),
+      );
+      this.openRanges = { day, bySite };
+    }
+    return this.openRanges.bySite;
   }
 
   /**

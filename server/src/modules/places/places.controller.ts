@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPaths, type NearestResponse, type SearchResponse } from '@wfh/shared';
 import { Public } from '../../common/auth/public.decorator';
-import { NearestQueryDto, NearestResponseView, SearchQueryDto, SearchResponseView } from './dto';
+import { NEAREST_RESPONSE_SCHEMA, NearestQueryDto, NearestResponseView, SearchQueryDto, SearchResponseView } from './dto';
 import { PlacesService } from './places.service';
 
 @ApiTags('places')
@@ -14,6 +15,7 @@ export class PlacesController {
   @Get(ApiPaths.nearest)
   @ApiOperation({ summary: 'The k nearest sites and bodies to a point, with distances in metres' })
   @ApiOkResponse({ type: NearestResponseView })
+  @RouteSchema({ response: { 200: NEAREST_RESPONSE_SCHEMA } })
   nearest(@Query() query: NearestQueryDto): NearestResponse {
     return this.places.nearest(query);
   }
