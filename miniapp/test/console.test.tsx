@@ -210,6 +210,22 @@ describe('a PC whose session the server ended', () => {
     expect(taro.showToast).not.toHaveBeenCalled();
   });
 
+  it('her role revoked while its access token ran out: the refused refresh’s reason reaches the code page', async () => {
+    startSession({ ...tokensFor(meAsChair.user, 'pc'), expiresIn: 30 }, 'console');
+    new FakeApi()
+      .on('POST', ApiPaths.authRefresh, fail(401, ErrorCode.ConsoleRoleRevoked, ERROR_MESSAGES[ErrorCode.ConsoleRoleRevoked]))
+      .on('GET', ApiPaths.me, ok(meAsChair));
+
+    await expect(apiRequest({ path: ApiPaths.me })).rejects.toMatchObject({ status: 401 });
+
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/console/sign-in?ended=CONSOLE_ROLE_REVOKED' });
+    setRouterParams({ ended: ErrorCode.ConsoleRoleRevoked });
+    new FakeApi().on('POST', ApiPaths.consoleSignIns, ok({ id: ID, pollToken: 's', expiresAt: new Date(Date.now() + 120_000).toISOString(), pollSeconds: 60 }));
+    const { container } = render(<ConsoleSignInPage />);
+    expect(container.querySelector('.console-sign-in-ended')!.textContent).toBe(ERROR_MESSAGES[ErrorCode.ConsoleRoleRevoked]);
+    expect(taro.showToast).not.toHaveBeenCalled();
+  });
+
   it('says so when her role was revoked; a session signed in otherwise in the browser is only forgotten', async () => {
     startSession(tokensFor(meAsChair.user, 'pc'), 'console');
     new FakeApi().on('GET', ApiPaths.me, fail(401, ErrorCode.ConsoleRoleRevoked, ERROR_MESSAGES[ErrorCode.ConsoleRoleRevoked]));

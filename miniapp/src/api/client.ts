@@ -124,26 +124,30 @@ export function fileNameOf(header: Record<string, string> | undefined): string |
 
 // While one refresh is in flight every other expired request waits for it instead of starting its
 // own: refresh tokens rotate, so a second concurrent refresh would present a token already spent.
-let renewal: Promise<boolean> | null = null;
+let renewal: Promise<Renewal> | null = null;
 
-async function refreshTokens(): Promise<boolean> {
+/** How a renewal ended: renewed, or refused with the server's reason (its error code). */
+type Renewal = { renewed: true } | { renewed: false; refusal: string };
+
+async function refreshTokens(): Promise<Renewal> {
   const refreshToken = readRefreshToken();
-  if (refreshToken === null) return false;
+  if (refreshToken === null) return { renewed: false, refusal: ErrorCode.RefreshTokenInvalid };
   const body: RefreshRequest = { refreshToken };
   try {
     const reply = await send({ method: 'POST', path: ApiPaths.authRefresh, data: body, auth: false }, false);
     renewSession(reply.data as AuthTokens);
-    return true;
+    return { renewed: true };
   } catch (error) {
     if (error instanceof ApiError && error.code === NETWORK_ERROR) throw error;
-    return false;
+    // The PC's code page says why in her words: its session ended, or she lost her console role.
+    return { renewed: false, refusal: error instanceof ApiError ? error.code : ErrorCode.RefreshTokenInvalid };
   }
 }
 
-function renewAccessToken(expiredToken: string): Promise<boolean> {
+function renewAccessToken(expiredToken: string): Promise<Renewal> {
   // Another request already replaced the token this one was sent with: just use the new one.
   const current = readAccessToken();
-  if (current !== null && current !== expiredToken) return Promise.resolve(true);
+  if (current !== null && current !== expiredToken) return Promise.resolve({ renewed: true });
   renewal ??= refreshTokens().finally(() => {
     renewal = null;
   });
@@ -155,9 +159,8 @@ async function send(options: RequestOptions, mayRefresh: boolean): Promise<Reply
   if (token !== null && mayRefresh && accessTokenDue()) {
     // A refused refresh means her sessions were ended (elsewhere, or for a copied token): forget this
     // one, so the call goes out as from anyone signed out and her pages offer to sign in once.
-    if (!(await renewAccessToken(token)) && readAccessToken() === token && loseSession(ErrorCode.RefreshTokenInvalid)) {
-      tokenLostAtConsole = token;
-    }
+    const renewed = await renewAccessToken(token);
+    if (!renewed.renewed && readAccessToken() === token && loseSession(renewed.refusal)) tokenLostAtConsole = token;
     // A PC is on its way back to its code: nothing to send, nothing to show.
     if (tokenLostAtConsole === token) {
       const lost = new ApiError(401, ErrorCode.RefreshTokenInvalid, ERROR_MESSAGES[ErrorCode.RefreshTokenInvalid]);
@@ -170,13 +173,16 @@ async function send(options: RequestOptions, mayRefresh: boolean): Promise<Reply
   if (response.statusCode >= 200 && response.statusCode < 300) return response;
 
   const error = apiErrorFromResponse(response.statusCode, response.data);
+  let lostWith: string = error.code;
   if (token !== null && error.code === ErrorCode.TokenExpired && mayRefresh) {
-    if (await renewAccessToken(token)) return send(options, false);
+    const renewed = await renewAccessToken(token);
+    if (renewed.renewed) return send(options, false);
+    lostWith = renewed.refusal;
   }
   // Only forget the session this request was sent with; a concurrent refresh may have replaced it.
   const lostSession = token !== null && error.status === 401 && SESSION_LOST.has(error.code);
   if (lostSession) {
-    if (readAccessToken() === token && loseSession(error.code)) tokenLostAtConsole = token;
+    if (readAccessToken() === token && loseSession(lostWith)) tokenLostAtConsole = token;
     if (tokenLostAtConsole === token) explainedByCodePage.add(error);
   }
   throw error;

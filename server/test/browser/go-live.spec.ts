@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { Redis } from 'ioredis';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
   ApiPaths,
   ErrorCode,
@@ -14,7 +14,6 @@ import {
   consoleSignInIdOf,
   pathOf,
   type AuthTokens,
-  type ImportReport,
   type MeResponse,
   type NearestResponse,
   type RequestDetail,
@@ -26,6 +25,7 @@ import { expectApiError } from '../support/api-expect';
 import { launchChromium } from '../support/browser';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { H5_DIR, SCREENSHOTS } from '../support/h5-app';
+import { locateHere, locationShown, openMyPlaces, PHONE } from '../support/my-places';
 import { runBuiltCli, startServerProcess, stopAllServerProcesses, waitUntil, warnings, type ServerProcess } from '../support/server-process';
 import { TEST_DB_ADMIN_URL, TEST_DB_PASSWORD, TEST_DB_USER, TEST_REDIS_URL } from '../support/services';
 import { call, TEST_DATA_KEY, TEST_JWT_SECRET, TEST_PHONE_DIGEST_KEY, TEST_WECHAT } from '../support/test-app';
@@ -37,10 +37,13 @@ const VILLAGE = '211221101200';
 const ADMIN = { name: '陈静', phone: '13800000001', openid: 'go-live-chenjing' };
 const CHAIR = { name: '李春梅', phone: '13900000002', openid: 'go-live-lichunmei' };
 const WOMAN = { openid: 'go-live-woman' };
-/** Where the chair stands in her 妇女之家 (GCJ-02, as the mini-program's getLocation gives it). */
-const HERE = { latitude: 42.39512, longitude: 123.54488 };
-/** About 200 m south of it: 0.0018° of latitude. */
-const NEARBY = { latitude: HERE.latitude - 0.0018, longitude: HERE.longitude };
+/**
+ * Where the chair stands at her 妇女之家's door, as her phone's browser reports it (WGS-84, about a
+ * kilometre from where the county's sheet put it); the page turns it into the maps' GCJ-02.
+ */
+const STANDING = { latitude: 42.3931, longitude: 123.5386 };
+/** About 200 m south of wherever she saved it: 0.0018° of latitude. */
+const SOUTH_200M = 0.0018;
 const PC = { width: 1366, height: 768 };
 
 /**
@@ -75,8 +78,10 @@ ${CHAIR.name},139 0000 0002,新台子镇,懿路村,主席
  * Going live (issue #14 item 7): NODE_ENV=production on MariaDB and Redis, no demo data anywhere,
  * from an empty database to a woman's request in her chair's inbox. The built server and the built
  * commands run as an operator runs them; WeChat is the fake (code2Session and the phone-number
- * exchange); the console is the H5 build in Chromium at a PC's size. The mini-program's own steps
- * (wx.login, getPhoneNumber, getLocation are WeChat's) are the API calls it makes.
+ * exchange); the console is the H5 build in Chromium at a PC's size, where the admin imports her
+ * county's sheets. The mini-program's pages are the H5 build at a phone's size (the chair's
+ * 「我就在这里」 takes the browser's position); what WeChat itself does (wx.login, the
+ * getPhoneNumber button) and the woman's steps are the API calls the mini-program makes.
  */
 describe('going live: production on MariaDB and Redis, from an empty database to a request in the chair’s inbox', () => {
   // A database and a Redis prefix of this run's own: nothing of another test, nothing left behind.
@@ -104,7 +109,6 @@ describe('going live: production on MariaDB and Redis, from an empty database to
   // What the steps hand on to the next.
   let admin: AuthTokens;
   let adminPc: Page;
-  let consoleToken: string;
   let chair: AuthTokens;
   let site: SiteSummary;
   let filed: RequestDetail;
@@ -156,14 +160,6 @@ describe('going live: production on MariaDB and Redis, from an empty database to
     return call<MeResponse>(server.baseUrl, 'POST', ApiPaths.mePhone, { token: tokens.accessToken, body: { code } });
   }
 
-  function importFile(kind: 'sites' | 'people', file: string, dryRun: boolean) {
-    return call<ImportReport>(server.baseUrl, 'POST', `${pathOf(ApiPaths.countyImport, { countyId: COUNTY, kind })}?dryRun=${dryRun}`, {
-      token: consoleToken,
-      rawBody: file,
-      headers: { 'content-type': 'text/csv' },
-    });
-  }
-
   async function openPc(): Promise<Page> {
     const context = await browser.newContext({ viewport: PC, deviceScaleFactor: 1 });
     contexts.push(context);
@@ -171,6 +167,73 @@ describe('going live: production on MariaDB and Redis, from an empty database to
   }
 
   const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true });
+
+  /**
+   * The mini-program on her phone, for the steps that are pages rather than WeChat's own: the H5 build
+   * at a phone's size holding the session the mini-program got from wx.login (production offers the
+   * browser no other sign-in for her). Put in once, before the first page, so that the page's own
+   * renewals are not overwritten on the next load.
+   */
+  async function openPhone(tokens: AuthTokens, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ ...PHONE, ...options });
+    contexts.push(context);
+    await context.addInitScript((session: AuthTokens) => {
+      const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
+      if (storage.getItem('wfh.accessToken') !== null) return;
+      // As the app keeps them (api/session.ts), each value wrapped as Taro's storage wraps it.
+      const keep = (key: string, data: unknown) => storage.setItem(key, JSON.stringify({ data }));
+      keep('wfh.accessToken', session.accessToken);
+      keep('wfh.refreshToken', session.refreshToken);
+      keep('wfh.accessTokenExpiresAt', Date.now() + session.expiresIn * 1000);
+    }, tokens);
+    return context.newPage();
+  }
+
+  /** A problem of the import's check as the console shows it, cell by cell. */
+  interface ProblemShown {
+    row: string | null;
+    line: string;
+    column: string;
+    message: string;
+  }
+
+  async function problemsShown(page: Page): Promise<ProblemShown[]> {
+    const rows = visible(page, '.import-problem-row[data-row]');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const shown: ProblemShown[] = [];
+    for (const row of await rows.all()) {
+      shown.push({
+        row: await row.getAttribute('data-row'),
+        line: await row.locator('.import-problem-line').innerText(),
+        column: await row.locator('.import-problem-column').innerText(),
+        message: await row.locator('.import-problem-message').innerText(),
+      });
+    }
+    return shown;
+  }
+
+  /** 导入导出 → the kind's tab → a file chosen from the PC (a fresh choice after any earlier report). */
+  async function chooseSheet(page: Page, kindLabel: string, name: string, content: string): Promise<void> {
+    const kind = visible(page, '.import-kind-option').filter({ hasText: kindLabel });
+    await kind.waitFor({ timeout: 20_000 });
+    if (!(await kind.getAttribute('class'))?.includes('choice-selected')) await kind.click();
+    const again = visible(page, '.choose-again');
+    if ((await again.count()) > 0) await again.click();
+    await page.setInputFiles('input.import-file-input', { name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  }
+
+  /** The fixed sheet: checked clean, 确认导入, and what the console says it did. */
+  async function importFixed(page: Page, kindLabel: string, name: string, content: string, rows: number): Promise<string> {
+    await chooseSheet(page, kindLabel, name, content);
+    const confirm = visible(page, '.confirm-import');
+    await confirm.waitFor({ timeout: 30_000 });
+    expect(await visible(page, '.import-problem-row').count()).toBe(0);
+    expect(await visible(page, '.import-summary .import-count-create .import-count-number').innerText()).toBe(String(rows));
+    await confirm.click();
+    const result = visible(page, '.import-result');
+    await result.waitFor({ timeout: 30_000 });
+    return result.innerText();
+  }
 
   /**
    * The console's sign-in page at a PC, scanned with the phone of `tokens`: the code drawn on the
@@ -233,8 +296,8 @@ describe('going live: production on MariaDB and Redis, from an empty database to
     await visible(adminPc, '.inbox').waitFor({ timeout: 20_000 });
     expect(await visible(adminPc, '.inbox-body').allInnerTexts()).toContain('铁岭县妇联');
     await adminPc.screenshot({ path: join(SCREENSHOTS, 'go-live-admin-console-1366.png') });
-    // The console's own session (8 hours at most), which the imports below go out with.
-    consoleToken = await adminPc.evaluate(() => {
+    // The console's own session (8 hours at most), not her phone's.
+    const consoleToken = await adminPc.evaluate(() => {
       const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
       // Taro keeps each value as {"data": …}.
       return JSON.parse(storage.getItem('wfh.accessToken') ?? '{}').data as string;
@@ -242,47 +305,54 @@ describe('going live: production on MariaDB and Redis, from an empty database to
     expect(consoleToken).not.toBe(admin.accessToken);
   });
 
-  it('she imports the county’s sites and people, reads what is wrong row by row, fixes it and imports again', async () => {
-    const sites = await importFile('sites', SITES_WITH_PROBLEMS, true);
-    expect(sites.status).toBe(200);
-    expect(sites.body.counts).toMatchObject({ rows: 4, create: 1, badRows: 3 });
-    expect(sites.body.problems.map(({ row, column }) => ({ row, column }))).toEqual([
-      { row: 3, column: '所属组织' },
-      { row: 4, column: '类型' },
-      { row: 5, column: '纬度' },
+  it('she imports the county’s sites and people in the console, reads what is wrong row by row, fixes it and imports again', async () => {
+    await visible(adminPc, '.console-nav-imports').click();
+    await adminPc.waitForURL(/packages\/admin\/imports/, { timeout: 20_000 });
+    const villageSites = async () =>
+      (await call<SiteSummary[]>(server.baseUrl, 'GET', pathOf(ApiPaths.federationSites, { id: VILLAGE }))).body.map((s) => s.name);
+
+    // The sites sheet as the county keeps it: each bad row named by its row in the sheet (the header is
+    // row 1), its column, and what to change there.
+    await chooseSheet(adminPc, '阵地', '铁岭县阵地.csv', SITES_WITH_PROBLEMS);
+    const siteProblems = await problemsShown(adminPc);
+    expect(siteProblems.map(({ row, line, column }) => ({ row, line, column }))).toEqual([
+      { row: '3', line: '第 3 行', column: '所属组织' },
+      { row: '4', line: '第 4 行', column: '类型' },
+      { row: '5', line: '第 5 行', column: '纬度' },
     ]);
-    const [ambiguous, kind, location] = sites.body.problems.map((problem) => problem.message);
+    const [ambiguous, kind, location] = siteProblems.map((problem) => problem.message);
     expect(ambiguous).toContain('“北地村”有2个');
     expect(ambiguous).toContain('新台子镇');
     expect(kind).toContain('不认识的类型“妇女活动室”');
     expect(location).toContain('新阵地要有位置');
-    // A commit while rows are wrong writes nothing.
-    const refused = await importFile('sites', SITES_WITH_PROBLEMS, false);
-    expect({ status: refused.status, code: (refused.body as unknown as { code: string }).code, committed: refused.body.committed }).toEqual({
-      status: 400,
-      code: ErrorCode.ImportHasProblems,
-      committed: false,
-    });
+    expect(await visible(adminPc, '.import-summary .import-count-bad .import-count-number').innerText()).toBe('3');
+    expect(await visible(adminPc, '.import-summary .import-read').innerText()).toContain('有 3 行需要修改，全部改好后才能导入');
+    // While rows are wrong there is nothing to confirm, and nothing was written.
+    expect(await visible(adminPc, '.confirm-import').count()).toBe(0);
+    expect(await villageSites()).toEqual([]);
+    await visible(adminPc, '.import-flow').screenshot({ path: join(SCREENSHOTS, 'go-live-import-problems-1366.png') });
 
-    const people = await importFile('people', PEOPLE_WITH_PROBLEMS, true);
-    expect(people.body.problems.map(({ row, column }) => ({ row, column }))).toEqual([
-      { row: 3, column: '手机号' },
-      { row: 4, column: '职务' },
+    // Fixed in the sheet, chosen again, checked clean and imported.
+    const sitesDone = await importFixed(adminPc, '阵地', '铁岭县阵地（改好）.csv', SITES_FIXED, 4);
+    expect(sitesDone).toContain('导入完成');
+    expect(sitesDone).toContain('已新增 4 行');
+    expect(await villageSites()).toEqual(['懿路村妇女之家']);
+
+    // Her people the same way, on the 人员名单 tab.
+    await chooseSheet(adminPc, '人员名单', '铁岭县人员名单.csv', PEOPLE_WITH_PROBLEMS);
+    const peopleProblems = await problemsShown(adminPc);
+    expect(peopleProblems.map(({ row, line, column }) => ({ row, line, column }))).toEqual([
+      { row: '3', line: '第 3 行', column: '手机号' },
+      { row: '4', line: '第 4 行', column: '职务' },
     ]);
-    expect(people.body.problems[0]!.message).toContain('手机号应当是11位，这里是7位');
-    expect(people.body.problems[1]!.message).toContain('不认识的职务“队长”');
+    expect(peopleProblems[0]!.message).toContain('手机号应当是11位，这里是7位');
+    expect(peopleProblems[1]!.message).toContain('不认识的职务“队长”');
+    expect(await visible(adminPc, '.confirm-import').count()).toBe(0);
 
-    for (const [kind, file, count] of [['sites', SITES_FIXED, 4], ['people', PEOPLE_FIXED, 3]] as const) {
-      const dryRun = await importFile(kind, file, true);
-      expect({ kind, problems: dryRun.body.problems, counts: dryRun.body.counts }).toMatchObject({ kind, problems: [], counts: { create: count, badRows: 0 } });
-      const committed = await importFile(kind, file, false);
-      expect({ kind, status: committed.status, committed: committed.body.committed, created: committed.body.counts.create }).toEqual({
-        kind,
-        status: 200,
-        committed: true,
-        created: count,
-      });
-    }
+    const peopleDone = await importFixed(adminPc, '人员名单', '铁岭县人员名单（改好）.csv', PEOPLE_FIXED, 3);
+    expect(peopleDone).toContain('导入完成');
+    expect(peopleDone).toContain('已新增 3 行');
+    await adminPc.screenshot({ path: join(SCREENSHOTS, 'go-live-import-result-1366.png') });
   });
 
   it('a listed chair opens the mini-program, shares her phone number and is at work under her own name', async () => {
@@ -297,22 +367,39 @@ describe('going live: production on MariaDB and Redis, from an empty database to
     expect({ status: inbox.status, items: inbox.body }).toEqual({ status: 200, items: [] });
   });
 
-  it('she sets her 妇女之家’s location where she stands', async () => {
+  it('she sets her 妇女之家’s location where she stands, with 「我就在这里」 on her phone', async () => {
+    const phone = await openPhone(chair, { geolocation: STANDING, permissions: ['geolocation'] });
+    await phone.goto(`${server.baseUrl}/`);
+    await visible(phone, '.greeting').filter({ hasText: `您好，${CHAIR.name}` }).waitFor({ timeout: 20_000 });
+    await openMyPlaces(phone, server.baseUrl, VILLAGE);
+    const row = visible(phone, '.my-site').filter({ hasText: '懿路村妇女之家' });
+    await row.locator('.edit-site').click();
+    await visible(phone, '.save-site').waitFor({ timeout: 20_000 });
+    // The sheet's position first; then where she stands.
+    expect(await visible(phone, '.location-text').innerText()).toBe('已设定：北纬42.3905°，东经123.5512°');
+    const shown = await locateHere(phone);
+    await visible(phone, '.location-field').screenshot({ path: join(SCREENSHOTS, 'go-live-chair-locate-here.png') });
+    await visible(phone, '.save-site').click();
+    await visible(phone, '.my-site').filter({ hasText: '懿路村妇女之家' }).locator('.edit-site').waitFor({ timeout: 20_000 });
+
     const ours = await call<SiteSummary[]>(server.baseUrl, 'GET', pathOf(ApiPaths.federationSites, { id: VILLAGE }), { token: chair.accessToken });
     expect(ours.body.map((s) => s.name)).toEqual(['懿路村妇女之家']);
-    const moved = await call<SiteSummary>(server.baseUrl, 'PATCH', pathOf(ApiPaths.site, { id: ours.body[0]!.id }), { token: chair.accessToken, body: HERE });
-    expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ ...HERE, isDemo: false });
-    site = moved.body;
+    site = ours.body[0]!;
+    expect(site.isDemo).toBe(false);
+    // Saved as the form showed it, in the maps' datum: a few hundred metres off the phone's GPS reading.
+    expect(locationShown(shown)).toEqual({ latitude: Number(site.latitude.toFixed(4)), longitude: Number(site.longitude.toFixed(4)) });
+    const shift = Math.hypot(site.latitude - STANDING.latitude, site.longitude - STANDING.longitude);
+    expect(shift).toBeGreaterThan(0.001);
+    expect(shift).toBeLessThan(0.01);
   });
 
   it('a woman nearby finds that 妇女之家 first in nearest and asks it for help', async () => {
     const woman = await openMiniProgram(WOMAN.openid);
-    const query = `latitude=${NEARBY.latitude}&longitude=${NEARBY.longitude}`;
+    const query = `latitude=${site.latitude - SOUTH_200M}&longitude=${site.longitude}`;
     // The location change reaches the index through Redis: the first answer may still be the old one.
     const nearest = await waitUntil('the moved 妇女之家 first in nearest', 10_000, async () => {
       const reply = await call<NearestResponse>(server.baseUrl, 'GET', `${ApiPaths.nearest}?${query}`, { token: woman.accessToken });
-      return reply.body.items[0]?.id === site.id && reply.body.items[0].latitude === HERE.latitude ? reply.body : null;
+      return reply.body.items[0]?.id === site.id && reply.body.items[0].latitude === site.latitude ? reply.body : null;
     });
     expect(nearest.items[0]).toMatchObject({ type: 'site', name: '懿路村妇女之家', federationId: VILLAGE, isDemo: false });
     expect(nearest.items[0]!.distanceMetres).toBeGreaterThan(150);

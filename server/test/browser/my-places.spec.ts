@@ -5,6 +5,7 @@ import { ApiPaths, ServiceCategoryKey, SiteKind, pathOf, type NearestResponse } 
 import { signInAs } from '../support/api-expect';
 import { launchChromium } from '../support/browser';
 import { H5_DIR, SCREENSHOTS } from '../support/h5-app';
+import { locateHere, openMyPlaces, PHONE } from '../support/my-places';
 import { waitUntil } from '../support/server-process';
 import { call, startTestApp, type TestApp } from '../support/test-app';
 
@@ -58,7 +59,7 @@ describe('a chair keeps her places current in the H5 build', () => {
   const atTheOffice: BrowserContextOptions = { geolocation: OFFICE_WGS84, permissions: ['geolocation'] };
 
   async function signedIn(person: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, ...options });
+    const context = await browser.newContext({ ...PHONE, ...options });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/`);
@@ -70,9 +71,7 @@ describe('a chair keeps her places current in the H5 build', () => {
   /** From her workbench to 「我的阵地」 of her village, as she taps it. */
   async function myPlaces(): Promise<Page> {
     const page = await signedIn('张春梅', atTheOffice);
-    await page.goto(`${t.baseUrl}/#/packages/workbench/index`);
-    await page.locator(`[data-federation="${VILLAGE}"] .my-places`).click();
-    await page.locator('.profile-line').first().waitFor({ timeout: 20_000 });
+    await openMyPlaces(page, t.baseUrl, VILLAGE);
     return page;
   }
 
@@ -86,8 +85,7 @@ describe('a chair keeps her places current in the H5 build', () => {
     await page.locator('.save-site').waitFor({ timeout: 20_000 });
     await page.locator('.site-name-input input').fill(NEW_NAME);
     await page.locator('.site-phone-input input').fill('0410-1234567');
-    await page.locator('.locate-here').click();
-    await page.locator('.location-text', { hasText: '已设定：北纬42.29' }).waitFor({ timeout: 20_000 });
+    expect(await locateHere(page)).toMatch(/^已设定：北纬42\.29\d\d°，东经123\.84\d\d°$/);
     expect(await page.locator('.pick-on-map').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'my-places-site-form.png'), fullPage: true });
     await page.locator('.save-site').click();
@@ -106,8 +104,7 @@ describe('a chair keeps her places current in the H5 build', () => {
     const page = await myPlaces();
     await page.locator('.edit-profile').click();
     await page.locator('.profile-phone input').fill('0410-7654321');
-    await page.locator('.locate-here').click();
-    await page.locator('.location-text', { hasText: '已设定' }).waitFor({ timeout: 20_000 });
+    expect(await locateHere(page)).toMatch(/^已设定：北纬42\.29\d\d°/);
     await page.locator('.save-profile').click();
     await page.locator('.profile-phone-line', { hasText: '0410-7654321' }).waitFor({ timeout: 20_000 });
     expect(await page.locator('.profile-location-line').innerText()).toMatch(/^位置：北纬42\.29\d\d°，东经123\.84\d\d°$/);

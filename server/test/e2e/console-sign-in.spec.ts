@@ -177,6 +177,29 @@ describe('signing in at a PC by scanning its QR code', () => {
     expect(onHerPhone).toMatchObject({ status: 200, body: { roles: [] } });
   });
 
+  it('a PC session cannot be renewed once her last console role is revoked: refused in words, the session gone, her phone still signed in', async () => {
+    const { id, tokens } = await signInPc('chair');
+    // While she is chair, the PC renews as it does every ten minutes.
+    const renewed = await refreshOnPc(tokens.refreshToken);
+    expect(renewed.status).toBe(200);
+    const sessionTokens = () => pcSide.dataSource.getRepository(RefreshTokenEntity).countBy({ consoleSessionId: id });
+    expect(await sessionTokens()).toBeGreaterThan(0);
+
+    const revoked = await call(phoneSide.baseUrl, 'POST', pathOf(ApiPaths.federationRoleRevocations, { id: TREE.village }), {
+      token: phone.admin!.accessToken,
+      body: { userId: userIds.chair, role: RoleKind.Chair },
+    });
+    expect(revoked.status).toBeLessThan(300);
+    // The PC's access token ran out and it asks for a new one: told why, in words, not renewed.
+    expectApiError(await refreshOnPc(renewed.body.refreshToken), 401, ErrorCode.ConsoleRoleRevoked);
+    expect(await sessionTokens()).toBe(0);
+    expect((await mySessions('chair')).body).toEqual([]);
+    // Asked again, the token is simply unknown: not taken for a copy, so her phone is not signed out.
+    expectApiError(await refreshOnPc(renewed.body.refreshToken), 401, ErrorCode.RefreshTokenInvalid);
+    expect((await onPhone('chair', 'GET', ApiPaths.me)).status).toBe(200);
+    expect((await refreshOnPc(phone.chair!.refreshToken)).status).toBe(200);
+  });
+
   it('a PC session whose person holds another console role goes on when one is revoked', async () => {
     // She is township staff as well (as a county lists a chair who works at the township office).
     await pcSide.dataSource.getRepository(RoleAssignmentEntity).insert({
@@ -190,6 +213,10 @@ describe('signing in at a PC by scanning its QR code', () => {
     const me = await asPc<MeResponse>(tokens, 'GET', ApiPaths.me);
     expect(me.status).toBe(200);
     expect(me.body.roles.map((grant) => grant.role)).toEqual([RoleKind.Staff]);
+    // And it renews: staff still uses the console.
+    const renewed = await refreshOnPc(tokens.refreshToken);
+    expect(renewed.status).toBe(200);
+    expect((await asPc<MeResponse>(renewed.body, 'GET', ApiPaths.me)).status).toBe(200);
   });
 
   it('a code left unscanned for two minutes expires: the PC hears so and confirming is refused', async () => {

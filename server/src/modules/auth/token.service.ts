@@ -3,13 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { ErrorCode, type AuthTokens } from '@wfh/shared';
+import { ErrorCode, mayUseConsole, type AuthTokens } from '@wfh/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { unauthorized } from '../../common/errors/app-exception';
 import type { AccessTokenClaims } from '../../common/auth/auth.guard';
 import { forUpdate } from '../../database/locking';
 import { sha256Hex } from '../../infra/crypto/field-cipher';
+import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
 import { toProfile, UsersRepository } from '../users/users.repository';
 import { UserEntity } from '../users/user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -72,6 +73,10 @@ export class TokenService {
   /**
    * Trades a refresh token for a new pair. A token used twice means it was copied: every session of
    * that person ends, access tokens included, and she signs in again.
+   *
+   * A PC session is bound to her roles as its access tokens are (AuthGuard): once she holds none the
+   * console is for, it is not renewed but ended, its refresh tokens deleted, and the PC told why in
+   * words. Otherwise a PC whose access token had just lapsed would go on for the rest of the day.
    */
   async refresh(refreshToken: string): Promise<AuthTokens> {
     const tokenHash = sha256Hex(refreshToken);
@@ -88,10 +93,20 @@ export class TokenService {
         await this.endSessions(manager, user.id);
         return 'reused' as const;
       }
-      await tokens.update({ id: stored.id }, { usedAt: new Date() });
       const consoleSession = stored.consoleSessionId && stored.sessionEndsAt ? { id: stored.consoleSessionId, endsAt: stored.sessionEndsAt } : undefined;
+      if (consoleSession) {
+        // Through the entity on this transaction's connection, under her app_user lock (RolesRepository
+        // reads on a connection of its own): a revocation committed before this refresh counts.
+        const grants = await manager.getRepository(RoleAssignmentEntity).find({ select: { role: true }, where: { userId: user.id, revokedAt: IsNull() } });
+        if (!mayUseConsole(grants)) {
+          await tokens.delete({ consoleSessionId: consoleSession.id });
+          return 'role-revoked' as const;
+        }
+      }
+      await tokens.update({ id: stored.id }, { usedAt: new Date() });
       return this.issue(manager, user, consoleSession);
     });
+    if (outcome === 'role-revoked') throw unauthorized(ErrorCode.ConsoleRoleRevoked);
     if (outcome === null || outcome === 'reused') throw unauthorized(ErrorCode.RefreshTokenInvalid);
     return outcome;
   }
