@@ -13,8 +13,9 @@ const swc = (syntax) => [
 
 // Taro and its web components ship untranspiled ESM (and bundle ESM helpers in nested
 // node_modules of their own). With pnpm they sit behind node_modules/.pnpm/<name@version>/, so
-// anything whose path passes through one of these packages is transformed.
-const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7'].join('|');
+// anything whose path passes through one of these packages is transformed. @qiun/ucharts (the
+// dashboard's charts) is one ESM file too.
+const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', '@qiun'].join('|');
 
 /** @type {import('jest').Config} */
 module.exports = {

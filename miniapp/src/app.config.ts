@@ -11,7 +11,7 @@ export default defineAppConfig({
       pages: ['index', 'request', 'on-behalf', 'cover', 'activities', 'activity-edit', 'attendees', 'check-in', 'concerns', 'roster', 'roster-entry', 'referred-out', 'places', 'site-edit'],
     },
     { root: 'packages/voices', pages: ['index', 'raise', 'concern', 'join'] },
-    { root: 'packages/dashboard', pages: ['index', 'inbox'] },
+    { root: 'packages/dashboard', pages: ['index', 'inbox', 'village'] },
     { root: 'packages/admin', pages: ['index', 'imports'] },
     { root: 'packages/public', pages: ['body', 'feedback', 'join', 'rate'] },
     { root: 'packages/me-data', pages: ['export', 'delete'] },

@@ -3,10 +3,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiPaths, pathOf, RegionLevel, RoleKind, type MeResponse, type SubtreeStats } from '@wfh/shared';
 import DashboardPage from '../src/packages/dashboard/index';
 import { startSession } from '../src/api/session';
-import { shanghaiDay } from '../src/utils/time';
+import { DEFAULT_PRESET, presetRange } from '../src/packages/dashboard/range';
 import { FakeApi, ok } from './support/fake-api';
 import { tokensFor } from './support/fixtures';
-import { year } from './support/requests';
 import taro, { taroStorage, writtenFiles } from './support/taro-mock';
 
 const TOWNSHIP = '211221100';
@@ -15,7 +14,8 @@ const me: MeResponse = {
   roles: [{ role: RoleKind.Staff, federationId: TOWNSHIP, federationName: '新台子镇妇联' }],
   home: null,
 };
-const range = { from: `${year}-01-01`, to: shanghaiDay() };
+// 近30天, the range the dashboard opens on.
+const range = presetRange(DEFAULT_PRESET);
 const stats = {
   range,
   total: { federationId: TOWNSHIP, name: '新台子镇妇联', level: RegionLevel.Township, received: 0, overdueNow: 0 },

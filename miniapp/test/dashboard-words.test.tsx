@@ -45,6 +45,12 @@ describe('date ranges', () => {
     expect(presetRange('year', may20)).toEqual({ from: '2026-01-01', to: '2026-05-20' });
   });
 
+  it('counts 近30天 as today and the 29 days before it, across a month end', () => {
+    expect(presetRange('days30', may20)).toEqual({ from: '2026-04-21', to: '2026-05-20' });
+    // Past 16:00 UTC it is already the next day in Shanghai.
+    expect(presetRange('days30', Date.parse('2026-03-01T00:30:00+08:00'))).toEqual({ from: '2026-01-31', to: '2026-03-01' });
+  });
+
   it('refuses what the server refuses: the wrong way round, or more than 366 days', () => {
     expect(rangeProblem({ from: '2026-05-02', to: '2026-05-01' })).toBe('结束日期不能早于开始日期，请重新选择');
     expect(rangeProblem({ from: '2026-05-01', to: '2026-05-01' })).toBeNull();

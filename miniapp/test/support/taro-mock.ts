@@ -73,6 +73,13 @@ const taro = {
     (_options: { latitude: number; longitude: number; name?: string; address?: string }) => Promise.resolve(),
   ),
   openPrivacyContract: jest.fn(() => Promise.resolve()),
+  /**
+   * WeChat's subscribe-message dialog: she closes it answering nothing unless a test gives her
+   * answers. Only WeChat has it; the browser build never calls it.
+   */
+  requestSubscribeMessage: jest.fn(
+    (_options: { tmplIds: string[] }): Promise<Record<string, string>> => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }),
+  ),
   /** She closes the camera unless a test hands her a code to scan. */
   scanCode: jest.fn((_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> =>
     Promise.reject({ errMsg: 'scanCode:fail cancel' }),
@@ -93,18 +100,25 @@ const taro = {
    * <canvas> inside its host). jsdom lays nothing out, so sizes are 0 and charts draw nothing.
    */
   createSelectorQuery: jest.fn(() => {
-    const picked: string[] = [];
+    const picked: Array<{ selector: string; asks: 'node' | 'rect' }> = [];
     const query = {
-      select: (selector: string) => {
-        picked.push(selector);
-        return { fields: () => query };
-      },
-      exec: (callback: (found: Array<{ node: Element; width: number; height: number } | null>) => void) => {
-        const found = picked.map((selector) => {
+      select: (selector: string) => ({
+        fields: () => {
+          picked.push({ selector, asks: 'node' });
+          return query;
+        },
+        boundingClientRect: () => {
+          picked.push({ selector, asks: 'rect' });
+          return query;
+        },
+      }),
+      exec: (callback: (found: Array<{ node: Element } | { width: number; height: number } | null>) => void) => {
+        const found = picked.map(({ selector, asks }) => {
           const host = document.querySelector(selector);
           if (!host) return null;
+          if (asks === 'node') return { node: host.querySelector('canvas') ?? host };
           const { width, height } = host.getBoundingClientRect();
-          return { node: host.querySelector('canvas') ?? host, width, height };
+          return { width, height };
         });
         setTimeout(() => callback(found), 0);
       },

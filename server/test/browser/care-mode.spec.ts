@@ -151,7 +151,8 @@ const WALK: Record<string, View[]> = {
     { state: 'her township', as: 'staff', ready: '.body-row', stats: true },
     { state: 'the county', as: 'admin', ready: '.body-row', stats: true },
   ],
-  // Opened from the township's view: its staff watch the village's ordinary requests.
+  // Opened from the township's view: a village's own figures and charts, then its ordinary requests.
+  'packages/dashboard/village': [{ as: 'staff', query: village, ready: '.metric-resolution', stats: true }],
   'packages/dashboard/inbox': [{ as: 'staff', query: village, ready: '.inbox-item' }],
   'packages/admin/index': [
     { state: '组织', as: 'admin', ready: '.org-row' },

@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { RoleKind, type MeResponse, type RoleGrantView, type StatsQuery, type SubtreeStats } from '@wfh/shared';
+import { RoleKind, type MeResponse, type RoleGrantView, type StatsQuery } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { SignedIn } from '../../components/SignedIn';
-import { LoadFailed, Loading } from '../../components/StatusViews';
-import { formatDate, formatDateTime, startOfShanghaiDay } from '../../utils/time';
-import { rangeWords, workingTimeWords } from '../../utils/stats';
 import { ChoiceButtons } from '../requests/components/FormParts';
-import { BarList } from './components/BarList';
-import { BodyRows } from './components/BodyRows';
-import { MetricCards } from './components/MetricCards';
 import { RangeBar } from './components/RangeBar';
-import { StatsExport } from './components/StatsExport';
-import { useSubtreeStats } from './hooks';
-import { presetRange } from './range';
+import { StatsView } from './components/StatsView';
+import { DEFAULT_PRESET, presetRange } from './range';
 import '../../styles/requests.css';
 import './dashboard.css';
 
@@ -29,59 +22,12 @@ function statsBodies(roles: readonly RoleGrantView[]): RoleGrantView[] {
     .sort((a, b) => a.federationId.length - b.federationId.length);
 }
 
-function Charts({ stats }: { stats: SubtreeStats }) {
-  const weeks = stats.weeks.map((week) => ({
-    key: week.week,
-    label: `${formatDate(startOfShanghaiDay(week.week))}这周（${week.received}件）`,
-    value: week.firstResponseMedianMinutes,
-    valueText: workingTimeWords(week.firstResponseMedianMinutes),
-  }));
-  const categories = stats.categories.map((category) => ({
-    key: category.categoryKey,
-    label: category.name,
-    value: category.received,
-    valueText: `${category.received}件`,
-  }));
-  return (
-    <View className="stats-charts">
-      <View className="card">
-        <Text className="card-title">每周首次答复用时（中位数）</Text>
-        <BarList bars={weeks} name="week-chart" empty="这段时间还没有答复过的求助。" />
-      </View>
-      <View className="card">
-        <Text className="card-title">各类求助件数</Text>
-        <BarList bars={categories} name="category-chart" empty="这段时间没有收到求助。" />
-      </View>
-    </View>
-  );
-}
-
-function StatsView({ federationId, range }: { federationId: string; range: StatsQuery }) {
-  const { state, reload } = useSubtreeStats(federationId, range);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'failed') return <LoadFailed message={state.error.message} onRetry={reload} />;
-  const stats = state.data;
-  return (
-    <View>
-      <View className="card">
-        <Text className="home-body-name stats-body-name">{stats.total.name}</Text>
-        <Text className="body-text stats-range">{rangeWords(stats.range)}</Text>
-        <Text className="hint">时间都按工作时间算：工作日的上班时间，不算休息日和节假日。数字更新于{formatDateTime(stats.generatedAt)}。</Text>
-      </View>
-      <MetricCards total={stats.total} />
-      <Charts stats={stats} />
-      <BodyRows bodies={stats.children} />
-      <StatsExport federationId={federationId} name={stats.total.name} range={stats.range} />
-    </View>
-  );
-}
-
 function Dashboard({ me, opened }: { me: MeResponse; opened: string | null }) {
   const bodies = statsBodies(me.roles);
   // A body opened from the list above it (a township from the county's view); the server decides
   // whether she may see it.
   const [chosen, setChosen] = useState<string | null>(opened ?? bodies[0]?.federationId ?? null);
-  const [range, setRange] = useState<StatsQuery>(() => presetRange('year'));
+  const [range, setRange] = useState<StatsQuery>(() => presetRange(DEFAULT_PRESET));
 
   if (chosen === null) {
     return (

@@ -1,19 +1,29 @@
 import { STATS_LIMITS, type StatsQuery } from '@wfh/shared';
 import { shanghaiDay } from '../../utils/time';
 
-export type RangePreset = 'month' | 'quarter' | 'year';
+export type RangePreset = 'days30' | 'month' | 'quarter' | 'year';
 
 export const PRESET_LABELS: Record<RangePreset, string> = {
+  days30: '近30天',
   month: '本月',
   quarter: '本季度',
   year: '今年',
 };
 
+/**
+ * What the dashboard opens on: the last 30 days are what a township checks week by week, and on
+ * the 2nd of a month they still hold a month of work (本月 would show a day, 今年 most of a year).
+ */
+export const DEFAULT_PRESET: RangePreset = 'days30';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** From the first day of this month, quarter or year to today, in Asia/Shanghai. */
+/** The last 30 days or this month, quarter or year up to today, in Asia/Shanghai. */
 export function presetRange(preset: RangePreset, now: number = Date.now()): StatsQuery {
   const today = shanghaiDay(now);
+  if (preset === 'days30') {
+    return { from: new Date(Date.parse(`${today}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10), to: today };
+  }
   const [year, month] = today.split('-').map(Number) as [number, number];
   const firstMonth = preset === 'year' ? 1 : preset === 'quarter' ? Math.floor((month - 1) / 3) * 3 + 1 : month;
   return { from: `${year}-${firstMonth < 10 ? '0' : ''}${firstMonth}-01`, to: today };

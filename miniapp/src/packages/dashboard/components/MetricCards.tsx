@@ -21,7 +21,7 @@ function MetricCard({ metric }: { metric: Metric }) {
   );
 }
 
-/** 当前超时, 首次答复, 按时答复, then the four rates the federation reports (docs/metrics.md). */
+/** 当前超时, 首次答复, 按时答复, 办结, 按时办结, then the four rates the federation reports (docs/metrics.md). */
 export function MetricCards({ total }: { total: BodyStats }) {
   const work: Metric[] = [
     {
@@ -42,6 +42,18 @@ export function MetricCards({ total }: { total: BodyStats }) {
       label: '按时答复率',
       value: percentWords(total.answeredWithinDeadline),
       meaning: '在答复期限内第一次答复、没有被上转的求助所占的比例',
+    },
+    {
+      key: 'resolution',
+      label: '办结中位数',
+      value: workingTimeWords(total.resolutionMedianMinutes),
+      meaning: '从提出求助到办结，一半的求助比这更快（按工作时间算）',
+    },
+    {
+      key: 'resolved-on-time',
+      label: '按时办结率',
+      value: percentWords(total.resolvedWithinDeadline),
+      meaning: '办结了的求助中，在办结期限内办完的比例',
     },
   ];
   const rates: Metric[] = [

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, View } from '@tarojs/components';
 import type { StatsQuery } from '@wfh/shared';
 import { ChoiceButtons, FieldError, FieldLabel } from '../../requests/components/FormParts';
-import { PRESET_LABELS, presetRange, rangeProblem, type RangePreset } from '../range';
+import { DEFAULT_PRESET, PRESET_LABELS, presetRange, rangeProblem, type RangePreset } from '../range';
 
 const PRESETS = (Object.keys(PRESET_LABELS) as RangePreset[]).map((preset) => [preset, PRESET_LABELS[preset]] as const);
 
@@ -18,11 +18,12 @@ function DayField({ label, value, onChange, className }: { label: string; value:
 }
 
 /**
- * 本月 / 本季度 / 今年 at one tap, or two days of her own. A range the server would refuse (the
- * wrong way round, longer than a year) is said here and never sent.
+ * 近30天 / 本月 / 本季度 / 今年 at one tap, or two days of her own. A range the server would refuse
+ * (the wrong way round, longer than a year) is said here and never sent. The page starts on
+ * DEFAULT_PRESET.
  */
 export function RangeBar({ range, onChange }: { range: StatsQuery; onChange: (range: StatsQuery) => void }) {
-  const [preset, setPreset] = useState<RangePreset | 'custom'>('year');
+  const [preset, setPreset] = useState<RangePreset | 'custom'>(DEFAULT_PRESET);
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +50,6 @@ export function RangeBar({ range, onChange }: { range: StatsQuery; onChange: (ra
 
   return (
     <View className="card range-bar">
-      <Text className="card-title">看哪段时间</Text>
       <ChoiceButtons name="range-preset" options={PRESETS} value={preset === 'custom' ? undefined : preset} onChange={choose} />
       {ownDays ? (
         <View>

@@ -87,7 +87,8 @@ export function InboxList({
   return (
     <View className="card inbox" data-federation={federationId}>
       <Text className="card-title inbox-body">{federationName}</Text>
-      {isVillageCode(federationId) && <VillageCover federationId={federationId} />}
+      {/* Who stands in is for those who answer here: the server shows a body's cover to its own roles only. */}
+      {answersHere && isVillageCode(federationId) && <VillageCover federationId={federationId} />}
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && state.data.length === 0 && (
