@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import qrcode from 'qrcode-generator';
-import { ActivityCategory, ApiPaths, ErrorCode, pathOf, type ActivityDetail } from '@wfh/shared';
+import { ActivityCategory, ApiPaths, ErrorCode, pathOf, PHONE_MESSAGE, type ActivityDetail } from '@wfh/shared';
 import ActivityDetailPage from '../src/packages/activities/detail';
 import MySignupsPage from '../src/packages/activities/mine';
 import { QR_ERROR_CORRECTION } from '../src/components/QrCode';
@@ -206,16 +206,34 @@ describe('活动详情: signing up', () => {
     await typeInto('.relative-name', '张桂英');
     await typeInto('.relative-phone', '12');
     fireEvent.click(screen.getByText('为她报名'));
-    await waitFor(() => expect(texts('.form-error')).toEqual(['电话号码好像不对，请再看一看']));
+    await waitFor(() => expect(texts('.form-error')).toEqual([PHONE_MESSAGE]));
     expect(fake.callsTo('POST', signupsOf('a1'))).toHaveLength(0);
 
+    // The message goes as she puts the number right, before she presses again.
     await typeInto('.relative-phone', '13900001111');
+    await waitFor(() => expect(texts('.form-error, .field-error')).toEqual([]));
     fireEvent.click(screen.getByText('为她报名'));
     await waitFor(() => expect(texts('.signup-outcome-text')).toEqual(['张桂英 报名成功']));
     expect(fake.callsTo('POST', signupsOf('a1')).map((call) => call.data)).toEqual([
       { attendee: { name: '张桂英', phone: '13900001111' } },
     ]);
     await waitFor(() => expect(texts('.held-seat-who')).toEqual(['张桂英']));
+  });
+
+  it('counts a relative’s name that is too long instead of cutting it, and sends nothing until it fits', async () => {
+    const fake = openDetail(activityDetail({ id: 'a1' }));
+    fireEvent.click(await screen.findByText('为家人报名'));
+    await typeInto('.relative-name', '张'.repeat(42));
+    await typeInto('.relative-phone', '13900001111');
+
+    expect(document.querySelector<HTMLInputElement>('.relative-name input')!.value).toHaveLength(42);
+    expect(texts('.text-count-over')).toEqual(['已写 42/40 字，多了 2 字，请删短一些']);
+    fireEvent.click(screen.getByText('为她报名'));
+    await waitFor(() => expect(texts('.form-error')).toEqual(['姓名最多 40 字，现在 42 字，请删短一些']));
+    expect(fake.callsTo('POST', signupsOf('a1'))).toHaveLength(0);
+
+    await typeInto('.relative-name', '张桂英');
+    await waitFor(() => expect(texts('.form-error')).toEqual([]));
   });
 
   it('offers no sign-up before the window opens, and no relatives where the activity is for herself only', async () => {

@@ -163,6 +163,30 @@ describe('用评价码评价', () => {
     await waitFor(() => expect(texts('.rating-thanks .body-text')).toEqual(['妇联会重新为您办理。办好以后，您可以再用这个评价码评价一次。']));
   });
 
+  it('asks whether it helped until she answers, and sends no comment too long, counting it instead of cutting it', async () => {
+    const fake = new FakeApi().on('GET', codePath(CODE), ok(ready)).on('POST', codePath(CODE), { statusCode: 204, data: '' });
+    setRouterParams({ code: CODE });
+    render(<RateWithCodePage />);
+
+    await waitFor(() => expect(document.querySelector('.rate-satisfied')).not.toBeNull());
+    fireEvent.click(document.querySelector('.rate-satisfied')!);
+    await screen.findByText('请先回答：对您有帮助吗？');
+    fireEvent.click(document.querySelector('.helped-option')!);
+    await waitFor(() => expect(screen.queryByText('请先回答：对您有帮助吗？')).toBeNull());
+
+    await typeInto('.rating-comment', '好'.repeat(310));
+    expect(texts('.text-count-over')).toEqual(['已写 310/300 字，多了 10 字，请删短一些']);
+    fireEvent.click(document.querySelector('.rate-satisfied')!);
+    await screen.findByText('想说的话最多 300 字，现在 310 字，请删短一些');
+    expect(document.querySelector<HTMLTextAreaElement>('.rating-comment textarea')!.value).toHaveLength(310);
+    expect(fake.callsTo('POST', codePath(CODE))).toHaveLength(0);
+
+    await typeInto('.rating-comment', '谢谢妇联');
+    await waitFor(() => expect(screen.queryByText(/想说的话最多/)).toBeNull());
+    fireEvent.click(document.querySelector('.rate-satisfied')!);
+    await waitFor(() => expect(fake.callsTo('POST', codePath(CODE)).map((call) => call.data)).toEqual([{ rating: Rating.Satisfied, helped: true, comment: '谢谢妇联' }]));
+  });
+
   it('says plainly when it is not hers to rate yet, and what the server says about a code nobody has', async () => {
     new FakeApi()
       .on('GET', codePath(CODE), ok({ ...ready, stage: 'waiting' }))

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiPaths, ErrorCode, type MeResponse } from '@wfh/shared';
 import MePage from '../src/pages/me/index';
 import { startSession } from '../src/api/session';
-import { typeInto } from './support/dom';
+import { texts, typeInto } from './support/dom';
 import { FakeApi, fail, ok } from './support/fake-api';
 import { meWithHome, tokensFor, villager } from './support/fixtures';
 import taro, { taroStorage } from './support/taro-mock';
@@ -41,7 +41,7 @@ describe('我的称呼 in the browser', () => {
     await screen.findByText('我的称呼');
     for (const [typed, words] of [
       ['微信用户', '不是称呼'],
-      ['一二三四五六七八九十一二三四五六七八九十一', '不超过20个字'],
+      ['一二三四五六七八九十一二三四五六七八九十一', '称呼最多 20 字，现在 21 字，请删短一些'],
       ['', '请填写您的称呼'],
     ] as const) {
       await typeInto('.name-input', typed);
@@ -49,6 +49,25 @@ describe('我的称呼 in the browser', () => {
       await waitFor(() => expect(document.querySelector('.name-problem')?.textContent).toContain(words));
     }
     expect(api.callsTo('PUT', ApiPaths.meName)).toEqual([]);
+  });
+
+  it('counts a pasted name that is too long instead of cutting it, and the message goes as she shortens it', async () => {
+    const api = open(nameless).on('PUT', ApiPaths.meName, ok(named('王秀英')));
+    await screen.findByText('我的称呼');
+    await typeInto('.name-input', '王'.repeat(45));
+
+    expect(document.querySelector<HTMLInputElement>('.name-input input')!.value).toHaveLength(45);
+    expect(texts('.text-count-over')).toEqual(['已写 45/20 字，多了 25 字，请删短一些']);
+    fireEvent.click(screen.getByText('保存'));
+    await waitFor(() => expect(document.querySelector('.name-problem')?.textContent).toBe('称呼最多 20 字，现在 45 字，请删短一些'));
+    expect(api.callsTo('PUT', ApiPaths.meName)).toEqual([]);
+
+    await typeInto('.name-input', '王秀英');
+    await waitFor(() => expect(document.querySelector('.name-problem')).toBeNull());
+    expect(texts('.text-count')).toEqual([]);
+    fireEvent.click(screen.getByText('保存'));
+    await screen.findByText('已保存');
+    expect(api.callsTo('PUT', ApiPaths.meName).map((c) => c.data)).toEqual([{ name: '王秀英' }]);
   });
 
   it('clears her name when she empties the field, and says how the lists will show her', async () => {

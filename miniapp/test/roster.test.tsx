@@ -64,7 +64,9 @@ describe('联系名单', () => {
     expect(await screen.findAllByText('请先征得她本人同意，再把她加入联系名单')).not.toHaveLength(0);
     expect(fake.callsTo('POST', rosterOf)).toHaveLength(0);
 
+    // The message goes as soon as she has put it right, before she presses again.
     fireEvent.click(screen.getByText('已征得她本人同意'));
+    await waitFor(() => expect(screen.queryAllByText('请先征得她本人同意，再把她加入联系名单')).toHaveLength(0));
     fireEvent.click(screen.getByText('加入名单'));
     await waitFor(() => expect(texts('.roster-name')).toEqual(['周桂芳']));
     expect(fake.callsTo('POST', rosterOf).map((call) => call.data as RosterEntryInput)).toEqual([
@@ -84,6 +86,28 @@ describe('联系名单', () => {
 
     await waitFor(() => expect(texts('.form-errors .form-error')).toEqual(['电话号码好像不对，请再看一看', '提醒间隔请填1到26之间的整数周']));
     expect(fake.callsTo('POST', rosterOf)).toHaveLength(0);
+  });
+
+  it('counts a pasted name that is too long instead of cutting it, and sends it once she has shortened it', async () => {
+    const fake = api()
+      .on('GET', rosterOf, ok([]))
+      .on('POST', rosterOf, ok(rosterEntry({ id: 'new', name: '周'.repeat(40) })));
+    render(<RosterPage />);
+    fireEvent.click(await screen.findByText('添加联系人'));
+    await typeInto('.roster-name-input', '周'.repeat(45));
+    await typeInto('.roster-phone-input', '13800001111');
+    fireEvent.click(screen.getByText('已征得她本人同意'));
+
+    expect(document.querySelector<HTMLInputElement>('.roster-name-input input')!.value).toHaveLength(45);
+    expect(texts('.text-count-over')).toEqual(['已写 45/40 字，多了 5 字，请删短一些']);
+    fireEvent.click(screen.getByText('加入名单'));
+    await waitFor(() => expect(texts('.field-error')).toEqual(['姓名最多 40 字，现在 45 字，请删短一些']));
+    expect(fake.callsTo('POST', rosterOf)).toHaveLength(0);
+
+    await typeInto('.roster-name-input', '周'.repeat(40));
+    await waitFor(() => expect(texts('.field-error')).toEqual([]));
+    fireEvent.click(screen.getByText('加入名单'));
+    await waitFor(() => expect(fake.callsTo('POST', rosterOf).map((call) => (call.data as RosterEntryInput).name)).toEqual(['周'.repeat(40)]));
   });
 
   it('shows the invitation code large, to read out or copy', async () => {
@@ -145,7 +169,16 @@ describe('联系人', () => {
     expect(fake.callsTo('POST', contactsOf('e2'))).toHaveLength(0);
 
     fireEvent.click(screen.getByText('上门走访'));
+    await waitFor(() => expect(screen.queryByText('请选择是怎么联系的')).toBeNull());
+    // A note too long is shown with its count and not sent, never cut.
+    await typeInto('.contact-note', '好'.repeat(501));
+    fireEvent.click(screen.getByText('保存'));
+    await screen.findByText('她需要什么最多 500 字，现在 501 字，请删短一些');
+    expect(document.querySelector<HTMLTextAreaElement>('.contact-note textarea')!.value).toHaveLength(501);
+    expect(fake.callsTo('POST', contactsOf('e2'))).toHaveLength(0);
+
     await typeInto('.contact-note', '腿脚不好，想申请轮椅');
+    await waitFor(() => expect(screen.queryByText(/她需要什么最多/)).toBeNull());
     fireEvent.click(screen.getByText('已帮她提出求助'));
     fireEvent.click(screen.getByText('保存'));
 

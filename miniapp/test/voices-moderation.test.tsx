@@ -65,7 +65,15 @@ describe('议题审核', () => {
     await screen.findByText('请填写不发布的原因，提议人会看到');
     expect(fake.callsTo('POST', stepPath(ApiPaths.concernDecline, 'p1'))).toHaveLength(0);
 
+    // Too long a reason is counted and kept whole, not sent; each message goes once she has put it right.
+    await typeInto('.decline-reason-input', '不'.repeat(320));
+    await waitFor(() => expect(texts('.field-error', item)).toEqual(['不发布的原因最多 300 字，现在 320 字，请删短一些']));
+    expect(texts('.text-count-over', item)).toEqual(['已写 320/300 字，多了 20 字，请删短一些']);
+    fireEvent.click(item.querySelector('.step-confirm')!);
+    expect(fake.callsTo('POST', stepPath(ApiPaths.concernDecline, 'p1'))).toHaveLength(0);
+
     await typeInto('.decline-reason-input', '这是个人的事，已请她到“我要求助”提出');
+    await waitFor(() => expect(texts('.field-error', item)).toEqual([]));
     fireEvent.click(item.querySelector('.step-confirm')!);
     await waitFor(() =>
       expect(fake.callsTo('POST', stepPath(ApiPaths.concernDecline, 'p1')).map((call) => call.data)).toEqual([
@@ -104,6 +112,7 @@ describe('议题审核', () => {
     await screen.findByText('请选择办理的结果');
 
     fireEvent.click(await option('outcome', '已采纳'));
+    await waitFor(() => expect(screen.queryByText('请选择办理的结果')).toBeNull());
     await typeInto('.answer-text', '议事会同意，村委会出钱修');
     fireEvent.click(await option('meeting', '五月妇女议事会'));
     fireEvent.click(item.querySelector('.step-confirm')!);
@@ -136,7 +145,12 @@ describe('议题审核', () => {
     fireEvent.click(screen.getByText('记录纪要'));
     fireEvent.click(screen.getByText('保存纪要'));
     await screen.findByText('请写下会议商量的结果');
+    await typeInto('.minutes-input', '议'.repeat(5001));
+    await screen.findByText('会议纪要最多 5,000 字，现在 5,001 字，请删短一些');
+    fireEvent.click(screen.getByText('保存纪要'));
+    expect(fake.callsTo('PUT', minutesOf)).toHaveLength(0);
     await typeInto('.minutes-input', '同意修路灯');
+    await waitFor(() => expect(screen.queryByText(/会议纪要最多/)).toBeNull());
     fireEvent.click(screen.getByText('保存纪要'));
     await waitFor(() => expect(texts('.meeting-summary')).toEqual(['安排了1件事；纪要已记录']));
     expect(fake.callsTo('PUT', minutesOf).map((call) => call.data)).toEqual([{ minutes: '同意修路灯' }]);

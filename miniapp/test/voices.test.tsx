@@ -187,6 +187,28 @@ describe('提议题', () => {
     expect(sent(fake).map((input) => input.notPersonal)).toEqual([undefined, true]);
   });
 
+  it('says what is missing until she writes it, and counts a description too long instead of cutting it', async () => {
+    const fake = api().on('POST', raisePath, ok(concernDetail({ id: 'new', status: 'pending', isMine: true })));
+    render(<RaiseConcernPage />);
+    fireEvent.click(await screen.findByText('提交'));
+    await waitFor(() => expect(texts('.field-error')).toEqual(['请用一句话写出是什么事', '请写一写具体情况，大家才好商量']));
+
+    await typeInto('.concern-title-input', '村口路灯坏了');
+    await waitFor(() => expect(texts('.field-error')).toEqual(['请写一写具体情况，大家才好商量']));
+    await typeInto('.concern-description', '晚'.repeat(1200));
+    await waitFor(() => expect(texts('.field-error')).toEqual(['具体情况最多 1,000 字，现在 1,200 字，请删短一些']));
+    expect(texts('.text-count-over')).toEqual(['已写 1,200/1,000 字，多了 200 字，请删短一些']);
+    expect(document.querySelector<HTMLTextAreaElement>('.concern-description textarea')!.value).toHaveLength(1200);
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '具体情况最多 1,000 字，现在 1,200 字，请删短一些' })));
+    expect(sent(fake)).toHaveLength(0);
+
+    await typeInto('.concern-description', '晚上太黑，老人容易摔倒');
+    await waitFor(() => expect(texts('.field-error')).toEqual([]));
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(sent(fake).map((input) => input.description)).toEqual(['晚上太黑，老人容易摔倒']));
+  });
+
   it('sends her name only when she turns 公开我的名字 on', async () => {
     const fake = api().on('POST', raisePath, ok(concernDetail({ id: 'new', status: 'pending', isMine: true })));
     await fill('想办广场舞队', '晚饭后大家一起跳');

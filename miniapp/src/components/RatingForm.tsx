@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Rating, RATING_LABELS, REQUEST_LIMITS, type RateRequestInput } from '@wfh/shared';
-import { ChoiceButtons, TextArea } from '../packages/requests/components/FormParts';
+import { tooLongProblem, useFormCheck } from '../hooks/useFormCheck';
+import { ChoiceButtons, FieldError, TextArea } from '../packages/requests/components/FormParts';
+import type { FormProblem } from '../utils/requests';
 import { onlyIf } from './Buttons';
 
 const HELPED = [
@@ -15,6 +17,18 @@ const RATING_BUTTONS: ReadonlyArray<[Rating, string]> = [
   [Rating.Unsatisfied, 'rate-unsatisfied'],
 ];
 
+interface Draft {
+  helped: boolean | undefined;
+  comment: string;
+}
+
+function ratingProblems({ helped, comment }: Draft): FormProblem[] {
+  return [
+    ...(helped === undefined ? [{ field: 'helped', message: '请先回答：对您有帮助吗？' }] : []),
+    ...[tooLongProblem('comment', '想说的话', comment, REQUEST_LIMITS.ratingComment)].filter((problem) => problem !== null),
+  ];
+}
+
 /**
  * Her say on what she got, said by her alone, wherever she gives it (her own request, or the page
  * she opens with a rating code). Whether it helped is asked first; then one tap on 满意 / 基本满意 /
@@ -24,15 +38,11 @@ const RATING_BUTTONS: ReadonlyArray<[Rating, string]> = [
 export function RatingForm({ submit, unsatisfiedReopens }: { submit: (input: RateRequestInput) => Promise<void>; unsatisfiedReopens: boolean }) {
   const [helped, setHelped] = useState<boolean | undefined>(undefined);
   const [comment, setComment] = useState('');
-  const [missingHelped, setMissingHelped] = useState(false);
+  const { problemOf, attempt } = useFormCheck({ helped, comment }, ratingProblems);
   const [busy, setBusy] = useState(false);
 
   const rate = async (rating: Rating) => {
-    if (busy) return;
-    if (helped === undefined) {
-      setMissingHelped(true);
-      return;
-    }
+    if (busy || attempt().length > 0 || helped === undefined) return;
     setBusy(true);
     try {
       const text = comment.trim();
@@ -51,14 +61,12 @@ export function RatingForm({ submit, unsatisfiedReopens }: { submit: (input: Rat
         name="helped"
         options={HELPED}
         value={helped}
-        onChange={(value) => {
-          setHelped(value);
-          setMissingHelped(false);
-        }}
+        onChange={setHelped}
       />
-      {missingHelped && <Text className="field-error">请先回答：对您有帮助吗？</Text>}
+      <FieldError message={problemOf('helped')} />
       <Text className="field-label">还想说点什么（可以不写）</Text>
       <TextArea className="rating-comment" value={comment} onChange={setComment} limit={REQUEST_LIMITS.ratingComment} />
+      <FieldError message={problemOf('comment')} />
       <Text className="field-label">您满意吗？点一下就提交</Text>
       {RATING_BUTTONS.map(([rating, className]) => (
         <Button

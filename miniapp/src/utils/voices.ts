@@ -1,4 +1,5 @@
 import {
+  CONCERN_LIMITS,
   CONCERN_STATUS_LABELS,
   COSIGNABLE_CONCERN_STATUSES,
   PHONE_PATTERN,
@@ -10,6 +11,7 @@ import {
   type MeResponse,
   type RosterEntryView,
 } from '@wfh/shared';
+import { tooLongProblems } from '../hooks/useFormCheck';
 import type { FormProblem } from './requests';
 import { formatDate, startOfShanghaiDay } from './time';
 
@@ -46,10 +48,21 @@ export function toggled<T>(list: readonly T[], item: T): T[] {
 
 // ---- forms ----
 
-export function concernProblems(title: string, description: string): FormProblem[] {
+export interface ConcernDraft {
+  title: string;
+  description: string;
+}
+
+export function concernProblems({ title, description }: ConcernDraft): FormProblem[] {
   const problems: FormProblem[] = [];
   if (title.trim() === '') problems.push({ field: 'title', message: '请用一句话写出是什么事' });
   if (description.trim() === '') problems.push({ field: 'description', message: '请写一写具体情况，大家才好商量' });
+  problems.push(
+    ...tooLongProblems([
+      ['title', '标题', title, CONCERN_LIMITS.title],
+      ['description', '具体情况', description, CONCERN_LIMITS.description],
+    ]),
+  );
   return problems;
 }
 
@@ -75,6 +88,7 @@ export interface RosterDraft {
 export function rosterProblems(draft: RosterDraft): FormProblem[] {
   const problems: FormProblem[] = [];
   if (draft.name.trim() === '') problems.push({ field: 'name', message: '请填写她的姓名' });
+  else problems.push(...tooLongProblems([['name', '姓名', draft.name, ROSTER_LIMITS.name]]));
   const phone = draft.phone.trim();
   if (phone === '') problems.push({ field: 'phone', message: '请填写她的电话' });
   else if (!PHONE_PATTERN.test(phone)) problems.push({ field: 'phone', message: '电话号码好像不对，请再看一看' });

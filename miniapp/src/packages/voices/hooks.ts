@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import type { ConcernDetail, ConcernSummary, RosterInvitationView, VoicesBoard } from '@wfh/shared';
 import { fetchConcern, fetchMyConcerns, fetchRosterInvitation, fetchVoicesBoard } from '../../api';
 import { useLoad } from '../../hooks/useLoad';
 import { useReloadOnReturn } from '../../hooks/useRequests';
-import type { FormProblem } from '../../utils/requests';
 import { isOpenConcern } from '../../utils/voices';
 
 /** Reloaded when she comes back from raising or co-signing one. */
@@ -48,19 +46,4 @@ export function useRosterInvitation(code: string | null) {
 export function useQueryParam(name: string): string | null {
   const value = useRouter().params[name];
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/**
- * What is still wrong with a form: `check` shows it all (each under its field, the first as a toast
- * too) and says whether the form may be sent.
- */
-export function useFormProblems() {
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
-  const check = (found: FormProblem[]): boolean => {
-    setProblems(found);
-    if (found.length > 0) void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
-    return found.length === 0;
-  };
-  return { problems, problemOf, check };
 }

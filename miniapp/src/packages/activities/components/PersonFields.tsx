@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { ACTIVITY_LIMITS } from '@wfh/shared';
-import type { FormProblem } from '../../../utils/requests';
 import { FieldError, FieldLabel, TextField } from '../../requests/components/FormParts';
 
 export interface Person {
@@ -16,14 +15,14 @@ export function PersonFields({
   name,
   person,
   onChange,
-  problems,
+  problemOf,
 }: {
   name: string;
   person: Person;
   onChange: (next: Person) => void;
-  problems: readonly FormProblem[];
+  /** The form's own check (useFormCheck): what is still wrong with 'name' and 'phone'. */
+  problemOf: (field: string) => string | undefined;
 }) {
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
   return (
     <View>
       <View className="form-field">

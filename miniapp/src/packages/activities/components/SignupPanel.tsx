@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ACTIVITY_LIMITS, seatsLabel, type ActivityDetail, type SignupInput, type SignupView } from '@wfh/shared';
-import { ApiError, cancelSignup, fetchActivity, NETWORK_MESSAGE, signUp } from '../../../api';
+import { ApiError, cancelSignup, fetchActivity, signUp } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { SignInPanel } from '../../../components/SignInPanel';
 import { activityNotice, heldSignups, signupResult, statusNow } from '../../../utils/activities';
@@ -103,8 +103,9 @@ export function SignupPanel({
   const self = held.find((seat) => seat.kind === 'self');
   const mayAddRelative = activity.relativesAllowed && open && held.length < ACTIVITY_LIMITS.seatsPerWoman;
 
-  const run = async (what: string, action: () => Promise<SignupView>, describe: (view: SignupView) => Outcome) => {
-    if (busy !== null) return;
+  /** Resolves with the server's refusal (said above the buttons), so a form can also mark its fields. */
+  const run = async (what: string, action: () => Promise<SignupView>, describe: (view: SignupView) => Outcome): Promise<ApiError | null> => {
+    if (busy !== null) return null;
     setBusy(what);
     setError(null);
     setOutcome(null);
@@ -113,14 +114,17 @@ export function SignupPanel({
       setOutcome(describe(view));
       if (view.kind !== 'self') setRelativeOpen(false);
       onChange(await afterChange(activity, view));
+      return null;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : NETWORK_MESSAGE);
+      const refused = caught instanceof ApiError ? caught : ApiError.network();
+      setError(refused.message);
+      return refused;
     } finally {
       setBusy(null);
     }
   };
 
-  const signUpWith = (input: SignupInput, what: string) => void run(what, () => signUp(activity.id, input), outcomeOf);
+  const signUpWith = (input: SignupInput, what: string) => run(what, () => signUp(activity.id, input), outcomeOf);
 
   const cancel = async (seat: SignupView) => {
     const waiting = seat.state === 'waitlisted';
@@ -184,7 +188,7 @@ export function SignupPanel({
             hoverClass="btn-pressed"
             loading={onlyIf(busy === 'self')}
             disabled={onlyIf(busy !== null)}
-            onClick={() => signUpWith({}, 'self')}
+            onClick={() => void signUpWith({}, 'self')}
           >
             {activity.seatsLeft > 0 ? '报名' : '加入候补'}
           </Button>

@@ -3,12 +3,12 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { CONCERN_LIMITS, ErrorCode, looksPersonal, type ConcernInput, type FederationDetail } from '@wfh/shared';
 import { ApiError, raiseConcern, showError } from '../../../api';
+import { useFormCheck } from '../../../hooks/useFormCheck';
 import { Routes } from '../../../utils/routes';
-import { concernProblems } from '../../../utils/voices';
+import { concernProblems, type ConcernDraft } from '../../../utils/voices';
 import { VoicesRoutes } from '../../../utils/voices-routes';
 import { FieldError, FieldLabel, FormErrors, TextArea, TextField } from '../../requests/components/FormParts';
 import { BusyButton } from './BusyButton';
-import { useFormProblems } from '../hooks';
 import { CheckToggle } from './CheckToggle';
 
 export const COMMON_MATTERS_RULE = '这里提的是大家共同关心的事，个人或家里的事请到“我要求助”';
@@ -40,18 +40,29 @@ function PersonalHint({ message, busy, onSendAnyway, federationId }: { message: 
 
 /** 提议题: a title, what it is about, and whether her name may show. Her name stays off by default. */
 export function ConcernForm({ home }: { home: FederationDetail }) {
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [draft, setDraft] = useState<ConcernDraft>({ title: '', description: '' });
+  const { title, description } = draft;
   const [showMyName, setShowMyName] = useState(false);
-  const { problems, problemOf, check } = useFormProblems();
+  const { problems, problemOf, attempt, refusedBy } = useFormCheck(draft, concernProblems);
   /** The server's own words when it, too, took this for a personal case. */
   const [serverHint, setServerHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** Any change to what she wrote: the server's "personal case" reason was about the old words. */
+  const write = (part: Partial<ConcernDraft>) => {
+    setDraft((current) => ({ ...current, ...part }));
+    setServerHint(null);
+  };
+
   const personal = looksPersonal(`${title} ${description}`) || serverHint !== null;
 
   const send = async (notPersonal: boolean) => {
-    if (busy || !check(concernProblems(title, description))) return;
+    if (busy) return;
+    const found = attempt();
+    if (found.length > 0) {
+      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
+      return;
+    }
     // She sees the hint first; only her own "这是大家的事" sends a personal-looking one.
     if (personal && !notPersonal) return;
     const input: ConcernInput = {
@@ -72,6 +83,7 @@ export function ConcernForm({ home }: { home: FederationDetail }) {
         setServerHint(error.fields.find((field) => field.field === 'description')?.message ?? error.message);
         return;
       }
+      refusedBy(error.fields);
       showError(error);
     }
   };
@@ -87,10 +99,13 @@ export function ConcernForm({ home }: { home: FederationDetail }) {
       <View className="card">
         <View className="form-field">
           <FieldLabel text="是什么事（一句话）" required />
-          <TextField className="concern-title-input" value={title} onChange={(text) => {
-              setTitle(text);
-              setServerHint(null);
-            }} limit={CONCERN_LIMITS.title} placeholder="例如：村口路灯坏了" />
+          <TextField
+            className="concern-title-input"
+            value={title}
+            onChange={(text) => write({ title: text })}
+            limit={CONCERN_LIMITS.title}
+            placeholder="例如：村口路灯坏了"
+          />
           <FieldError message={problemOf('title')} />
         </View>
         <View className="form-field">
@@ -98,10 +113,7 @@ export function ConcernForm({ home }: { home: FederationDetail }) {
           <TextArea
             className="concern-description"
             value={description}
-            onChange={(text) => {
-              setDescription(text);
-              setServerHint(null);
-            }}
+            onChange={(text) => write({ description: text })}
             limit={CONCERN_LIMITS.description}
             placeholder="简单写几句就可以"
           />

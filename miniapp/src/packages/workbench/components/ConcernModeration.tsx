@@ -10,8 +10,10 @@ import {
   type ConcernUpdateInput,
 } from '@wfh/shared';
 import { answerConcern, declineConcern, mergeConcern, publishConcern } from '../../../api';
+import { tooLongProblems, useFormCheck } from '../../../hooks/useFormCheck';
+import type { FormProblem } from '../../../utils/requests';
 import { formatActivityTime } from '../../../utils/time';
-import { ChoiceButtons, FieldLabel, TextArea } from '../../requests/components/FormParts';
+import { ChoiceButtons, FieldError, FieldLabel, TextArea } from '../../requests/components/FormParts';
 import { ConcernCard } from '../../voices/components/ConcernCard';
 import { Loaded } from '../../voices/components/Loaded';
 import { useConcern } from '../../voices/hooks';
@@ -23,6 +25,76 @@ function PendingDescription({ id }: { id: string }) {
 }
 
 type PendingStep = 'decline' | 'merge' | null;
+
+function declineProblems({ reason }: { reason: string }): FormProblem[] {
+  if (reason.trim() === '') return [{ field: 'reason', message: '请填写不发布的原因，提议人会看到' }];
+  return tooLongProblems([['reason', '不发布的原因', reason, CONCERN_LIMITS.reason]]);
+}
+
+/**
+ * 不发布, drawn only while open: what it says is wrong starts afresh each time she opens it, while
+ * the reason she wrote (held by the card) is still there.
+ */
+function DeclineStep({
+  reason,
+  onReason,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  reason: string;
+  onReason: (reason: string) => void;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { problemOf, attempt } = useFormCheck({ reason }, declineProblems);
+  return (
+    <StepForm title="不发布" className="decline-form" busy={busy} confirmLabel="确定不发布" onConfirm={() => {
+        if (attempt().length === 0) onConfirm();
+      }} onCancel={onCancel}>
+      <FieldLabel text="不发布的原因（提议人会看到）" required />
+      <TextArea className="decline-reason-input" value={reason} onChange={onReason} limit={CONCERN_LIMITS.reason} placeholder="例如：这是个人的事，已请她到“我要求助”提出" />
+      <FieldError message={problemOf('reason')} />
+    </StepForm>
+  );
+}
+
+function mergeProblems({ target }: { target: string | undefined }): FormProblem[] {
+  return target === undefined ? [{ field: 'target', message: '请选择合并到哪一件事' }] : [];
+}
+
+/** 合并到…, drawn only while open, as DeclineStep. */
+function MergeStep({
+  targets,
+  target,
+  onTarget,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  targets: readonly ConcernSummary[];
+  target: string | undefined;
+  onTarget: (target: string) => void;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { problemOf, attempt } = useFormCheck({ target }, mergeProblems);
+  return (
+    <StepForm title="合并到…" className="merge-form" busy={busy} confirmLabel="确定合并" onConfirm={() => {
+        if (attempt().length === 0) onConfirm();
+      }} onCancel={onCancel}>
+      <Text className="hint">和已经公开的一件事是同一件事时合并：提议人算作那件事的联名人。</Text>
+      {targets.length === 0 ? (
+        <Text className="body-text merge-none">现在没有可以合并到的已公开的事。</Text>
+      ) : (
+        <ChoiceButtons name="merge-target" options={targets.map((other) => [other.id, other.title] as const)} value={target} onChange={onTarget} />
+      )}
+      <FieldError message={problemOf('target')} />
+    </StepForm>
+  );
+}
 
 /** A concern waiting for the chair: 发布, 不发布 with the reason its author will read, or 合并到 another. */
 export function PendingConcern({
@@ -50,26 +122,7 @@ export function PendingConcern({
     if (confirm) await step.run(() => publishConcern(concern.id), '已发布');
   };
 
-  const decline = () => {
-    if (reason.trim() === '') {
-      step.setProblem('请填写不发布的原因，提议人会看到');
-      return;
-    }
-    void step.run(() => declineConcern(concern.id, reason.trim()), '已处理');
-  };
-
-  const merge = () => {
-    if (target === undefined) {
-      step.setProblem('请选择合并到哪一件事');
-      return;
-    }
-    void step.run(() => mergeConcern(concern.id, target), '已合并');
-  };
-
-  const close = () => {
-    setOpen(null);
-    step.setProblem(null);
-  };
+  const close = () => setOpen(null);
 
   return (
     <ConcernCard concern={concern}>
@@ -88,20 +141,23 @@ export function PendingConcern({
         </View>
       )}
       {open === 'decline' && (
-        <StepForm title="不发布" className="decline-form" problem={step.problem} busy={step.busy} confirmLabel="确定不发布" onConfirm={decline} onCancel={close}>
-          <FieldLabel text="不发布的原因（提议人会看到）" required />
-          <TextArea className="decline-reason-input" value={reason} onChange={setReason} limit={CONCERN_LIMITS.reason} placeholder="例如：这是个人的事，已请她到“我要求助”提出" />
-        </StepForm>
+        <DeclineStep
+          reason={reason}
+          onReason={setReason}
+          busy={step.busy}
+          onConfirm={() => void step.run(() => declineConcern(concern.id, reason.trim()), '已处理')}
+          onCancel={close}
+        />
       )}
       {open === 'merge' && (
-        <StepForm title="合并到…" className="merge-form" problem={step.problem} busy={step.busy} confirmLabel="确定合并" onConfirm={merge} onCancel={close}>
-          <Text className="hint">和已经公开的一件事是同一件事时合并：提议人算作那件事的联名人。</Text>
-          {mergeTargets.length === 0 ? (
-            <Text className="body-text merge-none">现在没有可以合并到的已公开的事。</Text>
-          ) : (
-            <ChoiceButtons name="merge-target" options={mergeTargets.map((other) => [other.id, other.title] as const)} value={target} onChange={setTarget} />
-          )}
-        </StepForm>
+        <MergeStep
+          targets={mergeTargets}
+          target={target}
+          onTarget={setTarget}
+          busy={step.busy}
+          onConfirm={() => void step.run(() => mergeConcern(concern.id, target!), '已合并')}
+          onCancel={close}
+        />
       )}
     </ConcernCard>
   );
@@ -113,54 +169,84 @@ const OUTCOME_OPTIONS = OUTCOMES.map((outcome) => [outcome, CONCERN_STATUS_LABEL
 /** '' stands for 不关联议事会. */
 const NO_MEETING = '';
 
-/** A published concern: 记录答复 with its status, the words, and the council meeting that decided it. */
-export function OpenConcern({ concern, meetings, onDone }: { concern: ConcernSummary; meetings: readonly ActivitySummary[]; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<ConcernOutcome | undefined>(undefined);
-  const [text, setText] = useState('');
-  const [meetingId, setMeetingId] = useState<string>(NO_MEETING);
-  const step = useStep(onDone);
+interface AnswerDraft {
+  status: ConcernOutcome | undefined;
+  text: string;
+  meetingId: string;
+}
 
-  const answer = () => {
-    if (status === undefined) {
-      step.setProblem('请选择办理的结果');
-      return;
-    }
-    if (text.trim() === '') {
-      step.setProblem('请填写答复的内容，提议人和联名的人都会看到');
-      return;
-    }
-    const input: ConcernUpdateInput = { status, text: text.trim(), ...(meetingId !== NO_MEETING ? { meetingId } : {}) };
-    void step.run(() => answerConcern(concern.id, input), '已记录');
-  };
+function answerProblems({ status, text }: AnswerDraft): FormProblem[] {
+  const found: FormProblem[] = [];
+  if (status === undefined) found.push({ field: 'status', message: '请选择办理的结果' });
+  if (text.trim() === '') found.push({ field: 'text', message: '请填写答复的内容，提议人和联名的人都会看到' });
+  else found.push(...tooLongProblems([['text', status === 'not_adopted' ? '暂不采纳的原因' : '答复的内容', text, CONCERN_LIMITS.answer]]));
+  return found;
+}
 
+/** 记录答复, drawn only while open, as DeclineStep. */
+function AnswerStep({
+  draft,
+  onChange,
+  meetings,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  draft: AnswerDraft;
+  onChange: (part: Partial<AnswerDraft>) => void;
+  meetings: readonly ActivitySummary[];
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { problemOf, attempt } = useFormCheck(draft, answerProblems);
   const meetingOptions = [
     [NO_MEETING, '不关联议事会'] as const,
     ...meetings.map((meeting) => [meeting.id, `${meeting.title}（${formatActivityTime(meeting.startsAt)}）`] as const),
   ];
+  return (
+    <StepForm title="记录答复" className="answer-form" busy={busy} confirmLabel="保存答复" onConfirm={() => {
+        if (attempt().length === 0) onConfirm();
+      }} onCancel={onCancel}>
+      <FieldLabel text="办理的结果" required />
+      <ChoiceButtons name="outcome" options={OUTCOME_OPTIONS} value={draft.status} onChange={(status) => onChange({ status })} />
+      <FieldError message={problemOf('status')} />
+      <FieldLabel text={draft.status === 'not_adopted' ? '为什么暂不采纳' : '答复的内容'} required />
+      <TextArea className="answer-text" value={draft.text} onChange={(text) => onChange({ text })} limit={CONCERN_LIMITS.answer} />
+      <FieldError message={problemOf('text')} />
+      <FieldLabel text="在哪次妇女议事会上商定" required={false} />
+      <ChoiceButtons name="meeting" options={meetingOptions} value={draft.meetingId} onChange={(meetingId) => onChange({ meetingId })} />
+    </StepForm>
+  );
+}
+
+/** A published concern: 记录答复 with its status, the words, and the council meeting that decided it. */
+export function OpenConcern({ concern, meetings, onDone }: { concern: ConcernSummary; meetings: readonly ActivitySummary[]; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<AnswerDraft>({ status: undefined, text: '', meetingId: NO_MEETING });
+  const step = useStep(onDone);
+
+  const answer = () => {
+    if (draft.status === undefined) return;
+    const input: ConcernUpdateInput = {
+      status: draft.status,
+      text: draft.text.trim(),
+      ...(draft.meetingId !== NO_MEETING ? { meetingId: draft.meetingId } : {}),
+    };
+    void step.run(() => answerConcern(concern.id, input), '已记录');
+  };
 
   return (
     <ConcernCard concern={concern}>
       {open ? (
-        <StepForm
-          title="记录答复"
-          className="answer-form"
-          problem={step.problem}
+        <AnswerStep
+          draft={draft}
+          onChange={(part) => setDraft((current) => ({ ...current, ...part }))}
+          meetings={meetings}
           busy={step.busy}
-          confirmLabel="保存答复"
           onConfirm={answer}
-          onCancel={() => {
-            setOpen(false);
-            step.setProblem(null);
-          }}
-        >
-          <FieldLabel text="办理的结果" required />
-          <ChoiceButtons name="outcome" options={OUTCOME_OPTIONS} value={status} onChange={setStatus} />
-          <FieldLabel text={status === 'not_adopted' ? '为什么暂不采纳' : '答复的内容'} required />
-          <TextArea className="answer-text" value={text} onChange={setText} limit={CONCERN_LIMITS.answer} />
-          <FieldLabel text="在哪次妇女议事会上商定" required={false} />
-          <ChoiceButtons name="meeting" options={meetingOptions} value={meetingId} onChange={setMeetingId} />
-        </StepForm>
+          onCancel={() => setOpen(false)}
+        />
       ) : (
         <Button className="btn btn-secondary answer-concern" hoverClass="btn-pressed" onClick={() => setOpen(true)}>
           记录答复

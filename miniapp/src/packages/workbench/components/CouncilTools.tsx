@@ -8,12 +8,99 @@ import {
   type CouncilMeetingView,
 } from '@wfh/shared';
 import { setCouncilAgenda, setCouncilMinutes } from '../../../api';
+import { tooLongProblems, useFormCheck } from '../../../hooks/useFormCheck';
+import type { FormProblem } from '../../../utils/requests';
 import { formatActivityTime } from '../../../utils/time';
-import { FieldLabel, TextArea } from '../../requests/components/FormParts';
+import { FieldError, FieldLabel, TextArea } from '../../requests/components/FormParts';
 import { StepForm, useStep } from './StepForm';
 import { ToggleChips } from './ToggleChips';
 
 type Open = 'agenda' | 'minutes' | null;
+
+function agendaProblems({ agenda }: { agenda: readonly string[] }): FormProblem[] {
+  return agenda.length > CONCERN_LIMITS.agendaItems
+    ? [{ field: 'agenda', message: `一次会议最多安排${CONCERN_LIMITS.agendaItems}件事，现在选了${agenda.length}件，请去掉一些` }]
+    : [];
+}
+
+/**
+ * 安排议题, drawn only while open: what it says is wrong starts afresh each time she opens it, while
+ * what she chose (held by the meeting) is still there.
+ */
+function AgendaStep({
+  concerns,
+  agenda,
+  onAgenda,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  concerns: readonly ConcernSummary[];
+  agenda: string[];
+  onAgenda: (agenda: string[]) => void;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { problemOf, attempt } = useFormCheck({ agenda }, agendaProblems);
+  return (
+    <StepForm
+      title="安排议题"
+      className="agenda-form"
+      busy={busy}
+      confirmLabel="保存议题"
+      onConfirm={() => {
+        if (attempt().length === 0) onConfirm();
+      }}
+      onCancel={onCancel}
+    >
+      {concerns.length === 0 ? (
+        <Text className="body-text agenda-none">还没有公开的事可以安排。</Text>
+      ) : (
+        <ToggleChips name="agenda" options={concerns.map((concern) => [concern.id, concern.title] as const)} value={agenda} onChange={onAgenda} />
+      )}
+      <FieldError message={problemOf('agenda')} />
+    </StepForm>
+  );
+}
+
+function minutesProblems({ minutes }: { minutes: string }): FormProblem[] {
+  if (minutes.trim() === '') return [{ field: 'minutes', message: '请写下会议商量的结果' }];
+  return tooLongProblems([['minutes', '会议纪要', minutes, CONCERN_LIMITS.minutes]]);
+}
+
+/** 记录纪要, drawn only while open, as AgendaStep. */
+function MinutesStep({
+  minutes,
+  onMinutes,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  minutes: string;
+  onMinutes: (minutes: string) => void;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { problemOf, attempt } = useFormCheck({ minutes }, minutesProblems);
+  return (
+    <StepForm
+      title="记录纪要"
+      className="minutes-form"
+      busy={busy}
+      confirmLabel="保存纪要"
+      onConfirm={() => {
+        if (attempt().length === 0) onConfirm();
+      }}
+      onCancel={onCancel}
+    >
+      <FieldLabel text="会上商量了什么，定了什么（会公开）" required />
+      <TextArea className="minutes-input" value={minutes} onChange={onMinutes} limit={CONCERN_LIMITS.minutes} />
+      <FieldError message={problemOf('minutes')} />
+    </StepForm>
+  );
+}
 
 /** One meeting: which concerns it takes up, and its minutes once it has begun. */
 function MeetingTools({
@@ -33,25 +120,7 @@ function MeetingTools({
   const [minutes, setMinutes] = useState(view?.minutes ?? '');
   const step = useStep(() => setOpen(null));
   const begun = Date.now() >= Date.parse(meeting.startsAt);
-
-  const saveAgenda = () => {
-    if (agenda.length > CONCERN_LIMITS.agendaItems) {
-      step.setProblem(`一次会议最多安排${CONCERN_LIMITS.agendaItems}件事`);
-      return;
-    }
-    void step.run(async () => onSaved(await setCouncilAgenda(meeting.id, agenda)), '已保存');
-  };
-  const saveMinutes = () => {
-    if (minutes.trim() === '') {
-      step.setProblem('请写下会议商量的结果');
-      return;
-    }
-    void step.run(async () => onSaved(await setCouncilMinutes(meeting.id, minutes.trim())), '已保存');
-  };
-  const close = () => {
-    setOpen(null);
-    step.setProblem(null);
-  };
+  const close = () => setOpen(null);
 
   return (
     <View className="place-item meeting-item" data-meeting={meeting.id}>
@@ -73,24 +142,23 @@ function MeetingTools({
         </View>
       )}
       {open === 'agenda' && (
-        <StepForm title="安排议题" className="agenda-form" problem={step.problem} busy={step.busy} confirmLabel="保存议题" onConfirm={saveAgenda} onCancel={close}>
-          {concerns.length === 0 ? (
-            <Text className="body-text agenda-none">还没有公开的事可以安排。</Text>
-          ) : (
-            <ToggleChips
-              name="agenda"
-              options={concerns.map((concern) => [concern.id, concern.title] as const)}
-              value={agenda}
-              onChange={setAgenda}
-            />
-          )}
-        </StepForm>
+        <AgendaStep
+          concerns={concerns}
+          agenda={agenda}
+          onAgenda={setAgenda}
+          busy={step.busy}
+          onConfirm={() => void step.run(async () => onSaved(await setCouncilAgenda(meeting.id, agenda)), '已保存')}
+          onCancel={close}
+        />
       )}
       {open === 'minutes' && (
-        <StepForm title="记录纪要" className="minutes-form" problem={step.problem} busy={step.busy} confirmLabel="保存纪要" onConfirm={saveMinutes} onCancel={close}>
-          <FieldLabel text="会上商量了什么，定了什么（会公开）" required />
-          <TextArea className="minutes-input" value={minutes} onChange={setMinutes} limit={CONCERN_LIMITS.minutes} />
-        </StepForm>
+        <MinutesStep
+          minutes={minutes}
+          onMinutes={setMinutes}
+          busy={step.busy}
+          onConfirm={() => void step.run(async () => onSaved(await setCouncilMinutes(meeting.id, minutes.trim())), '已保存')}
+          onCancel={close}
+        />
       )}
     </View>
   );

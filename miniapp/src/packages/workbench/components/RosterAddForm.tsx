@@ -3,12 +3,15 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROSTER_LIMITS, type RosterEntryInput, type RosterEntryView } from '@wfh/shared';
 import { addRosterEntry, ApiError, showError } from '../../../api';
+import { useFormCheck } from '../../../hooks/useFormCheck';
 import { careWeeksOf, rosterProblems, type RosterDraft } from '../../../utils/voices';
 import { FieldError, FieldLabel, FormErrors, TextField } from '../../requests/components/FormParts';
 import { BusyButton } from '../../voices/components/BusyButton';
 import { CheckToggle } from '../../voices/components/CheckToggle';
-import { useFormProblems } from '../../voices/hooks';
 import { CareTagChips } from './CareTags';
+
+/** The server's names for the fields, as this form's draft calls them. */
+const SERVER_FIELDS: Record<string, string> = { careEveryWeeks: 'weeks', consentRecorded: 'consent' };
 
 const EMPTY: RosterDraft = { name: '', phone: '', tags: [], weeks: String(ROSTER_LIMITS.defaultCareWeeks), consent: false };
 
@@ -18,12 +21,17 @@ const EMPTY: RosterDraft = { name: '', phone: '', tags: [], weeks: String(ROSTER
  */
 export function RosterAddForm({ federationId, onAdded }: { federationId: string; onAdded: (entry: RosterEntryView) => void }) {
   const [draft, setDraft] = useState<RosterDraft>(EMPTY);
-  const { problems, problemOf, check } = useFormProblems();
+  const { problems, problemOf, attempt, refusedBy } = useFormCheck(draft, rosterProblems);
   const [busy, setBusy] = useState(false);
   const change = (fields: Partial<RosterDraft>) => setDraft((current) => ({ ...current, ...fields }));
 
   const send = async () => {
-    if (busy || !check(rosterProblems(draft))) return;
+    if (busy) return;
+    const found = attempt();
+    if (found.length > 0) {
+      void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
+      return;
+    }
     const input: RosterEntryInput = {
       name: draft.name.trim(),
       phone: draft.phone.trim(),
@@ -37,7 +45,9 @@ export function RosterAddForm({ federationId, onAdded }: { federationId: string;
       setDraft(EMPTY);
       void Taro.showToast({ title: '已加入名单', icon: 'success', duration: 2000 });
     } catch (caught) {
-      showError(caught instanceof ApiError ? caught : ApiError.network());
+      const error = caught instanceof ApiError ? caught : ApiError.network();
+      refusedBy(error.fields.map((field) => ({ field: SERVER_FIELDS[field.field] ?? field.field, message: field.message })));
+      showError(error);
     } finally {
       setBusy(false);
     }

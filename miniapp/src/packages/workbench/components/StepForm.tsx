@@ -40,7 +40,8 @@ export function StepForm({
 }: {
   title: string;
   className: string;
-  problem: string | null;
+  /** One thing still wrong, said at the confirm; a form checked with useFormCheck says it by each field instead. */
+  problem?: string | null;
   busy: boolean;
   confirmLabel: string;
   onConfirm: () => void;
