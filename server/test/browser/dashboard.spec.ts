@@ -24,35 +24,28 @@ function refusals(page: Page): string[] {
   return refused;
 }
 
+/**
+ * In the page, the chart's canvas pixels that pass `test` (r, g, b): a string, as the other browser
+ * tests write page code, since these tests compile without the DOM's types.
+ */
+const countPixels = (chartId: string, test: string) => `(() => {
+  const canvas = document.querySelector('#${chartId} canvas');
+  const context = canvas && canvas.getContext('2d');
+  if (!canvas || !context || canvas.width === 0) return 0;
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (((r, g, b) => ${test})(data[i], data[i + 1], data[i + 2])) count += 1;
+  return count;
+})()`;
+
 /** How many of the canvas's pixels are the chart's red (#b4233c), bars or line: 0 for a blank canvas. */
 async function redPixels(page: Page, id: string): Promise<number> {
-  return page.evaluate((chartId) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`#${chartId} canvas`);
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || canvas.width === 0) return 0;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let red = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - 0xb4) < 24 && Math.abs(data[i + 1]! - 0x23) < 24 && Math.abs(data[i + 2]! - 0x3c) < 24) red += 1;
-    }
-    return red;
-  }, id);
+  return page.evaluate<number>(countPixels(id, 'Math.abs(r - 0xb4) < 24 && Math.abs(g - 0x23) < 24 && Math.abs(b - 0x3c) < 24'));
 }
 
 /** Waits until the chart has drawn bars or a line: the canvas is filled on a later frame than the page. */
 async function chartDrawn(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (chartId) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`#${chartId} canvas`);
-      const context = canvas?.getContext('2d');
-      if (!canvas || !context || canvas.width === 0) return false;
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 0; i < data.length; i += 4) if (data[i]! > 150 && data[i + 1]! < 80 && data[i + 2]! < 100) return true;
-      return false;
-    },
-    id,
-    { timeout: 20_000 },
-  );
+  await page.waitForFunction(`${countPixels(id, 'r > 150 && g < 80 && b < 100')} > 0`, undefined, { timeout: 20_000 });
 }
 
 /** Township staff open their dashboard in the H5 build: villages' figures first, real charts, a village's own page. */

@@ -17,9 +17,8 @@ describe('a violence request and 快速离开 in the H5 build', () => {
   /** Nothing lies over 拨打110报警: a tap at its middle reaches the button itself (or its text). */
   async function expectPoliceUncovered(page: Page, where: string) {
     const box = (await visible(page, '.call-110').boundingBox())!;
-    const tapReaches = await page.evaluate(
-      ([x, y]) => Boolean(document.elementFromPoint(x, y)?.closest('.call-110')),
-      [box.x + box.width / 2, box.y + box.height / 2],
+    const tapReaches = await page.evaluate<boolean>(
+      `Boolean(document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2})?.closest('.call-110'))`,
     );
     expect({ where, tapReaches }).toEqual({ where, tapReaches: true });
   }
@@ -77,11 +76,10 @@ describe('a violence request and 快速离开 in the H5 build', () => {
     const woman = await h5.signedIn('李桂兰');
     // Heard before any script of the app runs, so before the guard that stops these events: tells
     // when the browser has really stepped back.
-    await woman.context().addInitScript(() => {
-      const heard: string[] = [];
-      (window as unknown as { heardSteps: string[] }).heardSteps = heard;
-      for (const type of ['popstate', 'hashchange']) window.addEventListener(type, () => heard.push(type), true);
-    });
+    await woman.context().addInitScript(`
+      window.heardSteps = [];
+      for (const type of ['popstate', 'hashchange']) window.addEventListener(type, () => window.heardSteps.push(type), true);
+    `);
     await woman.reload();
     await woman.locator('.greeting', { hasText: '李桂兰' }).waitFor({ timeout: 20_000 });
 
