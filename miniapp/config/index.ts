@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { checkRelease, releaseFailure, type ReleaseSettings } from './release';
 
 // The shared contract is a symlinked workspace package; its real path is outside node_modules, so
 // webpack follows the symlink and Taro's script rule must be told to transpile it for old phones.
@@ -22,7 +23,21 @@ const pxtransform = {
   },
 };
 
-export default defineConfig<'webpack5'>(async (merge) => {
+/**
+ * `taro build --mode release` (pnpm build:weapp:release) is the build that goes to WeChat. Its checks
+ * stop it here, before Taro empties dist, with every missing setting named: Taro would only log an
+ * error thrown from this file and carry on.
+ */
+function releaseSettings(mode: string | undefined): ReleaseSettings | null {
+  if (mode !== 'release') return null;
+  const check = checkRelease(process.env);
+  if (check.ok) return check.settings;
+  console.error(`\n${releaseFailure(check.problems)}\n`);
+  process.exit(1);
+}
+
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  const release = releaseSettings(mode);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'wfh-miniapp',
     designWidth: 750,
@@ -34,12 +49,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: release ? [[path.resolve(__dirname, 'release-plugin.ts'), release]] : [],
     // Where the API lives, from the shell or from miniapp/.env* files (Taro loads those into
     // process.env before reading this file; a shell variable wins). Empty means the default in
     // src/utils/platform.ts.
     env: {
-      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_API_BASE: JSON.stringify(release?.apiBase ?? process.env.TARO_APP_API_BASE ?? ''),
     },
     defineConstants: {},
     // WeChat's map markers need an image file in the package (components/PlacesMap.tsx).

@@ -15,6 +15,8 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['index', 'imports'] },
     { root: 'packages/public', pages: ['body', 'feedback', 'join', 'rate'] },
     { root: 'packages/me-data', pages: ['export', 'delete'] },
+    // Notices: her reading page, and the body's list and editor.
+    { root: 'packages/notices', pages: ['detail', 'manage', 'edit'] },
     // The staff console's QR sign-in: the PC's code (browser) and her confirmation (phone).
     { root: 'packages/console', pages: ['sign-in', 'confirm'] },
   ],

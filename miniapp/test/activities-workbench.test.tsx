@@ -20,6 +20,7 @@ const bodyActivities = (id: string) => pathOf(ApiPaths.federationActivities, { i
 const attendeesOf = (id: string) => pathOf(ApiPaths.activityAttendees, { id });
 const csvOf = (id: string) => pathOf(ApiPaths.activityAttendeesCsv, { id });
 const checkInsOf = (id: string) => pathOf(ApiPaths.activityCheckIns, { id });
+const checkInOf = (id: string, signupId: string) => pathOf(ApiPaths.activityCheckIn, { id, signupId });
 
 function api(me: MeResponse = meAsChair) {
   return new FakeApi().on('GET', ApiPaths.me, ok(me));
@@ -124,8 +125,37 @@ describe('新建活动 form', () => {
     fireEvent.click(await option('site', '其他地点'));
     fireEvent.click(screen.getByText('保存草稿'));
 
-    await waitFor(() => expect(texts('.form-error')).toEqual(expect.arrayContaining(['最多60个字，请删减一些', '请选择活动地点，或填写地址', '请选择活动类别'])));
+    await waitFor(() => expect(texts('.form-error')).toEqual(expect.arrayContaining(['活动名称最多 60 字，现在 61 字，请删短一些', '请选择活动地点，或填写地址', '请选择活动类别'])));
     expect(fake.callsTo('POST', bodyActivities(VILLAGE))).toHaveLength(0);
+  });
+
+  it('counts the title near its limit, keeps all she typed, and takes each message away as she puts it right', async () => {
+    const fake = openNew().on('POST', bodyActivities(VILLAGE), ok(managed({ id: 'n1', status: 'draft' })));
+    await fillIn();
+    await typeInto('.activity-title-input', '长'.repeat(47));
+    expect(document.querySelectorAll('.text-count')).toHaveLength(0);
+    await typeInto('.activity-title-input', '长'.repeat(50));
+    expect(texts('.text-count')).toEqual(['已写 50/60 字']);
+    await typeInto('.activity-title-input', '长'.repeat(64));
+    // Nothing is cut: all 64 stay in the field, the count turns red and says how much to take out.
+    expect((document.querySelector('.activity-title-input') as HTMLInputElement).value).toHaveLength(64);
+    expect(texts('.text-count-over')).toEqual(['已写 64/60 字，多了 4 字，请删短一些']);
+    await typeInto('.activity-reserved', '40');
+
+    fireEvent.click(screen.getByText('保存草稿'));
+    await waitFor(() => expect(texts('.form-error')).toEqual(['活动名称最多 60 字，现在 64 字，请删短一些', '预留名额不能多于总名额']));
+    expect(fake.callsTo('POST', bodyActivities(VILLAGE))).toHaveLength(0);
+
+    // Each message goes as soon as its own field is right, before she presses anything again.
+    await typeInto('.activity-title-input', '长'.repeat(60));
+    await waitFor(() => expect(texts('.form-error')).toEqual(['预留名额不能多于总名额']));
+    await typeInto('.activity-reserved', '5');
+    await waitFor(() => expect(document.querySelectorAll('.form-error, .field-error')).toHaveLength(0));
+    expect(fake.callsTo('POST', bodyActivities(VILLAGE))).toHaveLength(0);
+
+    fireEvent.click(screen.getByText('保存草稿'));
+    await waitFor(() => expect(fake.callsTo('POST', bodyActivities(VILLAGE))).toHaveLength(1));
+    expect(fake.callsTo('POST', bodyActivities(VILLAGE))[0]!.data).toMatchObject({ title: '长'.repeat(60), reservedSeats: 5 });
   });
 
   it('saves a draft with the times in Asia/Shanghai, then publishes it', async () => {
@@ -307,7 +337,7 @@ describe('签到 in the browser', () => {
     await screen.findByText('输入6位签到码');
     expect(document.querySelectorAll('.scan-check-in')).toHaveLength(0);
     // Nor is she asked to show a QR code the browser cannot scan.
-    expect(texts('.check-in-how')).toEqual(['请她打开“我的报名”，报出二维码下面的6位签到码，您输入后点“签到”。']);
+    expect(texts('.check-in-how')).toEqual(['在下面的名单里找到她，点“签到”；也可以输入她报出的6位签到码。']);
 
     await typeInto('.short-code-input', '482913');
     fireEvent.click(screen.getByText('签到', { selector: '.submit-short-code' }));
@@ -333,6 +363,41 @@ describe('签到 in the browser', () => {
     expect(document.querySelectorAll('.outcome-ok, .arrived-name')).toHaveLength(0);
   });
 
+  it('takes back a check-in tapped on the wrong name, once she confirms', async () => {
+    // The list as the server keeps it: 张桂英 was checked in by mistake, 李秀兰 has not come yet.
+    let checkedIn = true;
+    const list = () =>
+      ok({
+        confirmed: [
+          attendee({ signupId: 's1', name: '张桂英', number: 1, checkedInAt: checkedIn ? on('12-05T08:50:00') : null }),
+          attendee({ signupId: 's2', name: '李秀兰', number: 2 }),
+        ],
+        waitlisted: [],
+        checkedIn: checkedIn ? 1 : 0,
+      });
+    const fake = openCheckIn()
+      .on('GET', attendeesOf('p1'), list)
+      .on('DELETE', checkInOf('p1', 's1'), () => {
+        checkedIn = false;
+        return ok({ signupId: 's1', name: '张桂英', number: 1, undone: true });
+      });
+
+    await waitFor(() => expect(texts('.attendee-checked-in')).toEqual(['✓ 已签到']));
+    // She thinks better of it at the question: nothing is sent, the tick stays.
+    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('撤销签到'));
+    await waitFor(() => expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤销签到？', content: expect.stringContaining('张桂英') })));
+    expect(fake.callsTo('DELETE', checkInOf('p1', 's1'))).toHaveLength(0);
+    expect(texts('.attendee-checked-in')).toEqual(['✓ 已签到']);
+
+    fireEvent.click(screen.getByText('撤销签到'));
+    await waitFor(() => expect(texts('.outcome-ok .check-in-outcome-text')).toEqual(['已撤销签到：张桂英']));
+    expect(fake.callsTo('DELETE', checkInOf('p1', 's1'))).toHaveLength(1);
+    // The list is read again: she is back to a 签到 button, and no one shows as arrived.
+    await waitFor(() => expect(texts('.check-in-by-name-button')).toEqual(['签到：张桂英', '签到：李秀兰']));
+    expect(document.querySelectorAll('.attendee-checked-in, .undo-check-in')).toHaveLength(0);
+  });
+
   it('asks for six digits before sending anything', async () => {
     const fake = openCheckIn();
     await typeInto('.short-code-input', '48291');
@@ -340,5 +405,56 @@ describe('签到 in the browser', () => {
 
     await waitFor(() => expect(texts('.outcome-failed .check-in-outcome-text')).toEqual(['请输入6位数字签到码']));
     expect(fake.callsTo('POST', checkInsOf('p1'))).toHaveLength(0);
+  });
+});
+
+describe('the chair’s short forms: messages go as she corrects, nothing is cut', () => {
+  it('counts a cancel reason that is too long, sends nothing, and lets her call it off once it is shorter', async () => {
+    setRouterParams({ id: 'p1' });
+    const cancelPath = pathOf(ApiPaths.activityCancel, { id: 'p1' });
+    const fake = api()
+      .on('GET', activityPath('p1'), ok(managed({ id: 'p1' })))
+      .on('GET', pathOf(ApiPaths.federationSites, { id: VILLAGE }), ok([]))
+      .on('POST', cancelPath, ok(managed({ id: 'p1', status: 'cancelled', cancelReason: '下大雪，改期' })));
+    render(<EditActivityPage />);
+
+    fireEvent.click(await screen.findByText('取消这个活动'));
+    await screen.findByText('请写一写为什么取消，报了名的人会收到这句话');
+    await typeInto('.cancel-reason', '雪'.repeat(250));
+    // The first message goes as soon as she writes; the one for the new problem takes its place.
+    await screen.findByText('取消原因最多 200 字，现在 250 字，请删短一些');
+    expect(screen.queryByText('请写一写为什么取消，报了名的人会收到这句话')).toBeNull();
+    expect(texts('.text-count-over')).toEqual(['已写 250/200 字，多了 50 字，请删短一些']);
+    expect(document.querySelector<HTMLTextAreaElement>('.cancel-reason textarea')!.value).toHaveLength(250);
+    fireEvent.click(screen.getByText('取消这个活动'));
+    expect(taro.showModal).not.toHaveBeenCalled();
+    expect(fake.callsTo('POST', cancelPath)).toHaveLength(0);
+
+    await typeInto('.cancel-reason', '下大雪，改期');
+    await waitFor(() => expect(screen.queryByText(/取消原因最多/)).toBeNull());
+    fireEvent.click(screen.getByText('取消这个活动'));
+    await waitFor(() => expect(fake.callsTo('POST', cancelPath).map((call) => call.data)).toEqual([{ reason: '下大雪，改期' }]));
+  });
+
+  it('for a reserved place, drops the consent message once she confirms, and counts a name too long instead of cutting it', async () => {
+    setRouterParams({ id: 'p1' });
+    const fake = api()
+      .on('GET', activityPath('p1'), ok(managed({ id: 'p1', reservedSeats: 3, reservedTaken: 1 })))
+      .on('GET', attendeesOf('p1'), ok({ confirmed: [], waitlisted: [], checkedIn: 0 }));
+    render(<AttendeesPage />);
+
+    await typeInto('.reserved-name', '赵'.repeat(41));
+    await typeInto('.reserved-phone', '13600003333');
+    fireEvent.click(screen.getByText('为她报名'));
+    await waitFor(() =>
+      expect(texts('.reserved-form .field-error')).toEqual(['姓名最多 40 字，现在 41 字，请删短一些', '请先确认她已同意登记她的姓名和电话']),
+    );
+    expect(document.querySelector<HTMLInputElement>('.reserved-name input')!.value).toHaveLength(41);
+    expect(fake.callsTo('POST', attendeesOf('p1'))).toHaveLength(0);
+
+    fireEvent.click(await option('consent', '她已同意'));
+    await waitFor(() => expect(texts('.reserved-form .field-error')).toEqual(['姓名最多 40 字，现在 41 字，请删短一些']));
+    await typeInto('.reserved-name', '赵玉兰');
+    await waitFor(() => expect(texts('.reserved-form .field-error')).toEqual([]));
   });
 });

@@ -8,6 +8,7 @@ import {
   RoleKind,
   ServiceCategoryKey,
   type FederationDetail,
+  type FailedMessageView,
   type FeedbackView,
   type HolidayCoverage,
   type HolidayEntry,
@@ -323,6 +324,28 @@ describe('投诉建议 at the county', () => {
     fireEvent.click(screen.getByText('答复她'));
     await screen.findByText('答复：已请村妇联主席今天给您回电');
     expect(fake.callsTo('POST', replyOf).map((call) => call.data)).toEqual([{ reply: '已请村妇联主席今天给您回电' }]);
+  });
+});
+
+describe('发送失败 at the county', () => {
+  it('lists messages that reached nobody with the reason in words, a masked phone and no full number', async () => {
+    const failed: FailedMessageView[] = [
+      {
+        id: 'm1',
+        kindLabel: '求助有进展',
+        recipientLabel: '代为登记或未留名字的妇女',
+        maskedPhone: '138****0001',
+        channel: 'sms',
+        reason: 'RATE_LIMITED: 她一天内已收到5条短信，这条没有再发；请打电话告诉她',
+        createdAt: at('05-03T10:00:00'),
+      },
+    ];
+    api().on('GET', pathOf(ApiPaths.countyFailedMessages, { countyId: COUNTY }), ok(failed));
+    await openSection('发送失败');
+    await screen.findByText('她一天内已收到5条短信，这条没有再发；请打电话告诉她');
+    expect(screen.getByText('原因代码：RATE_LIMITED')).toBeTruthy();
+    expect(texts('.failed-message .body-text')[0]).toContain('138****0001');
+    expect(texts('.failed-message .inbox-state')).toEqual(['短信']);
   });
 });
 

@@ -27,6 +27,32 @@ describe('我的', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/index' });
   });
 
+  it('staff can say 不要短信, and take texts again, for when WeChat cannot reach them', async () => {
+    const api = new FakeApi()
+      .on('GET', ApiPaths.me, ok(meAsChair))
+      .on('GET', ApiPaths.mySms, ok({ enabled: true }))
+      .on('PUT', ApiPaths.mySms, ok({ enabled: false }));
+    startSession(tokensFor(meAsChair.user));
+    render(<MePage />);
+
+    expect(await screen.findByText('现在：微信提醒不到您时，发短信告诉您。')).toBeTruthy();
+    fireEvent.click(screen.getByText('不要短信'));
+
+    expect(await screen.findByText('现在：不给您发短信。')).toBeTruthy();
+    expect(api.callsTo('PUT', ApiPaths.mySms).map((call) => call.data)).toEqual([{ enabled: false }]);
+    expect(screen.getByText('恢复短信提醒')).toBeTruthy();
+  });
+
+  it('does not offer text messages to a woman without a role: WeChat is how she is reached', async () => {
+    const api = new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
+    startSession(tokensFor(villager));
+    render(<MePage />);
+
+    await screen.findByText('您目前没有担任妇联职务');
+    expect(screen.queryByText('短信提醒')).toBeNull();
+    expect(api.callsTo('GET', ApiPaths.mySms)).toHaveLength(0);
+  });
+
   it('opens 我的求助', async () => {
     new FakeApi().on('GET', ApiPaths.me, ok(meWithHome));
     startSession(tokensFor(villager));

@@ -247,3 +247,15 @@ describe('the neutral page 快速离开 lands on', () => {
     window.removeEventListener('hashchange', hear, true);
   });
 });
+
+describe('reminders in the browser', () => {
+  it('shows no WeChat reminder controls: the browser cannot ask for subscribe messages', async () => {
+    const fake = api().on('GET', requestPath('r1'), ok(detail({ id: 'r1' })));
+    setRouterParams({ id: 'r1' });
+    render(<MyRequestPage />);
+
+    await waitFor(() => expect(texts('.request-state')).toEqual(['已提交，等待受理']));
+    expect(document.querySelector('.reminders-card')).toBeNull();
+    expect(fake.callsTo('GET', ApiPaths.mySubscriptions)).toHaveLength(0);
+  });
+});

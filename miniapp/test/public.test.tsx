@@ -105,11 +105,19 @@ describe('投诉建议', () => {
     fireEvent.click(screen.getByText('提交'));
     await screen.findByText('请多写几句，说清楚是什么事（至少5个字）');
 
+    // Near the limit the count shows; past it, it turns red and nothing she wrote is cut.
+    await typeInto('.feedback-text', '长'.repeat(850));
+    expect(texts('.text-count')).toEqual(['已写 850/1,000 字']);
     await typeInto('.feedback-text', '长'.repeat(1001));
+    expect((document.querySelector('.feedback-text') as HTMLTextAreaElement).value).toHaveLength(1001);
+    expect(texts('.text-count-over')).toEqual(['已写 1,001/1,000 字，多了 1 字，请删短一些']);
     fireEvent.click(screen.getByText('提交'));
-    await screen.findByText('最多写1000个字，请删减一些');
+    await waitFor(() => expect(texts('.form-error')).toEqual(['想说的话最多 1,000 字，现在 1,001 字，请删短一些']));
+    expect(fake.callsTo('POST', ApiPaths.feedback)).toHaveLength(0);
 
+    // Put right, the message goes at once, before she presses 提交 again.
     await typeInto('.feedback-text', '妇女之家周三下午总是锁着门');
+    await waitFor(() => expect(document.querySelectorAll('.form-error')).toHaveLength(0));
     await typeInto('.feedback-phone', '12');
     fireEvent.click(screen.getByText('提交'));
     await screen.findByText('电话号码好像不对，请再看一看');

@@ -64,7 +64,17 @@ describe('妇女之家 page', () => {
     expect(texts('.tag-open, .tag-closed')).toEqual(['已关门']);
   });
 
-  it('calls the site with one tap', async () => {
+  it('in the browser, shows no share button: the address bar already gives the link', async () => {
+    siteApi();
+    render(<SitePage />);
+    await screen.findByText('懿路村妇女微家');
+
+    expect(screen.getByText('在这里求助')).toBeTruthy();
+    expect(screen.queryByText('转发给亲友或群聊')).toBeNull();
+    expect(taro.showShareMenu).not.toHaveBeenCalled();
+  });
+
+    it('calls the site with one tap', async () => {
     siteApi();
     render(<SitePage />);
 

@@ -344,6 +344,54 @@ describe('代为登记求助', () => {
   });
 });
 
+describe('工作台: 通知公告', () => {
+  const COUNTY = '211221';
+  const noticeButtons = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('.manage-notices')).map((button) => [
+      button.closest('[data-federation]')?.getAttribute('data-federation'),
+      button.textContent,
+    ]);
+
+  it.each([
+    ['a village chair', RoleKind.Chair, VILLAGE, '懿路村妇联'],
+    ['a village deputy', RoleKind.Deputy, VILLAGE, '懿路村妇联'],
+    ['a township officer', RoleKind.Staff, TOWNSHIP, '新台子镇妇联'],
+    ['a county admin', RoleKind.Admin, COUNTY, '铁岭县妇联'],
+  ])('is offered to %s at her own body and opens its notices', async (_who, role, federationId, federationName) => {
+    const me: MeResponse = { ...meAsChair, roles: [{ role, federationId, federationName }] };
+    api(me).on('GET', inboxOf(federationId), ok([]));
+    render(<WorkbenchPage />);
+
+    await waitFor(() => expect(noticeButtons()).toEqual([[federationId, '通知公告']]));
+    fireEvent.click(document.querySelector('.manage-notices')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/notices/manage?federationId=${federationId}` });
+  });
+
+  it('is offered at each body where she may publish: her village and her township apart', async () => {
+    api().on('GET', inboxOf(VILLAGE), ok([])).on('GET', inboxOf(TOWNSHIP), ok([]));
+    render(<WorkbenchPage />);
+
+    await waitFor(() => expect(noticeButtons()).toEqual([[VILLAGE, '通知公告'], [TOWNSHIP, '通知公告']]));
+    fireEvent.click(document.querySelector(`[data-federation="${TOWNSHIP}"] .manage-notices`)!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/notices/manage?federationId=${TOWNSHIP}` });
+  });
+
+  it('is not offered to a woman without a role, nor to an executive member, who may not publish', async () => {
+    const woman: MeResponse = { ...meAsChair, roles: [] };
+    api(woman);
+    const { unmount } = render(<WorkbenchPage />);
+    await screen.findByText('我的职务');
+    expect(screen.queryByText('通知公告')).toBeNull();
+    unmount();
+
+    const executive: MeResponse = { ...meAsChair, roles: [{ role: RoleKind.Executive, federationId: VILLAGE, federationName: '懿路村妇联' }] };
+    api(executive);
+    render(<WorkbenchPage />);
+    await screen.findByText('懿路村妇联', { selector: '.card-title' });
+    expect(screen.queryByText('通知公告')).toBeNull();
+  });
+});
+
 describe('外出请假', () => {
   function open(covers: CoverView[] = []) {
     const fake = api().on('GET', coverOf(VILLAGE), ok(covers)).on('GET', membersOf(VILLAGE), ok(members));

@@ -27,6 +27,7 @@ import { SitesModule } from './modules/sites/sites.module';
 import { RolesModule } from './modules/roles/roles.module';
 import { UsersModule } from './modules/users/users.module';
 import { VoicesModule } from './modules/voices/voices.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -62,6 +63,7 @@ export class AppModule {
         NotificationsModule,
         ActivitiesModule,
         VoicesModule,
+        NoticesModule,
         StatsModule,
         AdminModule,
         AuditModule,

@@ -268,3 +268,12 @@ export interface CheckInResult {
   number: number;
   checkedInAt: string;
 }
+
+/** A check-in taken back: the seat stands as not checked in whichever way it stood before. */
+export interface CheckInUndone {
+  signupId: string;
+  name: string | null;
+  number: number;
+  /** false when she was not (or no longer) checked in: nothing changed, and nothing is wrong. */
+  undone: boolean;
+}

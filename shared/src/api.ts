@@ -30,6 +30,12 @@ export const ApiPaths = {
   meName: `${API_PREFIX}/me/name`,
   mePhone: `${API_PREFIX}/me/phone`,
   myData: `${API_PREFIX}/me/data`,
+  /** Her WeChat reminder grants per kind, and where she reports new ones. */
+  mySubscriptions: `${API_PREFIX}/me/subscriptions`,
+  /** Whether she takes text messages (SMS) when WeChat cannot reach her. */
+  mySms: `${API_PREFIX}/me/sms`,
+  /** 不要短信: a chair records it for a woman she recorded a request for, who has no WeChat. */
+  requestWomanSms: `${API_PREFIX}/requests/:id/sms`,
   myDataDeletion: `${API_PREFIX}/me/deletion`,
   federation: `${API_PREFIX}/federations/:id`,
   federationMembers: `${API_PREFIX}/federations/:id/members`,
@@ -65,6 +71,8 @@ export const ApiPaths = {
   activityAttendees: `${API_PREFIX}/activities/:id/attendees`,
   activityAttendeesCsv: `${API_PREFIX}/activities/:id/attendees.csv`,
   activityCheckIns: `${API_PREFIX}/activities/:id/check-ins`,
+  /** DELETE: the chair takes back a check-in made by mistake; again is harmless. */
+  activityCheckIn: `${API_PREFIX}/activities/:id/check-ins/:signupId`,
   federationActivities: `${API_PREFIX}/federations/:id/activities`,
   mySignups: `${API_PREFIX}/me/signups`,
   signupCancel: `${API_PREFIX}/signups/:id/cancel`,
@@ -77,6 +85,16 @@ export const ApiPaths = {
   concernDecline: `${API_PREFIX}/concerns/:id/decline`,
   concernMerge: `${API_PREFIX}/concerns/:id/merge`,
   concernUpdates: `${API_PREFIX}/concerns/:id/updates`,
+  /** A body's notices, every state, for its managers (GET); a new draft (POST). */
+  federationNotices: `${API_PREFIX}/federations/:id/notices`,
+  /** The notices of her village and of the bodies above it, newest first, unread marked. */
+  myNotices: `${API_PREFIX}/me/notices`,
+  notice: `${API_PREFIX}/notices/:id`,
+  /** Now, or at `publishAt` (scheduled). */
+  noticePublish: `${API_PREFIX}/notices/:id/publish`,
+  noticeWithdraw: `${API_PREFIX}/notices/:id/withdraw`,
+  /** Women who opened it per body under the publisher, against registered women: counts only. */
+  noticeReach: `${API_PREFIX}/notices/:id/reach`,
   councilAgenda: `${API_PREFIX}/activities/:id/agenda`,
   councilMinutes: `${API_PREFIX}/activities/:id/minutes`,
   federationRoster: `${API_PREFIX}/federations/:id/roster`,
@@ -108,6 +126,8 @@ export const ApiPaths = {
   /** An import's progress, by the id its client chose (the import's `progressId`): only to whoever started it. */
   countyImportProgress: `${API_PREFIX}/counties/:countyId/imports/progress/:progressId`,
   countyExport: `${API_PREFIX}/counties/:countyId/exports/:kind`,
+  /** Messages of the last 30 days that reached nobody, with the reason: its admins. */
+  countyFailedMessages: `${API_PREFIX}/counties/:countyId/messages/failed`,
 } as const;
 
 /** One path per lifecycle action: POST /api/v1/requests/:id/accept, …/reply, …/rate. */

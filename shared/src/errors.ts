@@ -86,6 +86,10 @@ export enum ErrorCode {
   ConsoleSessionNotFound = 'CONSOLE_SESSION_NOT_FOUND',
   ConsoleSessionEnded = 'CONSOLE_SESSION_ENDED',
   ConsoleRoleRevoked = 'CONSOLE_ROLE_REVOKED',
+  SubscriptionTemplateUnknown = 'SUBSCRIPTION_TEMPLATE_UNKNOWN',
+  NoticeNotFound = 'NOTICE_NOT_FOUND',
+  NoticeNotEditable = 'NOTICE_NOT_EDITABLE',
+  NoticeStateConflict = 'NOTICE_STATE_CONFLICT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
@@ -174,7 +178,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ConsoleSessionNotFound]: '没有找到这台电脑的登录，它可能已经退出了',
   [ErrorCode.ConsoleSessionEnded]: '这台电脑的登录已经结束（可能是在手机上让它退出了），请用手机重新扫码登录',
   [ErrorCode.ConsoleRoleRevoked]: '您现在没有可以使用电脑工作台的职务，这台电脑的登录已经结束。如有疑问请联系县妇联',
+  [ErrorCode.NoticeNotFound]: '找不到这条通知，可能已经撤回了',
+  [ErrorCode.NoticeNotEditable]: '这条通知已经发布或撤回，不能再改。要更正的话，请撤回后重新写一条',
+  [ErrorCode.NoticeStateConflict]: '这条通知现在不能这样操作，请刷新后再看看',
   [ErrorCode.ServiceUnavailable]: '系统正忙，请稍后再试',
+  [ErrorCode.SubscriptionTemplateUnknown]: '提醒的设置刚刚更新过，请返回上一页，再点一次开通提醒',
   [ErrorCode.Internal]: '系统出了点问题，请稍后再试',
 };
 

@@ -65,6 +65,8 @@ export enum Permission {
   ManageCatalogue = 'body.manage-catalogue',
   /** Create, publish and cancel a body's activities; see their attendees; check women in. */
   ManageActivities = 'body.manage-activities',
+  /** Write, publish, schedule and withdraw a body's notices; see how many under it opened them. */
+  PublishNotices = 'body.publish-notices',
   /** Publish, decline and merge concerns; record the council's answers. */
   ModerateConcerns = 'body.moderate-concerns',
   /** Keep a contact roster of women at the body. */
@@ -84,6 +86,7 @@ const ROLES_WITH_PERMISSION: Record<Permission, ReadonlySet<RoleKind>> = {
   [Permission.ManageSites]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
   [Permission.ManageCatalogue]: new Set([RoleKind.Admin]),
   [Permission.ManageActivities]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
+  [Permission.PublishNotices]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Staff, RoleKind.Admin]),
   [Permission.ModerateConcerns]: new Set([RoleKind.Chair, RoleKind.Deputy, RoleKind.Admin]),
   [Permission.KeepRoster]: new Set([RoleKind.Executive, RoleKind.Chair, RoleKind.Deputy]),
   // Care tags (困难, 残疾 …) reach only the member, the chair and the county's admins: not township staff.

@@ -9,6 +9,7 @@ import {
   type CancelActivityInput,
   type CheckInInput,
   type CheckInResult,
+  type CheckInUndone,
   type MySignup,
   type ReservedSignupInput,
   type SignupInput,
@@ -99,6 +100,15 @@ export function addReservedSignup(activityId: string, input: ReservedSignupInput
 export function fetchAttendeesCsv(activityId: string, fullPhones: boolean): Promise<string> {
   const path = pathOf(ApiPaths.activityAttendeesCsv, { id: activityId }) + queryString({ phones: fullPhones ? 'full' : undefined });
   return apiRequest<string>({ path, dataType: 'text', quiet: true });
+}
+
+/** Takes back a check-in tapped by mistake; again is harmless (undone: false). */
+export function undoCheckIn(activityId: string, signupId: string): Promise<CheckInUndone> {
+  return apiRequest<CheckInUndone>({
+    method: 'DELETE',
+    path: pathOf(ApiPaths.activityCheckIn, { id: activityId, signupId }),
+    quiet: true,
+  });
 }
 
 /** What the QR code holds, or the six digits she reads out. */

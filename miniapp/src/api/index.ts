@@ -3,6 +3,7 @@ export { ApiError, NETWORK_ERROR, NETWORK_MESSAGE, type ApiErrorCode } from './e
 export { listDemoPeople, signInAsDemoPerson, signInWithWechat, signOut, signOutEverywhere } from './auth';
 export { claimListedRoles, fetchMe, onMeUpdated, setHome, setMyName } from './me';
 export { deleteMyData, fetchMyData } from './my-data';
+export { fetchMySubscriptions, reportSubscriptionAnswers } from './subscriptions';
 export {
   confirmConsoleSignIn,
   endConsoleSession,
@@ -44,6 +45,7 @@ export {
   cancelActivity,
   cancelSignup,
   checkIn,
+  undoCheckIn,
   createActivity,
   fetchActivities,
   fetchActivity,

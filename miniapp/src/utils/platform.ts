@@ -216,3 +216,28 @@ export function cancelJavascriptLinks(): void {
     true,
   );
 }
+
+/**
+ * Only WeChat can ask for subscribe messages (wx.requestSubscribeMessage); the browser has no such
+ * messages, so it shows no reminder controls at all.
+ */
+export const asksForSubscriptions = isWeapp;
+
+/**
+ * A page shares to a chat or 朋友圈 as a card (WeChat's menu and share button, hooks/useShareCard); the
+ * browser has no such thing, and its own address bar already gives the page's link.
+ */
+export const sharesToChat = isWeapp;
+
+/**
+ * A web address in a notice: the browser opens it; the mini-program may not open outside pages, so
+ * it copies the address for her to paste into a browser.
+ */
+export async function openWebLink(href: string): Promise<void> {
+  if (!isWeapp && typeof window !== 'undefined') {
+    window.open(href, '_blank', 'noopener');
+    return;
+  }
+  await Taro.setClipboardData({ data: href });
+  void Taro.showToast({ title: '链接已复制，可粘贴到浏览器打开', icon: 'none', duration: 3000 });
+}

@@ -32,6 +32,10 @@ export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
 /** A page's onShow: the first show is the mount, which the page loads on anyway, so nothing runs. */
 export const useDidShow = jest.fn((_callback: () => void) => undefined);
 export const useDidHide = jest.fn((_callback: () => void) => undefined);
+/** WeChat's share menu: tests call what the page registered to see the card it would send. */
+export const useShareAppMessage = jest.fn((_callback: () => { title: string; path: string }) => undefined);
+/** WeChat's 分享到朋友圈: the card's title and the query the page reopens with. */
+export const useShareTimeline = jest.fn((_callback: () => { title: string; query: string }) => undefined);
 
 export interface ModalAnswer {
   confirm: boolean;
@@ -64,6 +68,9 @@ const taro = {
       Promise.resolve({ confirm: true, cancel: false }),
   ),
   setClipboardData: jest.fn((_options: { data: string }) => Promise.resolve()),
+  /** The share items of WeChat's ··· menu; only the WeChat build calls these. */
+  showShareMenu: jest.fn((_options: { showShareItems?: string[] }) => Promise.resolve()),
+  hideShareMenu: jest.fn((_options: { menus?: string[] }) => Promise.resolve()),
   setNavigationBarTitle: jest.fn((_options: { title: string }) => Promise.resolve()),
   /** Rejects like a browser whose person said no; a test that wants a position says so. */
   getLocation: jest.fn((_options: { type?: string }): Promise<Position> =>

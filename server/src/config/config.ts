@@ -4,7 +4,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { isIP } from 'node:net';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
+import type { SubscriptionKind } from '@wfh/shared';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficeHours } from '../modules/requests/deadline.policy';
+import { parseTemplates, type SubscribeTemplate } from '../modules/notifications/message-templates';
+import { parseSmsConfig, type SmsConfig } from '../modules/notifications/sms-config';
 import {
   IsBooleanString,
   IsIn,
@@ -85,9 +88,6 @@ class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   WECHAT_API_BASE?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
-  WECHAT_SUBSCRIBE_TEMPLATE_ID?: string;
-
   @IsOptional() @IsBooleanString()
   DEV_SIGN_IN?: string;
 
@@ -145,8 +145,13 @@ export interface AppConfig {
   officeHours: OfficeHours;
   /** Audit rows older than this are deleted by the retention job (at least 180 days, default 365). */
   auditRetentionDays: number;
-  /** subscribeTemplateId: the subscribe-message template for request updates; without it messages go to the log. */
-  wechat: { appId: string; secret: string; apiBase: string; subscribeTemplateId: string | null };
+  /**
+   * templates: the subscribe-message template of each kind of message, from WECHAT_TEMPLATE_<KIND>.
+   * With none (development), messages go to the log; a kind left out fails its messages visibly.
+   */
+  wechat: { appId: string; secret: string; apiBase: string; templates: Partial<Record<SubscriptionKind, SubscribeTemplate>> };
+  /** Text messages through Tencent Cloud SMS (SMS_*); null when not configured: those messages then fail with NO_CHANNEL. */
+  sms: SmsConfig | null;
   devSignIn: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -259,6 +264,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch (error) {
     problems.push(`OFFICE_HOURS: ${(error as Error).message}`);
   }
+  const { templates, problems: templateProblems } = parseTemplates(raw);
+  problems.push(...templateProblems);
+  if (raw.WECHAT_SUBSCRIBE_TEMPLATE_ID) {
+    problems.push('WECHAT_SUBSCRIBE_TEMPLATE_ID: no longer read; each kind of message has its own template: WECHAT_TEMPLATE_REQUEST_UPDATE, _NEW_REQUEST, _ESCALATION, _ACTIVITY_REMINDER, _SEAT_FREED (docs/deployment.md)');
+  }
+  const sms = parseSmsConfig(raw, production);
+  problems.push(...sms.problems);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -298,8 +310,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appId: vars.WECHAT_APPID ?? '',
       secret: vars.WECHAT_SECRET ?? '',
       apiBase: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
-      subscribeTemplateId: vars.WECHAT_SUBSCRIBE_TEMPLATE_ID ?? null,
+      templates,
     },
+    sms: sms.config,
     devSignIn: flag(vars.DEV_SIGN_IN, !production),
     seedDemo: flag(vars.SEED_DEMO, embedded),
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),

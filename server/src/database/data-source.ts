@@ -33,7 +33,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       // Fail fast when the database is away (answered 503 within a few seconds, never a hung
       // request): 2 s to open a connection, 3 s to get one from the pool; keep-alive finds dead ones.
       driver: mysql2WithAcquireTimeout(ACQUIRE_TIMEOUT_MS),
-      extra: { connectionLimit: 20, connectTimeout: CONNECT_TIMEOUT_MS, enableKeepAlive: true },
+      // trace: false: mysql2 otherwise captures a stack trace on every query, for async call sites in
+      // its errors; that was a tenth of the server's CPU under the sign-up burst (issue #18). A failed
+      // query still says what failed: TypeORM's QueryFailedError carries the SQL, the code and the message.
+      extra: { connectionLimit: 20, connectTimeout: CONNECT_TIMEOUT_MS, enableKeepAlive: true, trace: false },
     };
   }
   const file = database.file;

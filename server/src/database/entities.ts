@@ -1,3 +1,5 @@
+import { SubscriptionGrantEntity } from '../modules/notifications/subscription-grant.entity';
+import { SmsPreferenceEntity } from '../modules/notifications/sms-preference.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { FederationEntity } from '../modules/federations/federation.entity';
 import { RegionEntity } from '../modules/regions/region.entity';
@@ -14,6 +16,7 @@ import { CategorySettingEntity } from '../modules/requests/category-setting.enti
 import { ServiceRequestEntity } from '../modules/requests/service-request.entity';
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { SignupEntity } from '../modules/activities/signup.entity';
+import { SignupTicketEntity } from '../modules/activities/signup-ticket.entity';
 import { ConcernCosignEntity, ConcernEntity, ConcernUpdateEntity, CouncilAgendaItemEntity, CouncilMinutesEntity } from '../modules/voices/concern.entity';
 import { RosterContactEntity, RosterEntryEntity, RosterInvitationEntity } from '../modules/voices/roster.entity';
 import { FeedbackEntity } from '../modules/admin/feedback.entity';
@@ -22,6 +25,8 @@ import { HolidayEntryEntity } from '../modules/calendar/holiday-entry.entity';
 import { ImportRunEntity } from '../modules/onboarding/import-run.entity';
 import { ListedPersonEntity } from '../modules/onboarding/listed-person.entity';
 import { ConsoleSignInEntity } from '../modules/console-sign-in/console-sign-in.entity';
+import { NoticeEntity, NoticeReadEntity } from '../modules/notices/notice.entity';
+import { StatsOwnDayEntity, StatsRollupStateEntity, StatsTreeDayEntity } from '../modules/stats/stats-rollup.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -41,6 +46,7 @@ export const ENTITIES = [
   CategorySettingEntity,
   ActivityEntity,
   SignupEntity,
+  SignupTicketEntity,
   ConcernEntity,
   ConcernCosignEntity,
   ConcernUpdateEntity,
@@ -55,4 +61,11 @@ export const ENTITIES = [
   ListedPersonEntity,
   ImportRunEntity,
   ConsoleSignInEntity,
+  SubscriptionGrantEntity,
+  SmsPreferenceEntity,
+  NoticeEntity,
+  NoticeReadEntity,
+  StatsOwnDayEntity,
+  StatsTreeDayEntity,
+  StatsRollupStateEntity,
 ];

@@ -42,6 +42,10 @@ interface Fixtures {
   activityId: string;
   concernId: string;
   rosterEntryId: string;
+  /** A notice the chair published for her village, with a link to the activity: women read it. */
+  noticeId: string;
+  /** A notice the chair is still writing. */
+  draftNoticeId: string;
   /** The code of a request the chair recorded for a woman by phone, resolved: hers to rate. */
   ratingCode: string;
   /** A PC asking to be signed in (browser/console.spec.ts walks it at 1366×768 too). */
@@ -77,7 +81,11 @@ const village = () => ({ federationId: VILLAGE });
 
 /** Every page of app.config.ts: who opens it, with which ids, and what shows when it is loaded. */
 const WALK: Record<string, View[]> = {
-  'pages/index/index': [{ as: 'woman', ready: '.home-body-name' }],
+  'pages/index/index': [
+    { as: 'woman', ready: '.home-body-name' },
+    // Walked before she opens the notice: its 「新」 tag is on screen too.
+    { state: 'with her village’s notice', as: 'woman', ready: '.notices-section .notice-new' },
+  ],
   'pages/activities/index': [{ as: 'woman', ready: '.activity-item' }],
   'pages/me/index': [
     { as: 'woman', ready: '.me-name' },
@@ -142,6 +150,13 @@ const WALK: Record<string, View[]> = {
   'packages/workbench/site-edit': [
     { as: 'chair', query: (f) => ({ id: f.siteId }), ready: '.save-site' },
     { state: 'a new site', as: 'chair', query: village, ready: '.save-site' },
+  ],
+  'packages/notices/detail': [{ as: 'woman', query: (f) => ({ id: f.noticeId }), ready: '.notice-link' }],
+  'packages/notices/manage': [{ as: 'chair', query: village, ready: '.managed-notice' }],
+  'packages/notices/edit': [
+    { state: 'a draft', as: 'chair', query: (f) => ({ federationId: VILLAGE, id: f.draftNoticeId }), ready: '.save-notice' },
+    { state: 'published, with how many read it', as: 'chair', query: (f) => ({ federationId: VILLAGE, id: f.noticeId }), ready: '.notice-reach' },
+    { state: 'a new notice', as: 'chair', query: village, ready: '.save-notice' },
   ],
   'packages/voices/index': [{ as: 'woman', ready: '.concern-item' }],
   'packages/voices/raise': [{ as: 'woman', ready: '.submit-concern' }],
@@ -461,6 +476,19 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     consentRecorded: true,
   });
 
+  // Written as a chair types on her phone: a heading, a list, and a link that becomes a button.
+  const notice = await byChair('POST', pathOf(ApiPaths.federationNotices, { id: VILLAGE }), {
+    kind: 'announcement',
+    title: '免费两癌筛查报名通知',
+    body: `# 时间地点\n村委会二楼，上午八点半开始。\n\n- 带身份证\n- 空腹\n\n报名：/packages/activities/detail?id=${screening.id}`,
+  });
+  await byChair('POST', pathOf(ApiPaths.noticePublish, { id: notice.id }), {});
+  const draftNotice = await byChair('POST', pathOf(ApiPaths.federationNotices, { id: VILLAGE }), {
+    kind: 'policy',
+    title: '新修订的妇女权益保障法解读',
+    body: '还在写。',
+  });
+
   const pc = await call(base, 'POST', ApiPaths.consoleSignIns);
   if (pc.status !== 201) throw new Error(`POST ${ApiPaths.consoleSignIns} answered ${pc.status}`);
 
@@ -472,6 +500,8 @@ async function makeFixtures(base: string): Promise<Fixtures> {
     activityId: screening.id,
     concernId: concern.id,
     rosterEntryId: entry.id,
+    noticeId: notice.id,
+    draftNoticeId: draftNotice.id,
     ratingCode: recorded.ratingCode,
     consoleSignInId: pc.body.id,
     releaseSeat: async () => {

@@ -72,6 +72,7 @@ export const SECRETS = {
   'referred request: the note for colleagues': ['chair', 'staff', 'admin'],
   'pending concern: its words, its id': ['A', 'chair', 'admin'],
   'draft activity: its title, its id': ['chair', 'staff', 'admin'],
+  'draft notice: its words, its id': ['chair', 'staff', 'admin'],
   "her mother's phone (sign-up)": ['A'],
   'the check-in QR token of her seat': ['A'],
   "her sign-ups' ids": ['A', 'chair', 'staff', 'admin'],
@@ -109,6 +110,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
     'published activity':                                        [404, 404, 201, 404, 201, 404, 201, 404, 401] } },
   'POST /api/v1/activities/:id/check-ins': { note: 'each manager checks in a different confirmed seat', cases: {
     'published activity':                                        [404, 404, 201, 404, 201, 404, 201, 404, 401] } },
+  'DELETE /api/v1/activities/:id/check-ins/:signupId': { note: 'each manager undoes a check-in of a new reserved seat', cases: {
+    'a checked-in seat':                                         [404, 404, 200, 404, 200, 404, 200, 404, 401] } },
   'PUT /api/v1/activities/:id/minutes': { cases: {
     'council meeting':                                           [404, 404, 200, 404, 200, 404, 200, 404, 401] } },
   'POST /api/v1/activities/:id/publish': { cases: {
@@ -142,6 +145,21 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/concerns/:id/updates': { cases: {
     'published concern':                                         [403, 403, 201, 403, 403, 403, 201, 403, 401] } },
 
+  'GET /api/v1/notices/:id': { public: true, note: 'out: anyone (a card shared in a chat opens it); a draft: the body and those above it', cases: {
+    'draft notice':                                              [404, 404, 200, 404, 200, 404, 200, 404, 404],
+    'published notice':                                          anyone(200) } },
+  'PATCH /api/v1/notices/:id': { note: 'a notice that is out is withdrawn and written anew, not changed', cases: {
+    'draft notice':                                              [404, 404, 200, 404, 200, 404, 200, 404, 401],
+    'published notice':                                          [403, 403, 409, 403, 409, 403, 409, 403, 401] } },
+  'POST /api/v1/notices/:id/publish': { cases: {
+    'draft notice':                                              [404, 404, 201, 404, 201, 404, 201, 404, 401],
+    'published notice':                                          [403, 403, 409, 403, 409, 403, 409, 403, 401] } },
+  'GET /api/v1/notices/:id/reach': { note: 'counts per body, never who', cases: {
+    'published notice':                                          [403, 403, 200, 403, 200, 403, 200, 403, 401] } },
+  'POST /api/v1/notices/:id/withdraw': { cases: {
+    'draft notice':                                              [404, 404, 409, 404, 409, 404, 409, 404, 401],
+    'published notice':                                          [403, 403, 201, 403, 201, 403, 201, 403, 401] } },
+
   'POST /api/v1/console/sessions': { public: true, note: 'a PC asks to be signed in by QR code', cases: { 'a stranger': anyone(201) } },
   'GET /api/v1/console/sessions/:id': { note: 'whoever scanned the code sees what she would confirm; once confirmed, only she', cases: {
     'a PC waiting to be signed in':                              signedIn(200),
@@ -163,6 +181,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
     "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
   'GET /api/v1/counties/:countyId/imports/progress/:progressId': { note: 'only the admin who sent the import (another admin of the county: 404, import-progress.spec.ts)', cases: {
     "the admin's import":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
+  'GET /api/v1/counties/:countyId/messages/failed': { note: 'messages that reached nobody, with the reason: its admins (sms-messages.spec.ts covers what they see)', cases: {
+    "the county's messages":                                     [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
   'GET /api/v1/counties/:countyId/imports/:kind/template': { cases: {
     "the county's sites":                                        [403, 403, 403, 403, 403, 403, 200, 403, 401] } },
 
@@ -200,6 +220,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
     'village 1':                                                 [403, 403, 200, 403, 403, 403, 200, 403, 401] } },
   'GET /api/v1/federations/:id/members': { cases: {
     'village 1':                                                 [403, 403, 200, 403, 200, 403, 200, 403, 401] } },
+  'GET /api/v1/federations/:id/notices': { note: 'every state, with openings counted', cases: {
+    'village 1':                                                 [403, 403, 200, 403, 200, 403, 200, 403, 401] } },
+  'POST /api/v1/federations/:id/notices': { cases: {
+    'village 1':                                                 [403, 403, 201, 403, 201, 403, 201, 403, 401] } },
   'GET /api/v1/federations/:id/public-stats': { public: true, cases: { 'village 1': anyone(200) } },
   'PUT /api/v1/federations/:id/registered-women': { cases: {
     'village 1':                                                 [403, 403, 204, 403, 204, 403, 204, 403, 401] } },
@@ -257,8 +281,13 @@ export const MATRIX: Record<string, MatrixEntry> = {
     'her own': signedIn(400) } },
   'PUT /api/v1/me/home': { note: 'each confirms the home she has', cases: { 'her own': signedIn(200) } },
   'PUT /api/v1/me/name': { note: 'each sets her own name only (the matrix people are not listed; real-names.spec.ts covers listed ones)', cases: { 'her own': signedIn(200) } },
+  'GET /api/v1/me/notices': { note: 'of her home village and the bodies above it', cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/requests': { cases: { 'her own': signedIn(200) } },
+  'GET /api/v1/me/subscriptions': { note: 'her own reminder counts', cases: { 'her own': signedIn(200) } },
+  'POST /api/v1/me/subscriptions': { note: 'only ever adds to her own counts (wechat-messages.spec.ts covers the grants)', cases: { 'her own': signedIn(200) } },
   'GET /api/v1/me/signups': { cases: { 'her own': signedIn(200) } },
+  'GET /api/v1/me/sms': { note: 'her own 不要短信', cases: { 'her own': signedIn(200) } },
+  'PUT /api/v1/me/sms': { note: 'her own 不要短信 only', cases: { 'her own': signedIn(200) } },
 
   'GET /api/v1/nearest': { public: true, cases: { 'a stranger': anyone(200) } },
   'GET /api/v1/ratings/:code': { public: true, note: 'where it stands, nothing she said; tries share the rating limit', cases: {
@@ -285,6 +314,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/requests/:id/refer': { cases: {
     'sensitive request':                                         [403, 404, 200, 404, 404, 404, 404, 404, 401],
     'ordinary request':                                          [403, 404, 200, 404, 403, 404, 403, 404, 401] } },
+  'PUT /api/v1/requests/:id/sms': { note: "不要短信 for a woman recorded by phone: a handler role at her village; a woman's own request is hers to set (PUT /me/sms)", cases: {
+    'a request the chair recorded':                              [404, 404, 200, 404, 404, 404, 404, 404, 401],
+    'ordinary request':                                          [404, 404, 400, 404, 404, 404, 404, 404, 401] } },
   'POST /api/v1/requests/:id/reply': { cases: {
     'sensitive request':                                         [403, 404, 200, 404, 404, 404, 404, 404, 401],
     'ordinary request':                                          [403, 404, 200, 404, 403, 404, 403, 404, 401] } },

@@ -8,7 +8,9 @@ import {
   type ActivitySummary,
   type AttendeeList,
   type CheckInResult,
+  type CheckInUndone,
   type ErrorResponse,
+  type MeResponse,
   type MySignup,
   type SignupView,
 } from '@wfh/shared';
@@ -59,6 +61,8 @@ describe('activities over HTTP', () => {
   const detail = (who: string | null, id: string) => api<ActivityDetail>(who, 'GET', pathOf(ApiPaths.activity, { id }));
   const attendees = (who: string, id: string) => api<AttendeeList>(who, 'GET', pathOf(ApiPaths.activityAttendees, { id }));
   const checkIn = (who: string, id: string, code: string) => api<CheckInResult>(who, 'POST', pathOf(ApiPaths.activityCheckIns, { id }), { code });
+  const undoCheckIn = (who: string | null, id: string, signupId: string) =>
+    api<CheckInUndone>(who, 'DELETE', pathOf(ApiPaths.activityCheckIn, { id, signupId }));
   const published = async (overrides: Record<string, unknown> = {}) => {
     const draft = await create('chair', screening(overrides));
     expect(draft.status).toBe(201);
@@ -225,6 +229,49 @@ describe('activities over HTTP', () => {
     // The waiting woman has no code; were one guessed from her id, the signature would not match.
     expect(cai.state).toBe('waitlisted');
     expect((await attendees('chair', id)).body.checkedIn).toBe(2);
+  });
+
+  it('lets the chair take back a check-in tapped by mistake: undo, undo again, check her in again', async () => {
+    const id = await published();
+    const other = await published({ title: '家庭教育讲座', category: ActivityCategory.Parenting });
+    await signUp('anna', id);
+    await signUp('bea', id);
+    await signUp('anna', other);
+    const annaOther = (await api<MySignup[]>('anna', 'GET', ApiPaths.mySignups)).body.find((s) => s.activityId === other)!;
+    clock.at = at('2026-12-05T00:30:00.000Z');
+    const list = async () => (await attendees('chair', id)).body;
+    const [anna, bea] = (await list()).confirmed;
+
+    // She meant to tap 李秀兰 but tapped 张桂英.
+    expect((await checkIn('chair', id, anna!.signupId)).status).toBe(201);
+    const undone = await undoCheckIn('chair', id, anna!.signupId);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({ signupId: anna!.signupId, name: '张桂英', number: 1, undone: true });
+    expect((await list()).checkedIn).toBe(0);
+    expect((await list()).confirmed.find((a) => a.signupId === anna!.signupId)!.checkedInAt).toBeNull();
+    const audited = await app().dataSource.getRepository(AuditLogEntity).findBy({ action: 'activity.undo_check_in' });
+    expect(audited).toMatchObject([{ subjectType: 'activity_signup', subjectId: anna!.signupId, actorUserId: (await api<MeResponse>('chair', 'GET', ApiPaths.me)).body.user.id }]);
+
+    // A double tap or a stale list: the same state, no error, nothing more written.
+    const twice = await undoCheckIn('chair', id, anna!.signupId);
+    expect(twice.status).toBe(200);
+    expect(twice.body.undone).toBe(false);
+    expect(await app().dataSource.getRepository(AuditLogEntity).countBy({ action: 'activity.undo_check_in' })).toBe(1);
+
+    // When 张桂英 really arrives she is checked in again, and 李秀兰 is untouched throughout.
+    expect((await checkIn('chair', id, bea!.signupId)).status).toBe(201);
+    expect((await checkIn('chair', id, anna!.signupId)).body).toMatchObject({ name: '张桂英' });
+    expect((await list()).checkedIn).toBe(2);
+
+    // Another activity's sign-up, a made-up id, someone who does not run it, no token: refused.
+    expectApiError(await undoCheckIn('chair', id, annaOther.id), 404, ErrorCode.SignupNotFound);
+    expectApiError(await undoCheckIn('chair', id, 'not-a-sign-up'), 404, ErrorCode.SignupNotFound);
+    for (const who of ['siblingChair', 'otherStaff', 'anna']) {
+      expectApiError(await undoCheckIn(who, id, anna!.signupId), 404, ErrorCode.ActivityNotFound);
+    }
+    expect((await undoCheckIn(null, id, anna!.signupId)).status).toBe(401);
+    expect((await list()).checkedIn).toBe(2);
+    expect((await undoCheckIn('staff', id, bea!.signupId)).body.undone).toBe(true);
   });
 
   it('shows the attendee list and her codes only to those who may see them', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiPaths, IDEMPOTENCY_HEADER, ServiceCategoryKey, type AuthTokens, type RequestDetail } from '@wfh/shared';
+import { ApiPaths, IDEMPOTENCY_HEADER, ServiceCategoryKey, SubscriptionKind, type AuthTokens, type RequestDetail } from '@wfh/shared';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { seedCatalogue } from '../../src/database/seed/catalogue';
@@ -10,6 +10,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { assertBuildIsCurrent, startServerProcess, stopAllServerProcesses, waitUntil, warnings, type ServerProcess } from '../support/server-process';
 import { ageClaimsOf, makeHeldMessagesDue } from '../support/outbox-due';
 import { TEST_DATABASE_URL } from '../support/services';
+import { grantRemindersInBulk } from '../support/subscriptions';
 import { call, resetData, TEST_WECHAT } from '../support/test-app';
 
 /**
@@ -56,6 +57,8 @@ describe('kill -9 of a server process under load', () => {
       startServerProcess('A', { wechatUrl: wechat.url }),
       startServerProcess('B', { wechatUrl: wechat.url }),
     ]);
+    // Every chair allowed one new-request reminder on her workbench: each gets the one message due to her.
+    await grantRemindersInBulk(db, wechat, villages.map((v) => ({ userId: v.chairUserId, openid: v.chairOpenid })), [SubscriptionKind.NewRequest]);
   });
   afterAll(async () => {
     await stopAllServerProcesses();

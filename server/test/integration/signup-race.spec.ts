@@ -80,13 +80,15 @@ describe('sign-up burst across two instances', () => {
       'SELECT id, owner_user_id, state, seq, promoted_at FROM activity_signup WHERE activity_id = ? ORDER BY seq',
       [activityId],
     );
-    const [activity] = await a.dataSource.query('SELECT public_taken, waitlist_length, signup_seq FROM activity WHERE id = ?', [activityId]);
+    const [activity] = await a.dataSource.query('SELECT public_taken, signup_seq FROM activity WHERE id = ?', [activityId]);
+    // The waiting list's length is counted from its rows (joining it takes no lock on the activity's row): as everyone reads it.
+    const seen = await call<ActivityDetail>(b.baseUrl, 'GET', pathOf(ApiPaths.activity, { id: activityId }), { token: chairToken });
     return {
       signups,
       confirmed: signups.filter((s) => s.state === 'confirmed'),
       waitlisted: signups.filter((s) => s.state === 'waitlisted'),
       publicTaken: Number(activity.public_taken),
-      waitlistLength: Number(activity.waitlist_length),
+      waitlistLength: seen.body.waitlistLength,
       signupSeq: Number(activity.signup_seq),
     };
   }
@@ -110,17 +112,18 @@ describe('sign-up burst across two instances', () => {
     expect(confirmedViews.every((v) => v.waitlistPosition === null && v.checkInToken !== null)).toBe(true);
     expect(waitlistedViews.map((v) => v.waitlistPosition).sort((x, y) => x! - y!)).toEqual(range(1, WOMEN - SEATS));
 
-    // The rows and the counters tell the same story: seats went to the first five to hold the row lock.
+    // The rows and the counters tell the same story: seats numbered 1 to 5 went to the first five to
+    // hold the row lock; the women waiting hold tickets, each once, and their places follow the tickets.
     const before = await rowsOf(id);
-    expect(before.signups.map((s) => s.seq)).toEqual(range(1, WOMEN));
     expect(before.confirmed.map((s) => s.seq)).toEqual(range(1, SEATS));
+    expect(new Set(before.waitlisted.map((s) => s.seq)).size).toBe(WOMEN - SEATS);
     expect({ publicTaken: before.publicTaken, waitlistLength: before.waitlistLength, signupSeq: before.signupSeq }).toEqual({
       publicTaken: SEATS,
       waitlistLength: WOMEN - SEATS,
-      signupSeq: WOMEN,
+      signupSeq: SEATS,
     });
     const positionOf = new Map(waitlistedViews.map((v) => [v.id, v.waitlistPosition!]));
-    for (const row of before.waitlisted) expect(positionOf.get(row.id)).toBe(row.seq - SEATS);
+    before.waitlisted.forEach((row, i) => expect(positionOf.get(row.id)).toBe(i + 1));
 
     const list = await call<AttendeeList>(b.baseUrl, 'GET', pathOf(ApiPaths.activityAttendees, { id }), { token: chairToken });
     expect(list.body.confirmed).toHaveLength(SEATS);
@@ -185,6 +188,36 @@ describe('sign-up burst across two instances', () => {
     });
     const [{ messages }] = await a.dataSource.query("SELECT COUNT(*) AS messages FROM outbox WHERE topic = 'activity.promoted'");
     expect(Number(messages)).toBe(3);
+  });
+
+  it('never leaves a woman waiting beside a free seat when seats are given back during a burst of sign-ups', async () => {
+    // Joining the waiting list takes no lock on the activity's row, so a cancellation's promotion may
+    // not see a woman whose place is being written; after both commit, one of them sees the other
+    // and promotes. Whatever the interleaving, no seat may stay free while anyone waits.
+    const id = await publishedActivity('免费两癌筛查（退号）');
+    const signupsPath = pathOf(ApiPaths.activitySignups, { id });
+    const seated: SignupView[] = [];
+    for (let i = 0; i < SEATS; i++) seated.push((await call<SignupView>(a.baseUrl, 'POST', signupsPath, { token: women[i]!.token, body: {} })).body);
+    expect(seated.map((v) => v.state)).toEqual(seated.map(() => 'confirmed'));
+
+    const joining = women.slice(SEATS, SEATS + 100);
+    const replies = await Promise.all([
+      ...seated.map((v, i) => call<SignupView>(instanceOf(i).baseUrl, 'POST', pathOf(ApiPaths.signupCancel, { id: v.id }), { token: women[i]!.token })),
+      ...joining.map((w, i) => call<SignupView>(instanceOf(i + 1).baseUrl, 'POST', signupsPath, { token: w.token, body: {} })),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+
+    const after = await rowsOf(id);
+    expect({ confirmed: after.confirmed.length, publicTaken: after.publicTaken, waitlisted: after.waitlisted.length, waitlistLength: after.waitlistLength }).toEqual({
+      confirmed: SEATS,
+      publicTaken: SEATS,
+      waitlisted: joining.length - SEATS,
+      waitlistLength: joining.length - SEATS,
+    });
+    // Seat numbers and check-in codes are never handed out twice, promotions included.
+    expect(new Set(after.confirmed.map((s) => s.seq)).size).toBe(SEATS);
+    const list = await call<AttendeeList>(b.baseUrl, 'GET', pathOf(ApiPaths.activityAttendees, { id }), { token: chairToken });
+    expect(list.body.waitlisted.map((w) => w.waitlistPosition)).toEqual(range(1, joining.length - SEATS));
   });
 
   it('the unguarded read-then-write path oversells the same burst (the race the guard closes)', async () => {

@@ -4,6 +4,7 @@ import {
   RoleKind,
   ServiceCategoryKey,
   SiteKind,
+  SubscriptionKind,
   pathOf,
   type ActivityDetail,
   type AuthTokens,
@@ -20,6 +21,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { assertBuildIsCurrent, startServerProcess, stopAllServerProcesses, waitUntil, type ServerProcess } from '../support/server-process';
 import { makeHeldMessagesDue } from '../support/outbox-due';
 import { TEST_DATABASE_URL } from '../support/services';
+import { grantRemindersInBulk } from '../support/subscriptions';
 import { call, resetData, TEST_WECHAT } from '../support/test-app';
 
 /**
@@ -68,12 +70,19 @@ describe('two server processes on one MariaDB and Redis', () => {
     wechat = await startFakeWechat(TEST_WECHAT);
     // The places index is built at boot from the tree above; people are read per request, so they are
     // written while the servers boot.
+    // Each allowed the reminders she will get, as her tap after sending, signing up or on the workbench would.
     const people = async () => {
-      await person('chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } });
-      await person('staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } });
+      const allow = async (key: string, user: { id: string }, kind: SubscriptionKind, times: number) =>
+        grantRemindersInBulk(db, wechat, [{ userId: user.id, openid: `openid-${key}` }], [kind], times);
+      await allow('chair', await person('chair', { key: 'chair', role: { role: RoleKind.Chair, federationId: TREE.village } }), SubscriptionKind.NewRequest, OVERDUE);
+      await allow('staff', await person('staff', { key: 'staff', role: { role: RoleKind.Staff, federationId: TREE.township } }), SubscriptionKind.Escalation, OVERDUE);
       await person('admin', { key: 'admin', role: { role: RoleKind.Admin, federationId: TREE.county } });
-      for (let i = 0; i < OVERDUE; i++) await person(`asking-${i}`, { key: `asking-${i}`, home: TREE.village });
-      for (let i = 0; i < SIGNING_UP; i++) await person(`joining-${i}`, { key: `joining-${i}`, home: TREE.village });
+      for (let i = 0; i < OVERDUE; i++) {
+        await allow(`asking-${i}`, await person(`asking-${i}`, { key: `asking-${i}`, home: TREE.village }), SubscriptionKind.RequestUpdate, 1);
+      }
+      for (let i = 0; i < SIGNING_UP; i++) {
+        await allow(`joining-${i}`, await person(`joining-${i}`, { key: `joining-${i}`, home: TREE.village }), SubscriptionKind.SeatFreed, 1);
+      }
     };
     [a, b] = await Promise.all([startServerProcess('A', { wechatUrl: wechat.url }), startServerProcess('B', { wechatUrl: wechat.url }), people()]);
 
@@ -138,9 +147,11 @@ describe('two server processes on one MariaDB and Redis', () => {
 
     const counters = async () => {
       const rows: Array<{ state: string; n: number }> = await db.query('SELECT state, COUNT(*) AS n FROM activity_signup WHERE activity_id = ? GROUP BY state', [id]);
-      const [activity] = await db.query('SELECT public_taken AS taken, waitlist_length AS waiting FROM activity WHERE id = ?', [id]);
+      const [activity] = await db.query('SELECT public_taken AS taken FROM activity WHERE id = ?', [id]);
       const count = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
-      return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), taken: Number(activity.taken), waiting: Number(activity.waiting) };
+      // The waiting list's length as the app shows it, counted from its rows (joining it takes no lock on the activity's row).
+      const seen = await call<ActivityDetail>(through(0).baseUrl, 'GET', pathOf(ApiPaths.activity, { id }), {});
+      return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), taken: Number(activity.taken), waiting: seen.body.waitlistLength };
     };
     expect(await counters()).toEqual({ confirmed: SEATS, waitlisted: SIGNING_UP - SEATS, taken: SEATS, waiting: SIGNING_UP - SEATS });
 

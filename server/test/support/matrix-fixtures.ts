@@ -73,6 +73,7 @@ const WORDS = {
   rosterNote: '老伴住院，需要有人常去看看（矩阵密语庚）',
   feedback: '镇上办事窗口中午没人（矩阵密语辛）',
   inactiveSite: '已停用的东街妇女微家（矩阵密语壬）',
+  draftNotice: '尚未发布的春耕互助安排（矩阵密语子）',
 };
 const PHONES = { sensitive: '13912340001', ordinary: '13912340002', mother: '13912340003', roster: '13912340004' };
 
@@ -119,6 +120,7 @@ const siteInput = (name: string) => ({
   chairPublicName: '张主席',
 });
 const concernInput = (title: string, description: string) => ({ title, description, notPersonal: true });
+const noticeInput = (title: string, body = '# 时间\n12月10日上午\n\n- 带身份证') => ({ kind: 'announcement', title, body });
 
 /** A county's sheet of one site, for the imports. */
 const SITE_SHEET = '名称,类型,所属组织,地址,纬度,经度\r\n懿路村妇女微家,妇女微家,懿路村,懿路村三组,42.1,123.5\r\n';
@@ -275,9 +277,13 @@ export class MatrixWorld {
     this.codes.checkInMother = mother.checkInToken;
     this.codes.checkInB = neighbourSeat.checkInToken;
     this.ids.reservedSignup = await this.reservedSeat();
+    this.ids.checkedInSeat = (await this.checkedInSeat()).signupId;
 
     this.ids.pendingConcern = (await this.must(201, 'A', 'POST', pathOf(ApiPaths.federationConcerns, { id: TREE.village }), concernInput('卫生室缺药', WORDS.pendingConcern))).id;
     this.ids.publishedConcern = await this.publishedConcern('A');
+
+    this.ids.draftNotice = (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.federationNotices, { id: TREE.village }), noticeInput('春耕互助安排', WORDS.draftNotice))).id;
+    this.ids.publishedNotice = await this.publishedNotice();
 
     this.ids.site = (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.federationSites, { id: TREE.village }), siteInput('懿路村妇女之家'))).id;
     this.ids.inactiveSite = (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.federationSites, { id: TREE.village }), siteInput(WORDS.inactiveSite))).id;
@@ -290,6 +296,7 @@ export class MatrixWorld {
     this.ids.feedback = (await this.must(201, 'A', 'POST', ApiPaths.feedback, { kind: 'complaint', federationId: TREE.village, text: WORDS.feedback })).id;
     this.codes.roleInvitation = await this.roleInvitation();
     this.codes.rating = await this.ratingCode();
+    this.ids.recordedRequest = await this.recordedRequest();
     this.ids.importProgress = await this.importProgress();
 
     const set = (name: SecretName, values: Array<string | null | undefined>) => {
@@ -302,6 +309,7 @@ export class MatrixWorld {
     set('referred request: the note for colleagues', [WORDS.referralNote]);
     set('pending concern: its words, its id', [WORDS.pendingConcern, this.ids.pendingConcern]);
     set('draft activity: its title, its id', [WORDS.draftTitle, this.ids.draftActivity]);
+    set('draft notice: its words, its id', [WORDS.draftNotice, this.ids.draftNotice]);
     set("her mother's phone (sign-up)", [PHONES.mother]);
     set('the check-in QR token of her seat', [this.codes.checkInA, this.codes.checkInMother]);
     set("her sign-ups' ids", [self.id, mother.id]);
@@ -361,6 +369,14 @@ export class MatrixWorld {
     return (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.activityAttendees, { id: this.ids.publishedActivity }), body)).id;
   }
 
+  /** A reserved seat the chair added to the published activity and checked in, as path parameters. */
+  async checkedInSeat(): Promise<Record<string, string>> {
+    const id = this.ids.publishedActivity!;
+    const signupId = await this.reservedSeat();
+    await this.must(201, 'chair', 'POST', pathOf(ApiPaths.activityCheckIns, { id }), { code: signupId });
+    return { id, signupId };
+  }
+
   async pendingConcern(): Promise<string> {
     return (await this.must(201, this.neighbour(), 'POST', pathOf(ApiPaths.federationConcerns, { id: TREE.village }), concernInput('路灯坏了', '村东头三盏路灯不亮'))).id;
   }
@@ -369,6 +385,16 @@ export class MatrixWorld {
     const author = by === 'A' ? 'A' : this.neighbour();
     const { id } = await this.must(201, author, 'POST', pathOf(ApiPaths.federationConcerns, { id: TREE.village }), concernInput('小学门口没有斑马线', '孩子上学过马路很危险'));
     await this.must(201, 'chair', 'POST', pathOf(ApiPaths.concernPublish, { id }));
+    return id;
+  }
+
+  async draftNotice(): Promise<string> {
+    return (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.federationNotices, { id: TREE.village }), noticeInput('冬季安全提示'))).id;
+  }
+
+  async publishedNotice(): Promise<string> {
+    const id = await this.draftNotice();
+    await this.must(201, 'chair', 'POST', pathOf(ApiPaths.noticePublish, { id }), {});
     return id;
   }
 
@@ -395,6 +421,13 @@ export class MatrixWorld {
     await this.act('chair', created.request.id, RequestAction.Accept, { note: '已受理' });
     await this.act('chair', created.request.id, RequestAction.Resolve, { resolution: '已调解' });
     return created.ratingCode;
+  }
+
+  /** A request the chair recorded for a woman without WeChat, by phone: her 不要短信 is the chair's to record. */
+  async recordedRequest(): Promise<string> {
+    const { federationId: _, ...rest } = mediation('电话里说想学手艺');
+    const body = { ...rest, womanName: '孙大姐', womanPhone: this.phone(), source: 'phone', consentRecorded: true };
+    return (await this.must(201, 'chair', 'POST', pathOf(ApiPaths.federationRequests, { id: TREE.village }), body)).request.id;
   }
 
   /** The id of an import the admin sent (a dry run of one site): its progress is hers alone to read. */
@@ -452,13 +485,18 @@ export class MatrixWorld {
       case 'her own body': return id(OWN_BODY[actor]);
       case 'published activity': return id(this.ids.publishedActivity!);
       case 'draft activity': return id(this.ids.draftActivity!);
+      case 'a checked-in seat': return { id: this.ids.publishedActivity!, signupId: this.ids.checkedInSeat! };
       case 'council meeting': return id(this.ids.councilMeeting!);
       case 'pending concern': return id(this.ids.pendingConcern!);
       case 'published concern': return id(this.ids.publishedConcern!);
+      case 'draft notice': return id(this.ids.draftNotice!);
+      case 'published notice': return id(this.ids.publishedNotice!);
       case 'sensitive request': return id(this.ids.sensitiveRequest!);
       case 'ordinary request': return id(this.ids.ordinaryRequest!);
       case 'request referred to the township': return id(this.ids.referredRequest!);
       case 'her feedback': return id(this.ids.feedback!);
+      case 'a request the chair recorded': return id(this.ids.recordedRequest!);
+      case "the county's messages": return { countyId: TREE.county };
       case 'roster entry': return id(this.ids.rosterEntry!);
       case 'her sign-up': return id(this.ids.signupOfA!);
       case 'a reserved place the chair added': return id(this.ids.reservedSignup!);
@@ -498,6 +536,7 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/v1/activities/:id/check-ins': {
     body: ({ world, actor }) => ({ code: { staff: world.codes.checkInMother, admin: world.codes.checkInB }[actor as string] ?? world.codes.checkInA }),
   },
+  'DELETE /api/v1/activities/:id/check-ins/:signupId': { fresh: async ({ world }) => world.checkedInSeat() },
   'PUT /api/v1/activities/:id/minutes': { body: () => ({ minutes: '议事会讨论了卫生室缺药和斑马线两件事。' }) },
   'POST /api/v1/activities/:id/publish': { fresh: async ({ world }) => ({ id: await world.draftActivity() }) },
   'POST /api/v1/activities/:id/signups': {
@@ -529,6 +568,12 @@ export const CALLS: Record<string, CallSpec> = {
     body: () => ({ status: 'accepted', text: '议事会同意，下周施划斑马线' }),
     fresh: async ({ world }) => ({ id: await world.publishedConcern() }),
   },
+
+  'POST /api/v1/federations/:id/notices': { body: () => noticeInput('冬季手工编织培训报名') },
+  // Its own title again: the other cells see the draft unchanged.
+  'PATCH /api/v1/notices/:id': { body: () => ({ title: '春耕互助安排' }) },
+  'POST /api/v1/notices/:id/publish': { body: () => ({}), fresh: async ({ world, params }) => (params.id === world.ids.draftNotice ? { id: await world.draftNotice() } : params) },
+  'POST /api/v1/notices/:id/withdraw': { fresh: async ({ world, params }) => (params.id === world.ids.publishedNotice ? { id: await world.publishedNotice() } : params) },
 
   'PATCH /api/v1/federations/:id': { body: () => ({ officeHours: '周一至周五 8:30-17:00' }) },
   'PUT /api/v1/federations/:id/active': { body: () => ({ active: true }) },
@@ -570,6 +615,11 @@ export const CALLS: Record<string, CallSpec> = {
 
   'POST /api/v1/me/deletion': { body: () => ({ confirm: true }) },
   'POST /api/v1/me/phone': { body: () => ({ code: 'a-phone-code-wechat-never-gave' }) },
+  // The matrix's server has no templates (development): a dialog she closed answers nothing.
+  'POST /api/v1/me/subscriptions': { body: () => ({ answers: {} }) },
+  // Texts stay allowed: the other cells see the world unchanged.
+  'PUT /api/v1/me/sms': { body: () => ({ enabled: true }) },
+  'PUT /api/v1/requests/:id/sms': { body: () => ({ enabled: true }) },
   'PUT /api/v1/me/home': { body: ({ world, actor }) => ({ federationId: actor === 'anon' ? TREE.village : world.homeOf(actor) }) },
   // Her own name again: the other cells see the world unchanged.
   'PUT /api/v1/me/name': { body: ({ actor }) => ({ name: actor === 'anon' ? '王大姐' : PEOPLE[actor].displayName! }) },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { HealthPaths } from '@wfh/shared';
 import { TEST_DATA_KEY, TEST_JWT_SECRET, TEST_PHONE_DIGEST_KEY, TEST_WECHAT } from './test-app';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './services';
+import { TEST_TEMPLATES } from './subscriptions';
 
 /**
  * Real server processes (`node dist/src/main.js`), as production runs them: what these tests prove
@@ -103,7 +104,7 @@ export async function startServerProcess(name: string, options: ServerProcessOpt
     WECHAT_APPID: TEST_WECHAT.appId,
     WECHAT_SECRET: TEST_WECHAT.secret,
     WECHAT_API_BASE: options.wechatUrl,
-    WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-request-update',
+    ...TEST_TEMPLATES,
     DEV_SIGN_IN: 'true',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',

@@ -1,17 +1,26 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ACTIVITY_CATEGORY_LABELS, type ActivityDetail } from '@wfh/shared';
+import { ACTIVITY_CATEGORY_LABELS, SubscriptionKind, type ActivityDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { NavigateHere } from '../../components/NavigateHere';
+import { RemindersCard } from '../../components/RemindersCard';
+import { ShareButton } from '../../components/ShareButton';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useMe } from '../../hooks/useMe';
-import { placeOf } from '../../utils/activities';
+import { useShareCard, type ShareCard } from '../../hooks/useShareCard';
+import { heldSignups, placeOf } from '../../utils/activities';
 import { Routes } from '../../utils/routes';
-import { formatActivitySpan } from '../../utils/time';
+import { formatActivitySpan, formatActivityTime } from '../../utils/time';
 import { SignupPanel } from './components/SignupPanel';
 import { useActivity } from './hooks';
 import '../../styles/requests.css';
 import '../../styles/activities.css';
+
+/** Only what anyone may join is passed on: not a draft, nor one cancelled or over. */
+function shareCardOf(activity: ActivityDetail): ShareCard | null {
+  if (activity.status !== 'published') return null;
+  return { title: `${activity.title} · ${formatActivityTime(activity.startsAt)}`, path: Routes.activity(activity.id) };
+}
 
 function ActivityView({ activity, signedIn, onChange }: { activity: ActivityDetail; signedIn: boolean; onChange: (next: ActivityDetail) => void }) {
   const place = placeOf(activity);
@@ -33,6 +42,13 @@ function ActivityView({ activity, signedIn, onChange }: { activity: ActivityDeta
       </View>
 
       <SignupPanel activity={activity} signedIn={signedIn} onChange={onChange} />
+      {signedIn && heldSignups(activity.mySignups).length > 0 && (
+        <RemindersCard
+          kinds={[SubscriptionKind.ActivityReminder, SubscriptionKind.SeatFreed]}
+          ask="活动前提醒我"
+          intro="活动开始前、候补补上名额时，用微信告诉您。"
+        />
+      )}
 
       {activity.description.trim() !== '' && (
         <View className="card">
@@ -40,6 +56,8 @@ function ActivityView({ activity, signedIn, onChange }: { activity: ActivityDeta
           <Text className="body-text activity-description">{activity.description}</Text>
         </View>
       )}
+
+      {activity.status === 'published' && <ShareButton className="share-activity" />}
 
       {activity.canManage && (
         <Button
@@ -59,6 +77,7 @@ function ActivityLoader({ id }: { id: string }) {
   // What the server tells depends on who asks (her own sign-ups): wait until that is settled.
   const key = me.status === 'loading' ? null : me.status === 'ready' ? `${id}:${me.me.user.id}` : id;
   const { state, reload, set } = useActivity(key, id);
+  useShareCard(state.status === 'ready' ? shareCardOf(state.data) : null);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') return <LoadFailed message={state.error.message} onRetry={reload} />;
   return <ActivityView activity={state.data} signedIn={me.status === 'ready'} onChange={set} />;

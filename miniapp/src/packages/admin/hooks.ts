@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { BodyMember, FeedbackView, HolidayCoverage, HolidayYear, RegionDetail, RegionNode, RoutingRuleView, ServiceCategory } from '@wfh/shared';
+import type { BodyMember, FailedMessageView, FeedbackView, HolidayCoverage, HolidayYear, RegionDetail, RegionNode, RoutingRuleView, ServiceCategory } from '@wfh/shared';
 import {
   ApiError,
   fetchCountyCategories,
@@ -12,6 +12,7 @@ import {
   fetchRegionChildren,
   fetchRoutingRules,
 } from '../../api';
+import { fetchFailedMessages } from '../../api/messages';
 import { useLoad } from '../../hooks/useLoad';
 
 /** What to tell her when a change did not go through: the server's reason, or the network's. */
@@ -71,6 +72,10 @@ export function useCountyCategories(countyId: string) {
 
 export function useRoutingRules(countyId: string) {
   return useLoad<RoutingRuleView[]>(`rules:${countyId}`, () => fetchRoutingRules(countyId));
+}
+
+export function useFailedMessages(countyId: string) {
+  return useLoad<FailedMessageView[]>(`failed-messages:${countyId}`, () => fetchFailedMessages(countyId));
 }
 
 export function useCountyFeedback(countyId: string) {

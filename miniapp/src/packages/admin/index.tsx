@@ -11,6 +11,7 @@ import { ChoiceButtons } from '../requests/components/FormParts';
 import type { PickedBody } from './components/BodyPicker';
 import { BodiesSection } from './components/BodiesSection';
 import { CategoriesSection } from './components/CategoriesSection';
+import { FailedMessagesSection } from './components/FailedMessagesSection';
 import { FeedbackSection } from './components/FeedbackSection';
 import { HolidayBanner, HolidaysSection } from './components/HolidaysSection';
 import { RolesSection } from './components/RolesSection';
@@ -20,7 +21,7 @@ import { useHolidayCoverage } from './hooks';
 import '../../styles/requests.css';
 import './admin.css';
 
-type Section = 'bodies' | 'roles' | 'categories' | 'rules' | 'feedback' | 'holidays';
+type Section = 'bodies' | 'roles' | 'categories' | 'rules' | 'feedback' | 'messages' | 'holidays';
 
 const SECTIONS: ReadonlyArray<readonly [Section, string]> = [
   ['bodies', '组织'],
@@ -28,6 +29,7 @@ const SECTIONS: ReadonlyArray<readonly [Section, string]> = [
   ['categories', '求助类别'],
   ['rules', '受理规则'],
   ['feedback', '投诉建议'],
+  ['messages', '发送失败'],
   ['holidays', '节假日'],
 ];
 
@@ -43,6 +45,8 @@ function SectionView({ section, county, holidays }: { section: Section; county: 
       return <RulesSection county={county} />;
     case 'feedback':
       return <FeedbackSection countyId={county.id} />;
+    case 'messages':
+      return <FailedMessagesSection countyId={county.id} />;
     case 'holidays':
       return holidays;
   }

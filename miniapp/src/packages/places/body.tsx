@@ -5,8 +5,10 @@ import { placeNameOf, REGION_LEVEL_LABELS, type FederationDetail } from '@wfh/sh
 import { CarePage } from '../../components/CarePage';
 import { BodySites } from '../../components/BodySites';
 import { NavigateHere } from '../../components/NavigateHere';
+import { ShareButton } from '../../components/ShareButton';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useFederation } from '../../hooks/usePlaces';
+import { useShareCard } from '../../hooks/useShareCard';
 import { isVillageCode, PATH_SEPARATOR } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { ConfirmHomeSheet } from './components/ConfirmHomeSheet';
@@ -59,6 +61,7 @@ function BodyView({ body }: { body: FederationDetail }) {
       <Button className="btn btn-secondary public-stats" hoverClass="btn-pressed" onClick={() => void Taro.navigateTo({ url: Routes.publicStats(body.id) })}>
         工作公开
       </Button>
+      <ShareButton className="share-body" />
       {confirming && (
         <ConfirmHomeSheet
           candidate={{ id: body.id, name: placeNameOf(body.regionName), path }}
@@ -74,6 +77,7 @@ export default function BodyPage() {
   const { params } = useRouter();
   const id = typeof params.id === 'string' && params.id !== '' ? params.id : null;
   const { state, reload } = useFederation(id);
+  useShareCard(state.status === 'ready' ? { title: `${state.data.name}：有事可以来找我们`, path: Routes.body(state.data.id) } : null);
 
   return (
     <CarePage title="妇联">

@@ -4,8 +4,10 @@ import { SITE_KIND_LABELS, type SiteDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
 import { NavigateHere } from '../../components/NavigateHere';
 import { DemoNotice, OpenTag } from '../../components/PlaceTags';
+import { ShareButton } from '../../components/ShareButton';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { useSite } from '../../hooks/usePlaces';
+import { useShareCard } from '../../hooks/useShareCard';
 import { serviceNames } from '../../utils/places';
 import { Routes } from '../../utils/routes';
 import { SiteHours } from './components/SiteHours';
@@ -60,6 +62,7 @@ function SiteView({ site }: { site: SiteDetail }) {
       >
         在这里求助
       </Button>
+      <ShareButton className="share-site" />
     </View>
   );
 }
@@ -69,6 +72,7 @@ export default function SitePage() {
   const { params } = useRouter();
   const id = typeof params.id === 'string' && params.id !== '' ? params.id : null;
   const { state, reload } = useSite(id);
+  useShareCard(state.status === 'ready' ? { title: `${state.data.name}：欢迎来坐坐`, path: Routes.site(state.data.id) } : null);
 
   return (
     <CarePage title="妇女之家">

@@ -15,6 +15,7 @@ import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
 import { SignedIn } from '../../components/SignedIn';
 import { LoadFailed, Loading } from '../../components/StatusViews';
+import { tooLongProblem, useFormCheck } from '../../hooks/useFormCheck';
 import { useLoad } from '../../hooks/useLoad';
 import { Routes } from '../../utils/routes';
 import { formatDate } from '../../utils/time';
@@ -45,10 +46,13 @@ function feedbackProblems(draft: Draft): Array<{ field: string; message: string 
   return [
     ...(draft.kind === undefined ? [{ field: 'kind', message: '请选择是投诉还是建议' }] : []),
     ...(text.length < FEEDBACK_MIN_TEXT ? [{ field: 'text', message: `请多写几句，说清楚是什么事（至少${FEEDBACK_MIN_TEXT}个字）` }] : []),
-    ...(text.length > FEEDBACK_LIMITS.text ? [{ field: 'text', message: `最多写${FEEDBACK_LIMITS.text}个字，请删减一些` }] : []),
+    ...[tooLongProblem('text', '想说的话', draft.text, FEEDBACK_LIMITS.text)].filter((problem) => problem !== null),
     ...(phone !== '' && !PHONE_PATTERN.test(phone) ? [{ field: 'phone', message: '电话号码好像不对，请再看一看' }] : []),
   ];
 }
+
+/** The server's names for the fields, as this form's draft calls them. */
+const FEEDBACK_FIELDS: Record<string, string> = { contactPhone: 'phone' };
 
 /** Her village, its township and its county: the bodies she can say something about. */
 function bodiesAbove(home: FederationDetail): Array<readonly [string, string]> {
@@ -58,14 +62,15 @@ function bodiesAbove(home: FederationDetail): Array<readonly [string, string]> {
 
 function FeedbackForm({ home, onSent }: { home: FederationDetail; onSent: (item: FeedbackView) => void }) {
   const [draft, setDraft] = useState<Draft>({ kind: undefined, federationId: home.id, text: '', phone: '' });
-  const [problems, setProblems] = useState<Array<{ field: string; message: string }>>([]);
+  const { problems, attempt, refusedBy } = useFormCheck(draft, feedbackProblems);
+  const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
 
   const send = async () => {
     if (busy) return;
-    const found = feedbackProblems(draft);
-    setProblems(found);
+    const found = attempt();
+    setServerError(null);
     if (found.length > 0 || draft.kind === undefined) return;
     const input: FeedbackInput = {
       kind: draft.kind,
@@ -79,7 +84,9 @@ function FeedbackForm({ home, onSent }: { home: FederationDetail; onSent: (item:
       setDraft({ kind: undefined, federationId: home.id, text: '', phone: '' });
       void Taro.showToast({ title: '已收到', icon: 'success', duration: 2000 });
     } catch (caught) {
-      setProblems([{ field: 'server', message: (caught instanceof ApiError ? caught : ApiError.network()).message }]);
+      const error = caught instanceof ApiError ? caught : ApiError.network();
+      setServerError(error.message);
+      refusedBy(error.fields.map((field) => ({ field: FEEDBACK_FIELDS[field.field] ?? field.field, message: field.message })));
     } finally {
       setBusy(false);
     }
@@ -105,7 +112,7 @@ function FeedbackForm({ home, onSent }: { home: FederationDetail; onSent: (item:
         <FieldLabel text="联系电话（想要回电时填）" required={false} />
         <TextField className="feedback-phone" value={draft.phone} onChange={(phone) => change({ phone })} placeholder="手机或座机，例如：0410-1234567" />
       </View>
-      <FormErrors problems={problems} />
+      <FormErrors problems={serverError === null ? problems : [...problems, { field: 'server', message: serverError }]} />
       <Button className="btn btn-primary send-feedback" hoverClass="btn-pressed" loading={onlyIf(busy)} disabled={onlyIf(busy)} onClick={() => void send()}>
         提交
       </Button>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   isOpen,
+  SubscriptionKind,
   RATING_LABELS,
   REQUEST_STATE_LABELS,
   RequestAction,
@@ -12,6 +13,7 @@ import {
 import { actOnRequest } from '../../api';
 import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
+import { RemindersCard } from '../../components/RemindersCard';
 import { SignInPanel } from '../../components/SignInPanel';
 import { LoadFailed, Loading } from '../../components/StatusViews';
 import { Timeline } from '../../components/Timeline';
@@ -95,6 +97,14 @@ function RequestView({ request, onChange }: { request: RequestDetail; onChange: 
           </Text>
         )}
       </View>
+
+      {isOpen(request.state) && (
+        <RemindersCard
+          kinds={[SubscriptionKind.RequestUpdate]}
+          ask="有进展时通知我"
+          intro={request.sensitive ? '妇联回复或办结时，用微信告诉您。提醒里只写“您有一条新的消息”，不写求助内容。' : '妇联回复或办结时，用微信告诉您。'}
+        />
+      )}
 
       {request.state === RequestState.Resolved && <RatingPanel request={request} onRated={onChange} />}
 

@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { ConcernDetail } from '@wfh/shared';
+import { PUBLIC_CONCERN_STATUSES, type ConcernDetail } from '@wfh/shared';
 import { CarePage } from '../../components/CarePage';
+import { ShareButton } from '../../components/ShareButton';
 import { SignedIn } from '../../components/SignedIn';
+import { useShareCard, type ShareCard } from '../../hooks/useShareCard';
 import { formatDate } from '../../utils/time';
 import { VoicesRoutes } from '../../utils/voices-routes';
 import { ConcernStanding } from './components/ConcernCard';
@@ -29,6 +31,12 @@ function AuthorNotice({ concern }: { concern: ConcernDetail }) {
       <Text className="body-text decline-reason">{concern.declineReason}</Text>
     </View>
   );
+}
+
+/** One still waiting for review, or declined, stays between her and the chair: never passed on. */
+function shareCardOf(concern: ConcernDetail): ShareCard | null {
+  if (!PUBLIC_CONCERN_STATUSES.includes(concern.status)) return null;
+  return { title: `议事：${concern.title}`, path: VoicesRoutes.concern(concern.id) };
 }
 
 function ConcernView({ concern, onChange }: { concern: ConcernDetail; onChange: (next: ConcernDetail) => void }) {
@@ -62,12 +70,15 @@ function ConcernView({ concern, onChange }: { concern: ConcernDetail; onChange: 
         <Text className="card-title">答复和进展</Text>
         <ConcernUpdates updates={concern.updates} />
       </View>
+
+      {shareCardOf(concern) !== null && <ShareButton className="share-concern" />}
     </View>
   );
 }
 
 function ConcernLoader({ id }: { id: string }) {
   const loaded = useConcern(id);
+  useShareCard(loaded.state.status === 'ready' ? shareCardOf(loaded.state.data) : null);
   return <Loaded loaded={loaded}>{(concern) => <ConcernView concern={concern} onChange={loaded.set} />}</Loaded>;
 }
 

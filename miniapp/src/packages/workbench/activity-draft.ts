@@ -4,6 +4,7 @@ import {
   type ActivityDetail,
   type ActivityInput,
 } from '@wfh/shared';
+import { tooLongProblem } from '../../hooks/useFormCheck';
 import type { FormProblem } from '../../utils/requests';
 import { shanghaiClock, shanghaiDay, shanghaiInstant } from '../../utils/time';
 
@@ -86,20 +87,22 @@ function wholeNumber(text: string): number {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function tooLong(text: string, limit: number, what: string): FormProblem[] {
-  return text.trim().length > limit ? [{ field: what, message: `最多${limit}个字，请删减一些` }] : [];
+/** Over its limit, in the words the counter under the field uses; named as the form names it. */
+function tooLong(text: string, limit: number, field: string, label: string): FormProblem[] {
+  const problem = tooLongProblem(field, label, text, limit);
+  return problem === null ? [] : [problem];
 }
 
 /** What the server would refuse (ACTIVITY_LIMITS, times in order), found before anything is sent. */
 export function activityProblems(draft: ActivityDraft): FormProblem[] {
   const problems: FormProblem[] = [];
   if (draft.title.trim() === '') problems.push({ field: 'title', message: '请填写活动名称' });
-  problems.push(...tooLong(draft.title, ACTIVITY_LIMITS.title, 'title'));
+  problems.push(...tooLong(draft.title, ACTIVITY_LIMITS.title, 'title', '活动名称'));
   if (draft.category === null) problems.push({ field: 'category', message: '请选择活动类别' });
-  problems.push(...tooLong(draft.description, ACTIVITY_LIMITS.description, 'description'));
+  problems.push(...tooLong(draft.description, ACTIVITY_LIMITS.description, 'description', '活动内容'));
   if (draft.siteId === null) {
     if (draft.address.trim() === '') problems.push({ field: 'place', message: '请选择活动地点，或填写地址' });
-    problems.push(...tooLong(draft.address, ACTIVITY_LIMITS.address, 'place'));
+    problems.push(...tooLong(draft.address, ACTIVITY_LIMITS.address, 'place', '活动地点'));
   }
 
   const startsAt = Date.parse(shanghaiInstant(draft.startDay, draft.startTime));

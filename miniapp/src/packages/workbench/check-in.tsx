@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { personLabel, type ActivityDetail, type AttendeeView } from '@wfh/shared';
-import { ApiError, checkIn } from '../../api';
+import { ApiError, checkIn, undoCheckIn } from '../../api';
 import { onlyIf } from '../../components/Buttons';
 import { CarePage } from '../../components/CarePage';
 import { SignedIn } from '../../components/SignedIn';
@@ -21,7 +21,7 @@ interface Outcome {
 
 function CheckInDesk({ activity }: { activity: ActivityDetail }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [arrived, setArrived] = useState<string[]>([]);
+  const [arrived, setArrived] = useState<Array<{ signupId: string; who: string }>>([]);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const attendees = useAttendees(activity.id);
@@ -33,11 +33,36 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
       const result = await checkIn(activity.id, given);
       const who = personLabel(result.name, { as: 'attendee', number: result.number });
       setOutcome({ ok: true, text: `签到成功：${who}` });
-      setArrived((names) => [who, ...names]);
+      setArrived((names) => [{ signupId: result.signupId, who }, ...names.filter((name) => name.signupId !== result.signupId)]);
       setCode('');
       attendees.reload();
     } catch (caught) {
       // The server says why in words for her: already in, another activity's code, not confirmed …
+      setOutcome({ ok: false, text: caught instanceof ApiError ? caught.message : ApiError.network().message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A name tapped by mistake: she confirms, and the woman stands as not yet arrived again. */
+  const undo = async (attendee: AttendeeView) => {
+    if (busy) return;
+    const who = personLabel(attendee.name, { as: 'attendee', number: attendee.number });
+    const { confirm } = await Taro.showModal({
+      title: '撤销签到？',
+      content: `${who}会变回“未签到”。点错了人时才需要撤销。`,
+      confirmText: '撤销签到',
+      cancelText: '不撤销',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await undoCheckIn(activity.id, attendee.signupId);
+      // Undone now or already before (a second phone, a double tap): she is not checked in either way.
+      setOutcome({ ok: true, text: `已撤销签到：${who}` });
+      setArrived((names) => names.filter((name) => name.signupId !== attendee.signupId));
+      attendees.reload();
+    } catch (caught) {
       setOutcome({ ok: false, text: caught instanceof ApiError ? caught.message : ApiError.network().message });
     } finally {
       setBusy(false);
@@ -102,13 +127,18 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
           签到
         </Button>
       </View>
-      <ByName attendees={attendees.state.status === 'ready' ? attendees.state.data.confirmed : null} busy={busy} onCheckIn={(signupId) => void submit(signupId)} />
+      <ByName
+        attendees={attendees.state.status === 'ready' ? attendees.state.data.confirmed : null}
+        busy={busy}
+        onCheckIn={(signupId) => void submit(signupId)}
+        onUndo={(attendee) => void undo(attendee)}
+      />
       {arrived.length > 0 && (
         <View className="card">
           <Text className="card-title">这次已签到 {arrived.length} 人</Text>
-          {arrived.map((name, index) => (
-            <Text key={`${arrived.length - index}`} className="body-text arrived-name">
-              {name}
+          {arrived.map((name) => (
+            <Text key={name.signupId} className="body-text arrived-name">
+              {name.who}
             </Text>
           ))}
         </View>
@@ -120,8 +150,19 @@ function CheckInDesk({ activity }: { activity: ActivityDetail }) {
 /**
  * 报名名单: each confirmed woman with a 签到 button, or when she has arrived. The sign-up's id is
  * what the check-in API takes besides her QR code, so a tap works on weapp and in the browser alike.
+ * A name tapped by mistake is taken back with 撤销签到 beside its tick.
  */
-function ByName({ attendees, busy, onCheckIn }: { attendees: AttendeeView[] | null; busy: boolean; onCheckIn: (signupId: string) => void }) {
+function ByName({
+  attendees,
+  busy,
+  onCheckIn,
+  onUndo,
+}: {
+  attendees: AttendeeView[] | null;
+  busy: boolean;
+  onCheckIn: (signupId: string) => void;
+  onUndo: (attendee: AttendeeView) => void;
+}) {
   if (attendees === null) return null;
   return (
     <View className="card check-in-by-name">
@@ -133,7 +174,17 @@ function ByName({ attendees, busy, onCheckIn }: { attendees: AttendeeView[] | nu
           <View key={attendee.signupId} className="attendee-check-in">
             <Text className="body-text attendee-check-in-name">{who}</Text>
             {attendee.checkedInAt !== null ? (
-              <Text className="body-text attendee-checked-in">✓ 已签到</Text>
+              <View className="attendee-checked-in-row">
+                <Text className="body-text attendee-checked-in">✓ 已签到</Text>
+                <Button
+                  className="btn btn-secondary undo-check-in"
+                  hoverClass="btn-pressed"
+                  disabled={onlyIf(busy)}
+                  onClick={() => onUndo(attendee)}
+                >
+                  撤销签到
+                </Button>
+              </View>
             ) : (
               <Button
                 className="btn btn-secondary check-in-by-name-button"

@@ -4,6 +4,7 @@ import { CarePage } from '../../components/CarePage';
 import { HomeBodyCard } from '../../components/HomeBodyCard';
 import { InboxShortcut } from '../../components/InboxShortcut';
 import { NearbySection } from '../../components/NearbySection';
+import { NoticesSection } from '../../components/NoticesSection';
 import { SignedIn } from '../../components/SignedIn';
 import { Routes } from '../../utils/routes';
 import { VoicesRoutes } from '../../utils/voices-routes';
@@ -25,6 +26,7 @@ export default function HomePage() {
               我要求助
             </Button>
             <HomeBodyCard home={me.home} />
+            {me.home !== null && <NoticesSection />}
             <Button
               className="btn btn-secondary open-voices"
               hoverClass="btn-pressed"

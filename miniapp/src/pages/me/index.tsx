@@ -9,6 +9,7 @@ import { NameCard } from '../../components/NameCard';
 import { PhoneRolesCard } from '../../components/PhoneRolesCard';
 import { RoleList } from '../../components/RoleList';
 import { SignedIn } from '../../components/SignedIn';
+import { SmsCard } from '../../components/SmsCard';
 import { sharesWechatPhoneNumber } from '../../utils/platform';
 import { Routes } from '../../utils/routes';
 
@@ -71,6 +72,7 @@ export default function MePage() {
               </Button>
             </View>
             {mayUseConsole(me.roles) && <ConsoleSessionsCard />}
+            {me.roles.length > 0 && <SmsCard />}
             <View className="card">
               <Text className="card-title">我的资料</Text>
               <Text className="hint">看看平台保存了您的哪些资料，或者注销账号、删除您的资料。</Text>

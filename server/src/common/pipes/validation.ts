@@ -81,8 +81,13 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** A DTO's own parser: the value the handler gets, or the fields refused, in the words fieldErrorsOf uses. */
-export type CompiledParser = (value: unknown) => { value: object } | { fields: FieldError[] };
+/**
+ * A DTO's own parser: the value the handler gets, or the fields refused, in the words fieldErrorsOf
+ * uses; or null, "the rules decide": a parser may accept only the well-formed input of a busy write
+ * path and leave every refusal (and anything unusual) to class-validator, whose answer is then by
+ * construction the one given today.
+ */
+export type CompiledParser = (value: unknown) => { value: object } | { fields: FieldError[] } | null;
 
 const COMPILED_PARSER = 'wfh:compiled-parser';
 
@@ -102,6 +107,7 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     const parse = metadata.metatype && (Reflect.getOwnMetadata(COMPILED_PARSER, metadata.metatype) as CompiledParser | undefined);
     if (!parse) return super.transform(value, metadata);
     const parsed = parse(value);
+    if (parsed === null) return super.transform(value, metadata);
     if ('fields' in parsed) throw badRequest(ErrorCode.ValidationFailed, parsed.fields);
     return parsed.value;
   }

@@ -84,7 +84,6 @@ export async function seedDemoActivities(dataSource: DataSource, now: Date): Pro
         reservedSeats: spec.reservedSeats,
         publicTaken: 0,
         reservedTaken: 0,
-        waitlistLength: 0,
         signupSeq: 0,
         relativesAllowed: spec.relativesAllowed,
         status: 'published' as const,

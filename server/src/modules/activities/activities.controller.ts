@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -9,6 +10,7 @@ import {
   type Actor,
   type AttendeeList,
   type CheckInResult,
+  type CheckInUndone,
   type MySignup,
   type SignupView,
 } from '@wfh/shared';
@@ -25,11 +27,13 @@ import {
   CancelActivityDto,
   CheckInDto,
   CheckInResultView,
+  CheckInUndoneView,
   CsvQueryDto,
   MySignupView,
   ReservedSignupDto,
   SignupInputDto,
   SignupViewDto,
+  SIGNUP_VIEW_SCHEMA,
   UpdateActivityDto,
 } from './dto';
 import { SignupsService } from './signups.service';
@@ -96,6 +100,7 @@ export class ActivitiesController {
 
   @Post(ApiPaths.activitySignups)
   @RateLimit('signUp')
+  @RouteSchema({ response: { 201: SIGNUP_VIEW_SCHEMA } })
   @ApiOperation({ summary: 'Sign up herself or a relative: a seat, or a place on the waiting list' })
   @ApiCreatedResponse({ type: SignupViewDto })
   signUp(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: SignupInputDto): Promise<SignupView> {
@@ -151,5 +156,12 @@ export class ActivitiesController {
   @ApiCreatedResponse({ type: CheckInResultView })
   checkIn(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Body() body: CheckInDto): Promise<CheckInResult> {
     return this.signups.checkIn(actor, id, body.code);
+  }
+
+  @Delete(ApiPaths.activityCheckIn)
+  @ApiOperation({ summary: 'Take back a check-in made by mistake (audited); undoing one that is not there answers the same' })
+  @ApiOkResponse({ type: CheckInUndoneView })
+  undoCheckIn(@CurrentActor() actor: Actor | null, @Param('id') id: string, @Param('signupId') signupId: string): Promise<CheckInUndone> {
+    return this.signups.undoCheckIn(actor, id, signupId);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, In, IsNull, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, LessThanOrEqual, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { ActivityCategory } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
+import { hydrateRows, insertRows } from '../../database/raw-insert';
 import { FederationEntity } from '../federations/federation.entity';
 import { SiteEntity } from '../sites/site.entity';
 import { UserEntity } from '../users/user.entity';
@@ -17,7 +18,7 @@ export interface Box {
 }
 
 /** The activity's seat counters, by entity field and column. */
-const COUNTERS = { publicTaken: 'public_taken', reservedTaken: 'reserved_taken', waitlistLength: 'waitlist_length' } as const;
+const COUNTERS = { publicTaken: 'public_taken', reservedTaken: 'reserved_taken' } as const;
 type Counter = keyof typeof COUNTERS;
 
 /** Seat counters change only here, each with one guarded UPDATE in the caller's transaction. */
@@ -29,8 +30,10 @@ export class ActivitiesRepository {
     return this.dataSource.transaction(work);
   }
 
-  findById(id: string): Promise<ActivityEntity | null> {
-    return this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
+  /** Raw SQL and the driver's conversions (hydrateRows): it is the first read of every sign-up (issue #18). */
+  async findById(id: string): Promise<ActivityEntity | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query('SELECT * FROM activity WHERE id = ?', [id]);
+    return hydrateRows(this.dataSource.manager, ActivityEntity, rows)[0] ?? null;
   }
 
   lockById(manager: EntityManager, id: string): Promise<ActivityEntity | null> {
@@ -60,9 +63,79 @@ export class ActivitiesRepository {
     return this.bumpIfPublished(manager, activityId, 'reservedTaken', 'reserved_taken < reserved_seats');
   }
 
-  /** A place on the waiting list, only while no public seat is left (checked under the same row lock). */
-  joinWaitlist(manager: EntityManager, activityId: string): Promise<number | null> {
-    return this.bumpIfPublished(manager, activityId, 'waitlistLength', 'public_taken >= capacity - reserved_seats');
+  /**
+   * A ticket for a place on a waiting list: a number later than every ticket handed out before,
+   * from an auto-increment, so that no two women joining waiting lists wait for each other (issue
+   * #18; a counter on the activity's row made each of a burst wait for the row lock of the one
+   * before). The ticket's row stays locked until the caller's transaction ends, which is what
+   * ticketsAheadSettled waits for.
+   */
+  async takeTicket(manager: EntityManager): Promise<number> {
+    if (manager.connection.options.type !== 'sqljs') {
+      const reply: { insertId: number } = await manager.query('INSERT INTO signup_ticket () VALUES ()');
+      return Number(reply.insertId);
+    }
+    await manager.query('INSERT INTO signup_ticket DEFAULT VALUES');
+    return Number((await manager.query('SELECT last_insert_rowid() AS no'))[0].no);
+  }
+
+  /**
+   * Waits until every ticket handed out before `no` is committed or rolled back, so that a place
+   * counted next is exact: tickets come in order but their transactions may commit out of order,
+   * and a woman told her place must not be told the same one as the woman just ahead of her. A
+   * shared lock on the older ticket rows waits for the transactions still writing them, and for
+   * nothing else (rows no one writes are not locked; newer tickets are above the range). The
+   * embedded SQLite has one writer: nothing is ever in flight.
+   */
+  async ticketsAheadSettled(no: number): Promise<void> {
+    if (this.dataSource.options.type === 'sqljs') return;
+    await this.dataSource.query('SELECT COUNT(*) AS n FROM signup_ticket WHERE no < ? LOCK IN SHARE MODE', [no]);
+  }
+
+  /** One in a hundred tickets prunes the older ones, outside any sign-up's transaction; the newest stays, so the counter never restarts low. */
+  async pruneTickets(no: number): Promise<void> {
+    if (no % 100 === 0) await this.dataSource.query('DELETE FROM signup_ticket WHERE no < ?', [no]);
+  }
+
+  /**
+   * Her own row, locked until the transaction ends: two of her sign-ups at once (herself and a
+   * relative, on two phones) are counted one after the other against the per-woman limit, without
+   * any lock on the activity.
+   */
+  async lockOwner(manager: EntityManager, userId: string): Promise<boolean> {
+    const lock = manager.connection.options.type === 'sqljs' ? '' : ' FOR UPDATE';
+    return (await manager.query(`SELECT id FROM app_user WHERE id = ?${lock}`, [userId])).length === 1;
+  }
+
+  /** How many women wait for each of these activities; an activity nobody waits for is left out. */
+  async waitlistLengths(activityIds: string[]): Promise<Map<string, number>> {
+    const ids = [...new Set(activityIds)];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; n: number | string }> = await this.dataSource.query(
+      `SELECT activity_id AS id, COUNT(*) AS n FROM activity_signup WHERE activity_id IN (${ids.map(() => '?').join(', ')}) AND state = 'waitlisted' GROUP BY activity_id`,
+      ids,
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.n)]));
+  }
+
+  /**
+   * What a woman who has just joined the waiting list is told, and whether a seat came free under
+   * her, in one read after her commit: her place (1 is next) and the public seats left now.
+   */
+  async afterJoiningWaitlist(activityId: string, seq: number): Promise<{ position: number; seatsLeft: number; published: boolean }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM activity_signup s WHERE s.activity_id = a.id AND s.state = 'waitlisted' AND s.seq <= ?) AS position,
+              a.capacity - a.reserved_seats - a.public_taken AS seatsLeft, a.status AS status
+         FROM activity a WHERE a.id = ?`,
+      [seq, activityId],
+    );
+    return { position: Number(row?.position ?? 0), seatsLeft: Math.max(0, Number(row?.seatsLeft ?? 0)), published: row?.status === 'published' };
+  }
+
+  /** Whether anyone waits for this activity (read without a lock: a hint that promotion is worth its lock). */
+  async anyoneWaiting(activityId: string): Promise<boolean> {
+    const rows = await this.dataSource.query("SELECT 1 AS one FROM activity_signup WHERE activity_id = ? AND state = 'waitlisted' LIMIT 1", [activityId]);
+    return rows.length > 0;
   }
 
   /**
@@ -108,7 +181,7 @@ export class ActivitiesRepository {
   }
 
   async insertSignup(manager: EntityManager, signup: SignupEntity): Promise<void> {
-    await manager.createQueryBuilder().insert().into(SignupEntity).values(signup).updateEntity(false).execute();
+    await insertRows(manager, SignupEntity, [signup]);
   }
 
   async updateSignup(manager: EntityManager, id: string, changes: Partial<SignupEntity>): Promise<void> {
@@ -122,6 +195,17 @@ export class ActivitiesRepository {
       .update(SignupEntity)
       .set({ checkedInAt: at, checkedInBy: byUserId })
       .where({ id, state: 'confirmed', checkedInAt: IsNull() })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Takes a check-in back; false when there was none to take (already undone, or never made). */
+  async clearCheckIn(manager: EntityManager, id: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SignupEntity)
+      .set({ checkedInAt: null, checkedInBy: null })
+      .where({ id, checkedInAt: Not(IsNull()) })
       .execute();
     return result.affected === 1;
   }
@@ -143,8 +227,13 @@ export class ActivitiesRepository {
     return manager.getRepository(SignupEntity).findOne({ where: { activityId, state: 'waitlisted' }, order: { seq: 'ASC' }, ...forUpdate(manager) });
   }
 
-  countActiveOfOwner(manager: EntityManager, activityId: string, ownerUserId: string): Promise<number> {
-    return manager.getRepository(SignupEntity).countBy({ activityId, ownerUserId, state: In(['confirmed', 'waitlisted']) });
+  /** Counted after lockOwner, so that it sees every sign-up of hers that committed before. */
+  async countActiveOfOwner(manager: EntityManager, activityId: string, ownerUserId: string): Promise<number> {
+    const [row] = await manager.query(
+      "SELECT COUNT(*) AS n FROM activity_signup WHERE activity_id = ? AND owner_user_id = ? AND state IN ('confirmed', 'waitlisted')",
+      [activityId, ownerUserId],
+    );
+    return Number(row.n);
   }
 
   /**
@@ -161,8 +250,11 @@ export class ActivitiesRepository {
     return positions;
   }
 
+  /** Seats in their numbers' order, then the waiting list in its order (a ticket and a seat number are not comparable). */
   signupsOf(activityId: string): Promise<SignupEntity[]> {
-    return this.dataSource.getRepository(SignupEntity).find({ where: { activityId, state: In(['confirmed', 'waitlisted']) }, order: { seq: 'ASC' } });
+    return this.dataSource
+      .getRepository(SignupEntity)
+      .find({ where: { activityId, state: In(['confirmed', 'waitlisted']) }, order: { state: 'ASC', seq: 'ASC' } });
   }
 
   signupsOfOwner(ownerUserId: string): Promise<SignupEntity[]> {
@@ -170,7 +262,7 @@ export class ActivitiesRepository {
   }
 
   ownerSignupsFor(ownerUserId: string, activityId: string): Promise<SignupEntity[]> {
-    return this.dataSource.getRepository(SignupEntity).find({ where: { ownerUserId, activityId }, order: { seq: 'ASC' } });
+    return this.dataSource.getRepository(SignupEntity).find({ where: { ownerUserId, activityId }, order: { state: 'ASC', seq: 'ASC' } });
   }
 
   activeOwnersOf(manager: EntityManager, activityId: string): Promise<SignupEntity[]> {

@@ -28,6 +28,7 @@ import { ActivitiesRepository } from './activities.repository';
 import { ActivityEntity } from './activity.entity';
 import { notifyHolders, notifyPromoted, scheduleReminders, withdrawReminders } from './activity-messages';
 import { toActivitySummary, type ActivityNames } from './activity-view';
+import { CheckInCodes } from './check-in-codes';
 import { SignupViews } from './signup-views';
 
 const DISCOVERY = { radiusMetres: 30_000, maxRadiusMetres: 100_000, limit: 20, maxLimit: 50 } as const;
@@ -59,6 +60,7 @@ export class ActivitiesService {
     private readonly federations: FederationsRepository,
     private readonly sites: SitesRepository,
     private readonly signupViews: SignupViews,
+    private readonly codes: CheckInCodes,
   ) {}
 
   // ---- the body's side ----
@@ -83,7 +85,6 @@ export class ActivitiesService {
       reservedSeats: input.reservedSeats ?? 0,
       publicTaken: 0,
       reservedTaken: 0,
-      waitlistLength: 0,
       signupSeq: 0,
       relativesAllowed: input.relativesAllowed ?? false,
       status: 'draft' as const,
@@ -136,6 +137,7 @@ export class ActivitiesService {
       }
       await this.promoteWhileSeatsLeft(manager, activity, now);
     });
+    await this.settleAfterSeatsFreed(id);
     return this.detail(actor, id);
   }
 
@@ -235,6 +237,31 @@ export class ActivitiesService {
 
   // ---- shared steps ----
 
+  /**
+   * Promotes women waiting while public seats are left, under the activity's row lock; called after
+   * a commit that freed a seat or added a woman to the list, when a read without the lock suggests
+   * there is something to do (waiting-list joins do not take that lock, so neither side alone sees
+   * both the free seat and the woman waiting).
+   */
+  async settleWaitlist(activityId: string): Promise<void> {
+    await this.activities.transaction(async (manager) => {
+      const activity = await this.activities.lockById(manager, activityId);
+      if (activity) await this.promoteWhileSeatsLeft(manager, activity, this.clock.now());
+    });
+  }
+
+  /**
+   * After a commit that freed public seats (a cancellation, more capacity, fewer reserved): a woman who joined the waiting list while it was being
+   * freed was not seen by its promotion (her INSERT takes no lock the promotion waits for), so the
+   * list is looked at again, without a lock, and settled under it when someone waits for a free seat.
+   */
+  async settleAfterSeatsFreed(activityId: string): Promise<void> {
+    const activity = await this.activities.findById(activityId);
+    if (!activity || activity.status !== 'published') return;
+    if (publicSeatsLeft({ capacity: activity.capacity, reserved: activity.reservedSeats, publicTaken: activity.publicTaken }) === 0) return;
+    if (await this.activities.anyoneWaiting(activityId)) await this.settleWaitlist(activityId);
+  }
+
   /** Raising the capacity (or a freed seat) lets the first women waiting in, in order. */
   async promoteWhileSeatsLeft(manager: EntityManager, activity: ActivityEntity, now: Date): Promise<void> {
     if (activity.status !== 'published' || activity.startsAt <= now) return;
@@ -242,11 +269,13 @@ export class ActivitiesService {
     while (left > 0) {
       const next = await this.activities.firstWaiting(manager, activity.id);
       if (!next) return;
-      await this.activities.updateSignup(manager, next.id, { state: 'confirmed', promotedAt: now });
-      await this.activities.adjustCounters(manager, activity.id, { publicTaken: 1, waitlistLength: -1 });
+      // Her ticket gives way to the next seat number, and with it her check-in code.
+      const seq = await this.activities.takePublicSeat(manager, activity.id);
+      if (seq === null) return;
+      const shortCode = this.codes.shortCodeFor(activity.id, seq);
+      await this.activities.updateSignup(manager, next.id, { state: 'confirmed', promotedAt: now, seq, shortCode });
       activity.publicTaken += 1;
-      activity.waitlistLength -= 1;
-      next.state = 'confirmed';
+      Object.assign(next, { state: 'confirmed', promotedAt: now, seq, shortCode });
       await notifyPromoted(manager, activity, next, now);
       await scheduleReminders(manager, activity, next, now);
       left -= 1;
@@ -304,11 +333,12 @@ export class ActivitiesService {
   }
 
   async namesFor(activities: ActivityEntity[]): Promise<ActivityNames> {
-    const [federations, sites] = await Promise.all([
+    const [federations, sites, waitlists] = await Promise.all([
       this.activities.namesOf('federation', activities.map((a) => a.federationId)),
       this.activities.namesOf('site', activities.flatMap((a) => (a.siteId ? [a.siteId] : []))),
+      this.activities.waitlistLengths(activities.map((a) => a.id)),
     ]);
-    return { federations, sites };
+    return { federations, sites, waitlists };
   }
 
   async summaries(activities: ActivityEntity[]): Promise<ActivitySummary[]> {

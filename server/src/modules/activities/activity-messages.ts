@@ -35,7 +35,7 @@ export async function scheduleReminders(manager: EntityManager, activity: Activi
     recipientUserId: ownerUserId,
     topic: 'activity.reminder',
     dedupeKey: `${reminderPrefix(activity.id, signup.id)}${kind}:${activity.startsAt.getTime()}`,
-    payload: { activityId: activity.id, title: shortTitle(activity.title), when: WHEN_BY_KIND[kind](activity) },
+    payload: { activityId: activity.id, title: shortTitle(activity.title), when: WHEN_BY_KIND[kind](activity), startsAt: activity.startsAt.toISOString() },
     urgent: false,
     notBefore: at,
   }));
@@ -53,7 +53,7 @@ export async function notifyPromoted(manager: EntityManager, activity: ActivityE
       recipientUserId: signup.ownerUserId,
       topic: 'activity.promoted',
       dedupeKey: `act:${activity.id}:p:${signup.id}`,
-      payload: { activityId: activity.id, title: shortTitle(activity.title) },
+      payload: { activityId: activity.id, title: shortTitle(activity.title), startsAt: activity.startsAt.toISOString() },
       urgent: false,
     },
   ]);
@@ -76,7 +76,7 @@ export async function notifyHolders(
       recipientUserId: ownerUserId,
       topic,
       dedupeKey: `act:${activity.id}:${tag}:${ownerUserId}`,
-      payload: { activityId: activity.id, title: shortTitle(activity.title) },
+      payload: { activityId: activity.id, title: shortTitle(activity.title), startsAt: activity.startsAt.toISOString() },
       urgent: false,
     })),
   );

@@ -8,9 +8,12 @@ import {
 import type { ActivityEntity } from './activity.entity';
 import type { SignupEntity } from './signup.entity';
 
+/** What a list shows beside each activity that is not on its row: names, and how many women wait. */
 export interface ActivityNames {
   federations: Map<string, string>;
   sites: Map<string, string>;
+  /** Waiting-list lengths by activity, counted from the sign-ups (ActivitiesRepository.waitlistLengths); none is 0. */
+  waitlists: Map<string, number>;
 }
 
 export function toActivitySummary(a: ActivityEntity, names: ActivityNames, now: Date, distanceMetres: number | null = null): ActivitySummary {
@@ -33,7 +36,7 @@ export function toActivitySummary(a: ActivityEntity, names: ActivityNames, now: 
     longitude: a.longitude,
     capacity: a.capacity,
     seatsLeft: a.status === 'published' ? publicSeatsLeft({ capacity: a.capacity, reserved: a.reservedSeats, publicTaken: a.publicTaken }) : 0,
-    waitlistLength: a.waitlistLength,
+    waitlistLength: names.waitlists.get(a.id) ?? 0,
     distanceMetres: distanceMetres === null ? null : Math.round(distanceMetres),
   };
 }
@@ -48,7 +51,7 @@ export function toSignupView(
   s: SignupEntity,
   attendee: Attendee | null,
   waitlistPosition: number | null,
-  codes: { token: string; shortCode: string } | null,
+  codes: { token: string; shortCode: string | null } | null,
 ): SignupView {
   const confirmed = s.state === 'confirmed';
   return {

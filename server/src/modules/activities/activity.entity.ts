@@ -4,7 +4,10 @@ import type { ActivityCategory, StoredActivityStatus } from '@wfh/shared';
 /**
  * An activity of one body. The seat counters live on this row so that a sign-up takes a seat with one
  * conditional UPDATE (`public_taken < capacity - reserved_seats`): the row lock that UPDATE takes
- * serialises sign-ups on every server instance, and a full activity simply matches no row.
+ * serialises seat claims on every server instance, and a full activity simply matches no row. The
+ * waiting list is not counted here: joining it is an INSERT that takes no lock on this row, so a
+ * burst of women arriving after the seats are gone does not queue on it (issue #18); its length is
+ * counted from the rows (ActivitiesRepository.waitlistLengths).
  */
 @Entity('activity')
 @Index('idx_activity_upcoming', ['status', 'endsAt'])
@@ -64,10 +67,7 @@ export class ActivityEntity {
   @Column({ name: 'reserved_taken', type: 'int', default: 0 })
   reservedTaken: number;
 
-  @Column({ name: 'waitlist_length', type: 'int', default: 0 })
-  waitlistLength: number;
-
-  /** Hands out waiting-list places in the order sign-ups took the row lock: first come, first served. */
+  /** The numbers of the seats handed out so far (each seat's SignupEntity.seq), under this row's lock. */
   @Column({ name: 'signup_seq', type: 'int', default: 0 })
   signupSeq: number;
 

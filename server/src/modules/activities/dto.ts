@@ -26,6 +26,7 @@ import {
   type CancelActivityInput,
   type CheckInInput,
   type CheckInResult,
+  type CheckInUndone,
   type MySignup,
   type ReservedSignupInput,
   type SignupInput,
@@ -36,6 +37,8 @@ import {
   PHONE_PATTERN,
 } from '@wfh/shared';
 import { NestedForm, NotBlank, Nullable, Optional, PartialInput, MaxChars } from '../../common/pipes/dto-decorators';
+import { CompiledValidation } from '../../common/pipes/validation';
+import { parseSignupInput } from './signup-input.parser';
 
 const STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled', 'finished'];
 const WINDOWS: SignupWindowState[] = ['not_yet', 'open', 'closed'];
@@ -144,6 +147,8 @@ export class AttendeeInputDto {
   phone: string;
 }
 
+/** The rules of record; on the route, parseSignupInput takes the well-formed sign-up and leaves the rest to them. */
+@CompiledValidation(parseSignupInput)
 export class SignupInputDto implements SignupInput {
   @ApiPropertyOptional({ type: AttendeeInputDto, description: 'Absent: herself' })
   @Optional() @NestedForm(() => AttendeeInputDto)
@@ -245,3 +250,32 @@ export class CheckInResultView implements CheckInResult {
   @ApiProperty({ description: 'Her place in the order of sign-up for this activity' }) number: number;
   @ApiProperty() checkedInAt: string;
 }
+
+export class CheckInUndoneView implements CheckInUndone {
+  @ApiProperty() signupId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no name; show personLabel (报名者 <number>)' }) name: string | null;
+  @ApiProperty({ description: 'Her place in the order of sign-up for this activity' }) number: number;
+  @ApiProperty({ description: 'false: she was not checked in, nothing changed' }) undone: boolean;
+}
+
+const nullableType = (type: string) => ({ type: [type, 'null'] });
+
+/** Typed by SignupView, so that a field added there and forgotten here does not compile. */
+const SIGNUP_VIEW_PROPERTIES: Record<keyof SignupView, object> = {
+  id: { type: 'string' },
+  activityId: { type: 'string' },
+  kind: { type: 'string' },
+  state: { type: 'string' },
+  attendeeName: { type: 'string' },
+  waitlistPosition: nullableType('integer'),
+  checkInToken: nullableType('string'),
+  shortCode: nullableType('string'),
+  checkedInAt: nullableType('string'),
+  createdAt: { type: 'string' },
+};
+
+/**
+ * SignupViewDto for Fastify's serialiser (fast-json-stringify, compiled once) on POST sign-up
+ * (issue #18). Every field is required: a missing one fails loudly rather than vanishing.
+ */
+export const SIGNUP_VIEW_SCHEMA = { type: 'object', required: Object.keys(SIGNUP_VIEW_PROPERTIES), properties: SIGNUP_VIEW_PROPERTIES };

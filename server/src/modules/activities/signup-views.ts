@@ -23,6 +23,14 @@ export class SignupViews {
     return this.cipher.encrypt(JSON.stringify(attendee));
   }
 
+  /**
+   * forOwner for a sign-up just written, from what the transaction holds (issue #18): the attendee
+   * as given rather than decrypted back, and her place on the waiting list when the caller read it.
+   */
+  forOwnerFromWrite(signup: SignupEntity, attendee: Attendee | null, waitlistPosition: number | null): SignupView {
+    return toSignupView(signup, attendee, waitlistPosition, { token: this.codes.tokenFor(signup.id), shortCode: signup.shortCode });
+  }
+
   /** For the woman who holds these seats: the only caller that gets the check-in codes. */
   async forOwner(signups: SignupEntity[]): Promise<SignupView[]> {
     const waitingSeqs = new Map<string, number[]>();

@@ -40,11 +40,17 @@ export class SignupEntity {
   @Column({ name: 'attendee_enc', type: 'text', nullable: true })
   attendeeEnc: string | null;
 
+  /**
+   * A seat's number in its activity (1, 2, …, from the activity's signup_seq, under its row lock).
+   * On the waiting list: her ticket (signup_ticket), which orders the list first come, first served
+   * without taking the activity's row lock; promotion gives her the next seat number.
+   */
   @Column({ type: 'int' })
   seq: number;
 
-  @Column({ name: 'short_code', type: 'varchar', length: 6 })
-  shortCode: string;
+  /** The six digits a chair types at check-in, for a seat; null while she waits (she has no seat to check in to). */
+  @Column({ name: 'short_code', type: 'varchar', length: 6, nullable: true })
+  shortCode: string | null;
 
   /** Whether the seat is one of the reserved places (given back to them on cancellation). */
   @Column({ name: 'holds_reserved', type: 'boolean', default: false })

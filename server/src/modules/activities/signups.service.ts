@@ -14,6 +14,7 @@ import {
   type AttendeeList,
   type AttendeeView,
   type CheckInResult,
+  type CheckInUndone,
   type MySignup,
   type ReservedSignupInput,
   type SignupInput,
@@ -22,7 +23,7 @@ import {
 } from '@wfh/shared';
 import type { EntityManager } from 'typeorm';
 import { requireActor } from '../../common/auth/access';
-import { AppException, badRequest, conflict, notFound } from '../../common/errors/app-exception';
+import { AppException, badRequest, conflict, notFound, unauthorized } from '../../common/errors/app-exception';
 import { isDuplicateKey } from '../../database/duplicate-key';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { sha256Hex } from '../../infra/crypto/field-cipher';
@@ -60,6 +61,10 @@ export class SignupsService {
   /**
    * First come, first served: a seat if one is left, else a place on the waiting list. The seat is
    * taken by a guarded UPDATE in the same transaction as the sign-up row, never by reading first.
+   * A place on the waiting list is a ticket and an INSERT: it takes no lock on the activity's row,
+   * so a burst arriving after the seats are gone does not queue on it (issue #18). Her own row is
+   * locked on both paths, so that her sign-ups are counted one at a time against her limit. The
+   * answer is built from what the transaction wrote.
    */
   async signUp(actor: Actor | null, activityId: string, input: SignupInput): Promise<SignupView> {
     const { userId } = requireActor(actor);
@@ -69,26 +74,46 @@ export class SignupsService {
     if (attendee && !activity.relativesAllowed) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.RelativesNotAllowed);
     const kind: SignupKind = attendee ? 'relative' : 'self';
     const activeKey = attendee ? `phone:${sha256Hex(normalisedPhone(attendee.phone)).slice(0, 40)}` : `self:${userId}`;
+    // A guess from the read above: a seat is tried only while one seemed left. Trying and missing
+    // costs the lock of the activity's row, which is what a full activity's burst must not queue on.
+    const seemsFull = publicSeatsLeft({ capacity: activity.capacity, reserved: activity.reservedSeats, publicTaken: activity.publicTaken }) === 0;
 
     const signup = await this.claim(async (manager) => {
-      const place = await this.seatOrWaitingPlace(manager, activity);
-      if (!place) throw conflict(ErrorCode.ActivityNotOpen);
-      // Counted under the activity's row lock, which that UPDATE took: two of her sign-ups at once
-      // cannot both see room for one more. Refusing rolls the seat back with the transaction.
+      if (!(await this.activities.lockOwner(manager, userId))) throw unauthorized(ErrorCode.TokenInvalid);
       if ((await this.activities.countActiveOfOwner(manager, activityId, userId)) >= ACTIVITY_LIMITS.seatsPerWoman) {
         throw conflict(ErrorCode.SeatsPerWomanExceeded);
       }
-      return this.insertSignup(manager, activity, place.seq, {
+      const seat = seemsFull ? null : await this.activities.takePublicSeat(manager, activityId);
+      const seq = seat ?? (await this.activities.takeTicket(manager));
+      return this.insertSignup(manager, activity, seq, {
         ownerUserId: userId,
         addedByUserId: null,
         kind,
-        state: place.state,
+        state: seat === null ? 'waitlisted' : 'confirmed',
         activeKey,
         attendee,
         holdsReserved: false,
       }, now);
     });
-    return (await this.views.forOwner([signup]))[0]!;
+    if (signup.state === 'confirmed') return this.views.forOwnerFromWrite(signup, attendee, null);
+    // Her place is counted once the women with earlier tickets are written (ticketsAheadSettled).
+    await this.activities.ticketsAheadSettled(signup.seq);
+    await this.activities.pruneTickets(signup.seq);
+    // A seat may have come free after the read above (a cancellation found nobody waiting yet):
+    // after her commit, either she sees the free seat here, or the cancellation's own check
+    // (settleAfterSeatsFreed) sees her; whoever sees it promotes the first woman waiting, under the lock.
+    const after = await this.activities.afterJoiningWaitlist(activityId, signup.seq);
+    if (!after.published) {
+      // Cancelled (or never published again) between the read and her INSERT: she holds no place on it.
+      await this.activities.transaction((manager) => this.activities.updateSignup(manager, signup.id, { state: 'cancelled', activeKey: null, cancelledAt: now }));
+      throw conflict(ErrorCode.ActivityNotOpen);
+    }
+    if (after.seatsLeft > 0) {
+      await this.activityService.settleWaitlist(activityId);
+      const settled = (await this.activities.findSignup(signup.id)) ?? signup;
+      return (await this.views.forOwner([settled]))[0]!;
+    }
+    return this.views.forOwnerFromWrite(signup, attendee, after.position);
   }
 
   /** The chair puts a woman (often without WeChat) on one of the reserved places, or a public one when those are gone. */
@@ -139,6 +164,7 @@ export class SignupsService {
       if (signup.state === 'cancelled') throw conflict(ErrorCode.SignupAlreadyCancelled);
       cancelled = await this.release(manager, activity, signup, now);
     });
+    await this.activityService.settleAfterSeatsFreed(found.activityId);
     return (await this.views.forOwner([cancelled!]))[0]!;
   }
 
@@ -149,9 +175,7 @@ export class SignupsService {
   async release(manager: EntityManager, activity: ActivityEntity, signup: SignupEntity, now: Date): Promise<SignupEntity> {
     const was = signup.state;
     await this.activities.updateSignup(manager, signup.id, { state: 'cancelled', activeKey: null, cancelledAt: now });
-    if (was === 'waitlisted') {
-      await this.activities.adjustCounters(manager, activity.id, { waitlistLength: -1 });
-    } else {
+    if (was !== 'waitlisted') {
       await withdrawReminders(manager, activity.id, signup.id);
       if (signup.holdsReserved) {
         await this.activities.adjustCounters(manager, activity.id, { reservedTaken: -1 });
@@ -162,6 +186,11 @@ export class SignupsService {
       }
     }
     return Object.assign(signup, { state: 'cancelled' as const, activeKey: null, cancelledAt: now });
+  }
+
+  /** After a commit that released seats in the caller's own transaction (release): see ActivitiesService.settleAfterSeatsFreed. */
+  settleAfterSeatsFreed(activityId: string): Promise<void> {
+    return this.activityService.settleAfterSeatsFreed(activityId);
   }
 
   async mine(actor: Actor | null): Promise<MySignup[]> {
@@ -242,6 +271,33 @@ export class SignupsService {
     return { signupId: signup.id, name, number: signup.seq, checkedInAt: now.toISOString() };
   }
 
+  /**
+   * The chair takes back a check-in tapped by mistake, at any time: the record should say who came.
+   * Clearing the row drops who checked her in, so the undoing is written to the audit log instead.
+   * A second undo (a double tap, a stale list) finds nothing to clear and answers the same, undone
+   * false: the seat stands as she wanted it. A sign-up of another activity is not found here.
+   */
+  async undoCheckIn(actor: Actor | null, activityId: string, signupId: string): Promise<CheckInUndone> {
+    const now = this.clock.now();
+    const activity = await this.managed(actor, activityId);
+    const signup = UUID.test(signupId) ? await this.activities.findSignup(signupId) : null;
+    if (!signup || signup.activityId !== activity.id) throw notFound(ErrorCode.SignupNotFound);
+    const undone = await this.activities.transaction(async (manager) => {
+      const cleared = await this.activities.clearCheckIn(manager, signup.id);
+      if (cleared) {
+        await audit(manager, now, {
+          actorUserId: actor!.userId,
+          action: 'activity.undo_check_in',
+          subjectType: 'activity_signup',
+          subjectId: signup.id,
+          federationId: activity.federationId,
+        });
+      }
+      return cleared;
+    });
+    return { signupId: signup.id, name: await this.nameOf(signup), number: signup.seq, undone };
+  }
+
   // ---- steps ----
 
   private async signupForCode(activity: ActivityEntity, code: string): Promise<SignupEntity> {
@@ -283,23 +339,6 @@ export class SignupsService {
     }
   }
 
-  /**
-   * A seat if one is left, else a place on the waiting list, with its sequence number; null when the
-   * activity is no longer published. Both UPDATEs are guarded and the first one locks the row, so the
-   * outcome is decided under the lock whatever the order. The order is only a guess from the read
-   * before the transaction: once an activity is full (most of a burst) trying the waiting list first
-   * saves a statement while the lock is held; a wrong guess costs that statement back, never a seat.
-   */
-  private async seatOrWaitingPlace(manager: EntityManager, activity: ActivityEntity): Promise<{ state: 'confirmed' | 'waitlisted'; seq: number } | null> {
-    const fullWhenRead = publicSeatsLeft({ capacity: activity.capacity, reserved: activity.reservedSeats, publicTaken: activity.publicTaken }) === 0;
-    const order = fullWhenRead ? (['waitlisted', 'confirmed'] as const) : (['confirmed', 'waitlisted'] as const);
-    for (const state of order) {
-      const seq = state === 'confirmed' ? await this.activities.takePublicSeat(manager, activity.id) : await this.activities.joinWaitlist(manager, activity.id);
-      if (seq !== null) return { state, seq };
-    }
-    return null;
-  }
-
   private async insertSignup(
     manager: EntityManager,
     activity: ActivityEntity,
@@ -314,7 +353,7 @@ export class SignupsService {
       ...rest,
       attendeeEnc: attendee ? this.views.encryptAttendee(attendee) : null,
       seq,
-      shortCode: this.codes.shortCodeFor(activity.id, seq),
+      shortCode: spec.state === 'confirmed' ? this.codes.shortCodeFor(activity.id, seq) : null,
       checkedInAt: null,
       checkedInBy: null,
       promotedAt: null,
@@ -341,6 +380,7 @@ export class SignupsService {
   }
 
   private async attendeeRows(activityId: string, fullPhones: boolean): Promise<AttendeeView[]> {
+    const activity = await this.activities.findById(activityId);
     const signups = await this.activities.signupsOf(activityId);
     const users = await this.activities.namesOf('user', signups.flatMap((s) => (s.kind === 'self' && s.ownerUserId ? [s.ownerUserId] : [])));
     let position = 0;
@@ -351,7 +391,8 @@ export class SignupsService {
         kind: s.kind,
         state: s.state,
         name: attendee?.name ?? users.get(s.ownerUserId ?? '') ?? null,
-        number: s.seq,
+        // A woman waiting holds a ticket, not a seat number: she is numbered after the seats handed out.
+        number: s.state === 'waitlisted' ? (activity?.signupSeq ?? 0) + position + 1 : s.seq,
         phone: attendee ? (fullPhones ? attendee.phone : maskPhone(attendee.phone)) : null,
         waitlistPosition: s.state === 'waitlisted' ? ++position : null,
         checkedInAt: s.checkedInAt?.toISOString() ?? null,

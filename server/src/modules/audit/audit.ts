@@ -9,6 +9,7 @@ export interface AuditEntry {
     | 'request.act_sensitive'
     | 'catalogue.update'
     | 'activity.export_phones'
+    | 'activity.undo_check_in'
     | 'body.set_active'
     | 'body.set_registered_women'
     | 'role.invite'
@@ -26,8 +27,13 @@ export interface AuditEntry {
     | 'console.end'
     | 'holiday_calendar.update'
     | 'onboarding.import'
-    | 'onboarding.export';
-  subjectType: 'service_request' | 'category_setting' | 'activity' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback' | 'app_user' | 'console_session' | 'holiday_year' | 'listed_person' | 'import_run';
+    | 'onboarding.export'
+    | 'notice.create'
+    | 'notice.edit'
+    | 'notice.publish'
+    | 'notice.schedule'
+    | 'notice.withdraw';
+  subjectType: 'service_request' | 'category_setting' | 'activity' | 'activity_signup' | 'federation' | 'role_assignment' | 'role_invitation' | 'routing_rule' | 'feedback' | 'app_user' | 'console_session' | 'holiday_year' | 'listed_person' | 'import_run' | 'notice';
   subjectId: string;
   federationId: string | null;
 }

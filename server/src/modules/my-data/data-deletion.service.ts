@@ -38,7 +38,8 @@ export class DataDeletionService {
   async delete(actor: Actor | null): Promise<DataDeletionResult> {
     const { userId } = requireActor(actor);
     const now = this.clock.now();
-    return this.repo.transaction(async (manager) => {
+    const released = new Set<string>();
+    const result = await this.repo.transaction(async (manager) => {
       const user = await this.repo.lockUser(manager, userId);
       if (!user || user.deletedAt) throw unauthorized(ErrorCode.TokenInvalid);
       if ((await this.roles.activeGrantsOf(userId)).length > 0) throw new AppException(HttpStatus.CONFLICT, ErrorCode.RolesBlockDeletion);
@@ -48,7 +49,7 @@ export class DataDeletionService {
       const erased = { description: this.cipher.encrypt(ERASED_TEXT), answers: this.cipher.encrypt('{}'), contact: this.cipher.encrypt('{}') };
       for (const request of requests) await this.repo.anonymiseRequest(manager, request, erased);
 
-      const signupsCancelled = await this.cancelFutureSignups(manager, userId, now);
+      const signupsCancelled = await this.cancelFutureSignups(manager, userId, now, released);
       await this.repo.wipeSignupDetails(manager, userId);
       await this.repo.detachConcerns(manager, userId);
       await this.repo.anonymiseFeedback(manager, userId, this.cipher.encrypt(ERASED_TEXT));
@@ -59,6 +60,9 @@ export class DataDeletionService {
       await audit(manager, now, { actorUserId: userId, action: 'user.delete_data', subjectType: 'app_user', subjectId: userId, federationId: user.homeFederationId });
       return { deletedAt: now.toISOString(), requestsAnonymised: requests.length, signupsCancelled };
     });
+    // Her seats went to women waiting under the lock; one who joined a list meanwhile is seen now.
+    for (const activityId of released) await this.signups.settleAfterSeatsFreed(activityId);
+    return result;
   }
 
   /**
@@ -66,7 +70,7 @@ export class DataDeletionService {
    * each: the seat goes to the first woman waiting. Activities are locked first, in id order, as every
    * seat change locks them.
    */
-  private async cancelFutureSignups(manager: Parameters<SignupsService['release']>[0], userId: string, now: Date): Promise<number> {
+  private async cancelFutureSignups(manager: Parameters<SignupsService['release']>[0], userId: string, now: Date, released: Set<string>): Promise<number> {
     const active = (await this.repo.signupsOf(userId)).filter((s) => s.state !== 'cancelled');
     const activities = new Map((await this.activities.byIds([...new Set(active.map((s) => s.activityId))])).map((a) => [a.id, a]));
     const future = active.filter((s) => (activities.get(s.activityId)?.startsAt.getTime() ?? 0) > now.getTime());
@@ -77,6 +81,7 @@ export class DataDeletionService {
       const signup = await this.activities.lockSignup(manager, s.id);
       if (!activity || !signup || signup.state === 'cancelled') continue;
       await this.signups.release(manager, activity, signup, now);
+      released.add(activity.id);
       cancelled += 1;
     }
     return cancelled;

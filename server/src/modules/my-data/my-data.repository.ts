@@ -9,6 +9,8 @@ import { FeedbackEntity } from '../admin/feedback.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { FederationEntity } from '../federations/federation.entity';
 import { OutboxEntity } from '../notifications/outbox.entity';
+import { SubscriptionGrantEntity } from '../notifications/subscription-grant.entity';
+import { SmsPreferenceEntity } from '../notifications/sms-preference.entity';
 import { RequestEventEntity } from '../requests/request-event.entity';
 import { ServiceRequestEntity } from '../requests/service-request.entity';
 import { UserEntity } from '../users/user.entity';
@@ -148,6 +150,11 @@ export class MyDataRepository {
   async endSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager.getRepository(RefreshTokenEntity).delete({ userId });
     await manager.getRepository(OutboxEntity).update({ recipientUserId: userId, status: 'pending' }, { status: 'withdrawn' });
+    // Grants were given by this WeChat account; a new account after deletion starts with none.
+    await manager.getRepository(SubscriptionGrantEntity).delete({ userId });
+    // Her 不要短信 and the masked number her texts went to are hers too.
+    await manager.getRepository(SmsPreferenceEntity).delete({ userId });
+    await manager.getRepository(OutboxEntity).update({ recipientUserId: userId }, { providerAnswer: null });
   }
 
   /**

@@ -15,6 +15,8 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed'
  */
 @Entity('outbox')
 @Index('idx_outbox_due', ['status', 'deliverAfter'])
+// Texts a person had in the last day: our own SMS rate limit counts them.
+@Index('idx_outbox_recipient_channel', ['recipientUserId', 'channel', 'claimedAt'])
 export class OutboxEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -59,4 +61,15 @@ export class OutboxEntity {
   /** Which instance (host#pid) claimed it: names the process that stopped mid-send in the log. */
   @Column({ name: 'claimed_by', type: 'varchar', length: 80, nullable: true })
   claimedBy: string | null;
+
+  /** How it went out (or was tried last): wechat, sms, or log in development; null before it was tried. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  channel: 'wechat' | 'sms' | 'log' | null;
+
+  /**
+   * What the provider answered, for the record: Tencent's SerialNo of a text it took, or its code.
+   * A text's masked phone ("sms 138****0001 …") too, so an admin knows which number was tried.
+   */
+  @Column({ name: 'provider_answer', type: 'varchar', length: 200, nullable: true })
+  providerAnswer: string | null;
 }

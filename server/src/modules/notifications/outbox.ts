@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { afterQuietHours } from '@wfh/shared';
+import { insertRows } from '../../database/raw-insert';
 import { OutboxEntity } from './outbox.entity';
 
 export interface OutgoingMessage {
@@ -18,12 +19,12 @@ export interface OutgoingMessage {
 /** Writes messages in the caller's transaction; the worker delivers them once it has committed. */
 export async function enqueueMessages(manager: EntityManager, now: Date, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxEntity)
-    .values(
-      messages.map((m) => ({
+  // INSERT IGNORE: a message already written under its dedupe key is left as it is.
+  await insertRows(
+    manager,
+    OutboxEntity,
+    messages.map((m) =>
+      Object.assign(new OutboxEntity(), {
         id: randomUUID(),
         dedupeKey: m.dedupeKey,
         recipientUserId: m.recipientUserId,
@@ -34,10 +35,10 @@ export async function enqueueMessages(manager: EntityManager, now: Date, message
         deliverAfter: m.urgent ? now : afterQuietHours(m.notBefore ?? now),
         lastError: null,
         sentAt: null,
-      })),
-    )
-    .orIgnore()
-    .execute();
+      }),
+    ),
+    { orIgnore: true },
+  );
 }
 
 /**

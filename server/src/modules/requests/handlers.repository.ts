@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { sqlDate } from '../../database/raw-insert';
 import { ChairAbsenceEntity } from '../roles/chair-absence.entity';
 import { RegionLevel, RoleKind, ancestorRegionCodes, type ServiceCategoryKey } from '@wfh/shared';
 import type { RoutingBody, RoutingRule } from './routing.policy';
@@ -28,11 +29,12 @@ export class HandlersRepository {
             WHERE federation_id IN (${placeholders(ids)}) AND revoked_at IS NULL ORDER BY granted_at, id`,
           ids,
         ),
-        // Dates go through TypeORM's operators: the embedded sql.js driver cannot bind a Date in raw SQL.
-        manager.getRepository(ChairAbsenceEntity).find({
-          select: { federationId: true, chairUserId: true, deputyUserId: true },
-          where: { federationId: In(ids), awayFrom: LessThanOrEqual(now), awayUntil: MoreThan(now) },
-        }),
+        // The date bound as the driver would (sqlDate): the embedded sql.js cannot bind a Date in raw SQL.
+        manager.query(
+          `SELECT federation_id AS federationId, chair_user_id AS chairUserId, deputy_user_id AS deputyUserId FROM chair_absence
+            WHERE federation_id IN (${placeholders(ids)}) AND away_from <= ? AND away_until > ?`,
+          [...ids, sqlDate(manager, ChairAbsenceEntity, 'awayFrom', now), sqlDate(manager, ChairAbsenceEntity, 'awayUntil', now)],
+        ),
       ]);
     const away = new Set(absences.map((a) => `${a.federationId}:${a.chairUserId}`));
     for (const { federationId, role, userId } of roles) {
@@ -64,13 +66,26 @@ export class HandlersRepository {
 
   /** The bodies routing may consider for her home and these rule targets: each with its ancestors. */
   async routingBodies(manager: EntityManager, homeId: string, targetIds: string[], now: Date): Promise<Map<string, RoutingBody>> {
+    return (await this.routing(manager, homeId, targetIds, now)).bodies;
+  }
+
+  /**
+   * routingBodies with the people to tell at each of them (handlerUserIds), from the same reads: a
+   * new request tells the body it was routed to without reading its roles a second time (issue #18).
+   */
+  async routing(
+    manager: EntityManager,
+    homeId: string,
+    targetIds: string[],
+    now: Date,
+  ): Promise<{ bodies: Map<string, RoutingBody>; handlersAt: (federationId: string) => string[] }> {
     const ids = [...new Set([homeId, ...targetIds].flatMap((id) => [...ancestorRegionCodes(id), id]))];
     const rows: Array<{ id: string; name: string; level: RegionLevel; active: number | boolean }> = await manager.query(
       `SELECT id, name, level, active FROM federation WHERE id IN (${placeholders(ids)})`,
       ids,
     );
     const staffing = await this.staffing(manager, rows.map((r) => r.id), now);
-    return new Map(
+    const bodies = new Map(
       rows.map((row) => [
         row.id,
         {
@@ -82,6 +97,11 @@ export class HandlersRepository {
         },
       ]),
     );
+    const handlersAt = (federationId: string) => {
+      const body = bodies.get(federationId);
+      return body ? [...new Set(HandlersRepository.handlersOf(body.level, staffing.get(federationId)!))] : [];
+    };
+    return { bodies, handlersAt };
   }
 
   async rulesFor(manager: EntityManager, categoryKey: ServiceCategoryKey): Promise<RoutingRule[]> {

@@ -1,3 +1,4 @@
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -30,6 +31,7 @@ import {
   ResolveRequestDto,
   ReturnReferralDto,
   OnBehalfCreatedView,
+  REQUEST_DETAIL_SCHEMA,
   ServiceCategoryView,
   SubmitOnBehalfDto,
   SubmitRequestDto,
@@ -53,6 +55,7 @@ export class RequestsController {
 
   @Post(ApiPaths.requests)
   @RateLimit('submitRequest')
+  @RouteSchema({ response: { 201: REQUEST_DETAIL_SCHEMA } })
   @ApiOperation({ summary: 'Ask for help; routed to the responsible body. Safe to retry with the same Idempotency-Key' })
   @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'A fresh UUID per filled form' })
   @ApiCreatedResponse({ type: RequestDetailView })

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_STATES, RequestAction, type ServiceCategoryKey } from '@wfh/shared';
 import { forUpdate } from '../../database/locking';
+import { insertRows } from '../../database/raw-insert';
 import { fromSqlTime } from '../../database/sql-time';
 import { CategorySettingEntity } from './category-setting.entity';
 import { RequestEventEntity } from './request-event.entity';
@@ -78,13 +79,69 @@ export class RequestsRepository {
     return this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ recordedByUserId, idempotencyKey });
   }
 
-  /** A plain INSERT: save() would first read the row to see whether it exists. */
-  async insert(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
+  /**
+   * Plain INSERTs of the request and its first event (save() would first read the row to see whether
+   * it exists), with no read-back: the entity keeps its typed values. Returns the event as stored,
+   * from which the answer is built without reading either row again.
+   */
+  async insert(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<RequestEventEntity> {
     request.version = 1;
     request.lastEventSeq = 1;
-    // updateEntity(false): no read-back, and the entity keeps its typed values (not MySQL's 0/1).
-    await manager.createQueryBuilder().insert().into(ServiceRequestEntity).values(request).updateEntity(false).execute();
-    await this.insertEvent(manager, request, event);
+    await insertRows(manager, ServiceRequestEntity, [request]);
+    return this.insertEvent(manager, request, event);
+  }
+
+  /**
+   * What a woman's submission needs before its transaction, in one round trip (issue #18): her
+   * confirmed home, the request she already filed under this Idempotency-Key, and how her county
+   * runs the category (category_setting), each null when there is none. Null when she is no user.
+   */
+  async submitContext(
+    womanUserId: string,
+    idempotencyKey: string | null,
+    federationId: string,
+    categoryKey: ServiceCategoryKey,
+  ): Promise<{
+    homeFederationId: string | null;
+    earlier: { id: string; idempotencyDigest: string | null } | null;
+    setting: Pick<CategorySettingEntity, 'handlingLevel' | 'firstResponseHours' | 'resolutionHours'> | null;
+  } | null> {
+    const rows: Array<{
+      home: string | null;
+      earlierId: string | null;
+      earlierDigest: string | null;
+      handlingLevel: CategorySettingEntity['handlingLevel'] | null;
+      firstResponseHours: number | string | null;
+      resolutionHours: number | string | null;
+    }> = await this.dataSource.query(
+      `SELECT u.home_federation_id AS home, r.id AS earlierId, r.idempotency_digest AS earlierDigest,
+              s.handling_level AS handlingLevel, s.first_response_hours AS firstResponseHours, s.resolution_hours AS resolutionHours
+         FROM app_user u
+         LEFT JOIN service_request r ON r.woman_user_id = u.id AND r.idempotency_key = ? AND r.recorded_by_user_id IS NULL
+         LEFT JOIN category_setting s ON s.county_id = ? AND s.category_key = ?
+        WHERE u.id = ?`,
+      [idempotencyKey, federationId.slice(0, 6), categoryKey, womanUserId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      homeFederationId: row.home,
+      earlier: row.earlierId ? { id: row.earlierId, idempotencyDigest: row.earlierDigest } : null,
+      setting:
+        row.handlingLevel === null
+          ? null
+          : { handlingLevel: row.handlingLevel, firstResponseHours: Number(row.firstResponseHours), resolutionHours: Number(row.resolutionHours) },
+    };
+  }
+
+  /** The category as her county runs it, from a setting already read (submitContext). */
+  async categoryWith(
+    key: ServiceCategoryKey,
+    setting: Pick<CategorySettingEntity, 'handlingLevel' | 'firstResponseHours' | 'resolutionHours'> | null,
+  ): Promise<ServiceCategoryEntity | null> {
+    const category = await this.category(key);
+    if (!category || !setting) return category;
+    return Object.assign(new ServiceCategoryEntity(), category, setting);
   }
 
   /**
@@ -97,8 +154,10 @@ export class RequestsRepository {
     await this.insertEvent(manager, request, event);
   }
 
-  private async insertEvent(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<void> {
-    await manager.getRepository(RequestEventEntity).insert({ id: randomUUID(), seq: request.lastEventSeq, ...event });
+  private async insertEvent(manager: EntityManager, request: ServiceRequestEntity, event: NewEvent): Promise<RequestEventEntity> {
+    const stored = Object.assign(new RequestEventEntity(), { id: randomUUID(), seq: request.lastEventSeq, ...event });
+    await insertRows(manager, RequestEventEntity, [stored]);
+    return stored;
   }
 
   events(requestId: string): Promise<RequestEventEntity[]> {

@@ -46,6 +46,7 @@ import { AWAITING_ANSWER, currentDeadline, toDetail, toSummary, type RequestView
 import { RequestsRepository } from './requests.repository';
 import { routeRequest, type RoutingDecision } from './routing.policy';
 import type { ServiceCategoryEntity } from './service-category.entity';
+import type { RequestEventEntity } from './request-event.entity';
 import { ServiceRequestEntity } from './service-request.entity';
 import { isDuplicateKey } from '../../database/duplicate-key';
 
@@ -133,15 +134,17 @@ export class RequestsService {
 
   // ---- her side ----
 
+  /**
+   * Her request, answered from what its transaction wrote (issue #18): one read before the
+   * transaction (her home, an earlier request under the key, her county's setting), routing and
+   * three INSERTs in it, and no read after it.
+   */
   async submit(actor: Actor | null, input: SubmitRequestInput, idempotencyKey: string | undefined): Promise<RequestDetail> {
     const { userId } = requireActor(actor);
     const digest = digestOf(input);
-    if (idempotencyKey) {
-      const earlier = await this.requests.findByIdempotencyKey(userId, idempotencyKey);
-      if (earlier) return this.replay(actor, earlier, digest);
-    }
-    const user = await this.users.findById(userId);
-    if (!user?.homeFederationId || user.homeFederationId !== input.federationId) {
+    const context = await this.requests.submitContext(userId, idempotencyKey ?? null, input.federationId, input.categoryKey);
+    if (idempotencyKey && context?.earlier) return this.replay(actor, context.earlier, digest);
+    if (!context?.homeFederationId || context.homeFederationId !== input.federationId) {
       throw badRequest(ErrorCode.HomeNotConfirmed, [{ field: 'federationId', message: '请先确认您所在的村（社区）' }]);
     }
     const category = await this.validCategory(input.categoryKey, input.answers, input.contact);
@@ -150,15 +153,17 @@ export class RequestsService {
     }
 
     try {
-      const id = await this.open({
+      const opened = await this.open({
         woman: { userId },
         homeFederationId: input.federationId,
         category,
+        effective: await this.requests.categoryWith(category.key, context.setting),
         input,
         onBehalf: null,
         idempotency: idempotencyKey ? { key: idempotencyKey, digest } : null,
       });
-      return this.detail(actor, id);
+      // She is its woman: no audit on reading her own request, and the catalogue's wording, as detail() gives it.
+      return toDetail(opened.request, category, [opened.event], this.cipher, opened.names, opened.now, 'woman', null);
     } catch (error) {
       // Two retries racing with one key: the loser finds the winner's request.
       if (idempotencyKey && isDuplicateKey(error)) {
@@ -203,7 +208,7 @@ export class RequestsService {
     }
     const ratingCode = newRatingCode();
     try {
-      const id = await this.open({
+      const { request } = await this.open({
         woman: { unlinkedName: input.womanName },
         homeFederationId: federationId,
         category,
@@ -216,7 +221,7 @@ export class RequestsService {
         },
         idempotency: idempotencyKey ? { key: idempotencyKey, digest } : null,
       });
-      return { request: await this.detail(actor, id), ratingCode };
+      return { request: await this.detail(actor, request.id), ratingCode };
     } catch (error) {
       // Two retries racing with one key: the loser's woman went with its transaction; it finds the winner's request.
       if (idempotencyKey && isDuplicateKey(error)) {
@@ -275,15 +280,18 @@ export class RequestsService {
     woman: { userId: string } | { unlinkedName: string };
     homeFederationId: string;
     category: ServiceCategoryEntity;
+    /** The category as her county runs it, when the caller has read it already. */
+    effective?: ServiceCategoryEntity | null;
     input: Omit<SubmitRequestInput, 'federationId'>;
     onBehalf: { recordedBy: string; ratingCodeHash: string; ratingCodeEnc: string | null; note: string } | null;
     idempotency: { key: string; digest: string } | null;
-  }): Promise<string> {
+  }): Promise<{ request: ServiceRequestEntity; event: RequestEventEntity; names: Map<string, string>; now: Date }> {
     const { input, onBehalf } = spec;
-    const category = (await this.requests.effectiveCategory(spec.category.key, spec.homeFederationId)) ?? spec.category;
+    const category =
+      (spec.effective !== undefined ? spec.effective : await this.requests.effectiveCategory(spec.category.key, spec.homeFederationId)) ?? spec.category;
     const now = this.clock.now();
     return this.requests.transaction(async (manager) => {
-      const decision = await this.route(manager, spec.homeFederationId, category, now);
+      const { decision, bodies, handlersAt } = await this.routeWithHandlers(manager, spec.homeFederationId, category, now);
       if (!decision.ok) {
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.NoHandlerFound, undefined, `${decision.reason}。请拨打12338妇女维权热线`);
       }
@@ -329,7 +337,7 @@ export class RequestsService {
         idempotencyDigest: spec.idempotency?.digest ?? null,
         createdAt: now,
       });
-      await this.requests.insert(manager, request, {
+      const event = await this.requests.insert(manager, request, {
         requestId: request.id,
         at: now,
         action: 'submit',
@@ -342,17 +350,24 @@ export class RequestsService {
         noteEnc: onBehalf ? this.cipher.encrypt(onBehalf.note) : null,
         staffNoteEnc: null,
       });
-      await this.notifyHandlers(manager, request, 'request.new', now);
-      return request.id;
+      // Told from the roles routing has just read in this transaction (notifyHandlers would read them again).
+      await enqueueMessages(manager, now, handlersAt(request.federationId).map((userId) => this.message(request, userId, 'request.new')));
+      const names = new Map([...bodies.values()].map((body) => [body.id, body.name]));
+      return { request, event, names, now };
     });
   }
 
   /** The first answer again, for a retry with the same content; other content under the key is refused. */
   /** The one routing step: what a new request would do, and what an admin's preview shows. */
   private async route(manager: EntityManager, homeFederationId: string, category: ServiceCategoryEntity, now: Date): Promise<RoutingDecision> {
+    return (await this.routeWithHandlers(manager, homeFederationId, category, now)).decision;
+  }
+
+  /** route() with the bodies it read and who answers at each, for a new request's own messages. */
+  private async routeWithHandlers(manager: EntityManager, homeFederationId: string, category: ServiceCategoryEntity, now: Date) {
     const rules = await this.handlers.rulesFor(manager, category.key);
-    const bodies = await this.handlers.routingBodies(manager, homeFederationId, rules.map((r) => r.targetFederationId), now);
-    return routeRequest({ homeFederationId, category, rules, bodies });
+    const { bodies, handlersAt } = await this.handlers.routing(manager, homeFederationId, rules.map((r) => r.targetFederationId), now);
+    return { decision: routeRequest({ homeFederationId, category, rules, bodies }), bodies, handlersAt };
   }
 
   /** Where a request of this category from this village would go right now, with the reason routing would store. */
@@ -362,7 +377,7 @@ export class RequestsService {
     return this.requests.transaction((manager) => this.route(manager, homeFederationId, category, this.clock.now()));
   }
 
-  private async replay(actor: Actor | null, earlier: ServiceRequestEntity, digest: string): Promise<RequestDetail> {
+  private async replay(actor: Actor | null, earlier: Pick<ServiceRequestEntity, 'id' | 'idempotencyDigest'>, digest: string): Promise<RequestDetail> {
     if (earlier.idempotencyDigest !== digest) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IdempotencyKeyReused);
     return this.detail(actor, earlier.id);
   }

@@ -16,6 +16,10 @@ import type { Rating, RequestState, ServiceCategoryKey } from '@wfh/shared';
   'routedFederationId', 'createdAt', 'categoryKey', 'firstResponseMinutes', 'firstResponseOnTime',
   'resolutionMinutes', 'resolvedOnTime', 'escalations', 'rating', 'helped',
 ])
+// The stats rollup job finds what changed since its last pass (StatsRollupSweeper).
+@Index('idx_request_updated', ['updatedAt'])
+// 当前超时 on the dashboards, read live: per open state a range of the subtree, answered from the index.
+@Index('idx_request_overdue', ['state', 'federationId', 'firstResponseDueAt', 'resolutionDueAt'])
 // A chair's retries: the woman she records for is a new user each time, so her key is the chair's.
 @Index('uq_request_recorder_idempotency', ['recordedByUserId', 'idempotencyKey'], { unique: true })
 export class ServiceRequestEntity {

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   Permission,
-  Rating,
   STATS_LIMITS,
   regionLevelOf,
   shanghaiDate,
@@ -18,11 +17,15 @@ import {
 } from '@wfh/shared';
 import { requirePermission } from '../../common/auth/access';
 import { badRequest, notFound } from '../../common/errors/app-exception';
+import { fromSqlTime } from '../../database/sql-time';
 import { CLOCK, type Clock } from '../../infra/clock/clock';
 import { FederationsRepository } from '../federations/federations.repository';
 import { RequestsRepository } from '../requests/requests.repository';
 import { median, percentile, share } from './percentiles';
+import { StatsRollupRepository } from './stats-rollup.repository';
+import { dayOf, nextDay } from './stats-rollups';
 import { StatsRepository, type RequestStatRow } from './stats.repository';
+import { Tally, type RollupRow } from './tally';
 
 const DAY_MS = 24 * 3600_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,10 +42,6 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text;
 }
 
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
-}
-
 /** Monday of the Shanghai week an instant falls in, as YYYY-MM-DD. */
 export function weekOf(at: Date): string {
   const local = shanghaiWallClock(at);
@@ -50,39 +49,7 @@ export function weekOf(at: Date): string {
   return new Date(local.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
 
-const truthy = (v: number | boolean | null) => v === true || v === 1 || (v as unknown) === '1';
 const count = (v: number | string | null | undefined) => Number(v ?? 0);
-
-/** Everything one group of requests adds up to; bodies, weeks and the total are each one. */
-class Tally {
-  received = 0;
-  firstMinutes: number[] = [];
-  resolutionMinutes: number[] = [];
-  firstOnTime = 0;
-  resolvedOnTime = 0;
-  escalations = 0;
-  rated = 0;
-  satisfied = 0;
-  helped = 0;
-
-  add(row: RequestStatRow): void {
-    this.received += 1;
-    if (row.firstResponseMinutes !== null) {
-      this.firstMinutes.push(Number(row.firstResponseMinutes));
-      if (truthy(row.firstResponseOnTime)) this.firstOnTime += 1;
-    }
-    if (row.resolutionMinutes !== null) {
-      this.resolutionMinutes.push(Number(row.resolutionMinutes));
-      if (truthy(row.resolvedOnTime)) this.resolvedOnTime += 1;
-    }
-    this.escalations += Number(row.escalations);
-    if (row.rating) {
-      this.rated += 1;
-      if (row.rating === Rating.Satisfied || row.rating === Rating.Partly) this.satisfied += 1;
-      if (truthy(row.helped)) this.helped += 1;
-    }
-  }
-}
 
 interface Headcounts {
   overdue: number;
@@ -92,6 +59,62 @@ interface Headcounts {
   activities: number;
 }
 
+export type FigureSource = 'rollups' | 'raw';
+
+/** A subtree's request figures: in all, by child body (the first whose code prefixes the routed body's), by week. */
+class Figures {
+  readonly total = new Tally();
+  readonly byChild: Map<string, Tally>;
+  readonly byWeek = new Map<string, Tally>();
+
+  constructor(private readonly childIds: string[]) {
+    this.byChild = new Map(childIds.map((id) => [id, new Tally()]));
+  }
+
+  private week(day: string): Tally {
+    const week = weekOf(startOfDay(day));
+    let t = this.byWeek.get(week);
+    if (!t) this.byWeek.set(week, (t = new Tally()));
+    return t;
+  }
+
+  /** Takes a stored own row back out of the total, its child and its week. */
+  remove(row: RollupRow): void {
+    const t = Tally.fromRow(row);
+    this.total.subtract(t);
+    const child = this.childIds.find((id) => row.bodyId.startsWith(id));
+    if (child) this.byChild.get(child)!.subtract(t);
+    this.week(row.day).subtract(t);
+  }
+
+  settle(): void {
+    for (const t of [this.total, ...this.byChild.values(), ...this.byWeek.values()]) t.settle();
+  }
+
+  /** One raw request. */
+  addRaw(row: RequestStatRow): void {
+    this.total.add(row);
+    const child = this.childIds.find((id) => row.routedFederationId.startsWith(id));
+    if (child) this.byChild.get(child)!.add(row);
+    const week = weekOf(fromSqlTime(row.createdAt));
+    let t = this.byWeek.get(week);
+    if (!t) this.byWeek.set(week, (t = new Tally()));
+    t.add(row);
+  }
+
+  /** The viewer's own subtree row for a day: the total and its week. */
+  addWhole(row: RollupRow): void {
+    const t = Tally.fromRow(row);
+    this.total.merge(t);
+    this.week(row.day).merge(t);
+  }
+
+  /** A child's subtree row for a day. */
+  addChild(row: RollupRow): void {
+    this.byChild.get(row.bodyId)?.mergeRow(row);
+  }
+}
+
 @Injectable()
 export class StatsService {
   constructor(
@@ -99,20 +122,20 @@ export class StatsService {
     private readonly stats: StatsRepository,
     private readonly federations: FederationsRepository,
     private readonly requests: RequestsRepository,
+    private readonly rollups: StatsRollupRepository,
   ) {}
 
   /** A body's subtree for a date range: staff see their own township's villages, nobody else's. */
-  async subtree(actor: Actor | null, federationId: string, query: StatsQuery): Promise<SubtreeStats> {
+  async subtree(actor: Actor | null, federationId: string, query: StatsQuery, source: FigureSource = 'rollups'): Promise<SubtreeStats> {
     const body = await this.federations.findById(federationId);
     if (!body) throw notFound(ErrorCode.FederationNotFound);
     requirePermission(actor, Permission.ViewStats, federationId);
     const { from, to } = this.range(query);
     const now = this.clock.now();
     const children = await this.stats.childrenOf(federationId);
-    const childOf = (id: string) => children.find((c) => id.startsWith(c.id))?.id ?? null;
 
-    const [rows, overdue, women, registered, participants, activities, catalogue] = await Promise.all([
-      this.stats.requestsRoutedUnder(federationId, from, to),
+    const [figures, overdue, women, registered, participants, activities, catalogue] = await Promise.all([
+      this.figures(federationId, children.map((c) => c.id), from, to, source),
       this.stats.overdueUnder(federationId, now),
       this.stats.womenUnder(federationId),
       this.stats.registeredWomenUnder(federationId),
@@ -120,20 +143,7 @@ export class StatsService {
       this.stats.activitiesHeldUnder(federationId, from, to),
       this.requests.categories(),
     ]);
-
-    const total = new Tally();
-    const byChild = new Map<string, Tally>(children.map((c) => [c.id, new Tally()]));
-    const byWeek = new Map<string, Tally>();
-    const byCategory = new Map<string, number>();
-    for (const row of rows) {
-      total.add(row);
-      const child = childOf(row.routedFederationId);
-      if (child) byChild.get(child)!.add(row);
-      const week = weekOf(asDate(row.createdAt));
-      if (!byWeek.has(week)) byWeek.set(week, new Tally());
-      byWeek.get(week)!.add(row);
-      byCategory.set(row.categoryKey, (byCategory.get(row.categoryKey) ?? 0) + 1);
-    }
+    const { total, byChild, byWeek } = figures;
 
     const heads = (scope: (id: string) => boolean): Headcounts => {
       const sum = (list: Array<{ federationId: string; n: number | string | null }>) =>
@@ -159,7 +169,7 @@ export class StatsService {
       children: childStats,
       weeks: this.weeks(byWeek, from, to),
       categories: catalogue
-        .map((c): CategoryCount => ({ categoryKey: c.key, name: c.name, sensitive: c.sensitive, received: byCategory.get(c.key) ?? 0 })),
+        .map((c): CategoryCount => ({ categoryKey: c.key, name: c.name, sensitive: c.sensitive, received: total.categories.get(c.key) ?? 0 })),
       generatedAt: now.toISOString(),
     };
   }
@@ -207,6 +217,43 @@ export class StatsService {
       activitiesHeld: activities.reduce((acc, r) => acc + count(r.n), 0),
       concernsAnswered: count(concerns[0]?.n),
     };
+  }
+
+  /**
+   * The request figures of a subtree, by child body and by week. From the rollups when a pass has
+   * run: whole days from the subtree rows, and the (body, day) groups changed since the pass from
+   * the raw rows, so the answer is the raw query's, to the request. `raw` is that query itself.
+   */
+  private async figures(viewer: string, childIds: string[], from: Date, to: Date, source: FigureSource): Promise<Figures> {
+    const coveredBefore = source === 'rollups' ? await this.rollups.coveredBefore() : null;
+    const figures = new Figures(childIds);
+    if (coveredBefore === null) {
+      for (const row of await this.stats.requestsRoutedUnder(viewer, from, to)) figures.addRaw(row);
+      return figures;
+    }
+    const fromDay = shanghaiDate(from);
+    const lastDay = shanghaiDate(new Date(to.getTime() - 1));
+    const changed = await this.rollups.changedUnder(viewer, coveredBefore, from, to);
+    const stale = new Map<string, [string, string]>();
+    for (const c of changed) {
+      const day = dayOf(c.createdAt);
+      stale.set(`${c.routedFederationId}|${day}`, [c.routedFederationId, day]);
+    }
+    const pairs = [...stale.values()];
+    const [{ trees, owns }, raws] = await Promise.all([
+      this.rollups.readRollups([viewer, ...childIds], fromDay, lastDay, pairs),
+      this.rollups.routedToSpans(pairs.map(([body, day]) => [body, startOfDay(day), startOfDay(nextDay(day))])),
+    ]);
+    // The subtree rows, then each group changed since the pass: its stored own row taken back out
+    // (a subtree row is the sum of its own rows) and its raw rows put in.
+    for (const row of trees) {
+      if (row.bodyId === viewer) figures.addWhole(row);
+      else figures.addChild(row);
+    }
+    for (const row of owns) figures.remove(row);
+    for (const row of raws) figures.addRaw(row);
+    figures.settle();
+    return figures;
   }
 
   private range(query: StatsQuery): { from: Date; to: Date } {

@@ -201,6 +201,18 @@ export function checkIn(m: ActivitiesModel, s: SignupModel, who: Person): Outcom
   return OK;
 }
 
+/**
+ * The chair takes a check-in back: any seat of this activity, at any time, and again is no error.
+ * Returns whether there was one to take back (the reply's `undone`).
+ */
+export function undoCheckIn(m: ActivitiesModel, s: SignupModel, who: Person): Outcome & { undone?: boolean } {
+  if (!isManager(who)) return refused(404, ErrorCode.ActivityNotFound);
+  const undone = s.checkedIn;
+  s.checkedIn = false;
+  m.reached.add(undone ? 'check-in undone' : 'undo with nothing to undo');
+  return { ...OK, undone };
+}
+
 /** 1 for the first woman waiting. */
 export function waitlistPosition(m: ActivitiesModel, s: SignupModel): number | null {
   return s.state === 'waitlisted' ? waiting(m).indexOf(s) + 1 : null;

@@ -11,9 +11,9 @@ import {
 import { ApiError, createActivity, publishActivity, updateActivity } from '../../../api';
 import { onlyIf } from '../../../components/Buttons';
 import { LoadFailed, Loading } from '../../../components/StatusViews';
+import { useFormCheck } from '../../../hooks/useFormCheck';
 import { useFederationSites } from '../../../hooks/usePlaces';
 import { picksPlacesOnMap } from '../../../utils/platform';
-import type { FormProblem } from '../../../utils/requests';
 import { ChoiceButtons, FieldError, FieldLabel, FormErrors, TextArea, TextField } from '../../requests/components/FormParts';
 import { activityInputOf, activityProblems, draftOf, newActivityDraft, type ActivityDraft } from '../activity-draft';
 
@@ -28,6 +28,9 @@ const RELATIVES_OPTIONS = [
 ] as const;
 
 type TimeField = 'start' | 'end' | 'opens' | 'closes';
+
+/** The server's names for the fields, as this form shows them: the place is one field here. */
+const SERVER_FIELDS: Record<string, string> = { address: 'place', siteId: 'place', latitude: 'place', longitude: 'place' };
 
 function DateTimeField({
   label,
@@ -146,12 +149,11 @@ export function ActivityForm({
   onSaved: (saved: ActivityDetail) => void;
 }) {
   const [draft, setDraft] = useState<ActivityDraft>(() => (activity === null ? newActivityDraft() : draftOf(activity)));
-  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
 
   const change = (fields: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...fields }));
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  const { problems, problemOf, attempt, refusedBy } = useFormCheck(draft, activityProblems);
   const isDraft = activity === null || activity.status === 'draft';
 
   const save = async (): Promise<ActivityDetail> => {
@@ -163,8 +165,7 @@ export function ActivityForm({
 
   const submit = async (publish: boolean) => {
     if (busy !== null) return;
-    const found = activityProblems(draft);
-    setProblems(found);
+    const found = attempt();
     setServerError(null);
     if (found.length > 0) {
       void Taro.showToast({ title: found[0].message, icon: 'none', duration: 3000 });
@@ -187,7 +188,7 @@ export function ActivityForm({
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : ApiError.network();
       setServerError(error.message);
-      setProblems(error.fields.map((field) => ({ field: field.field, message: field.message })));
+      refusedBy(error.fields.map((field) => ({ field: SERVER_FIELDS[field.field] ?? field.field, message: field.message })));
     } finally {
       setBusy(null);
     }
