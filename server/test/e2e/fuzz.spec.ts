@@ -111,6 +111,8 @@ interface Fixtures {
   rule: string;
   roleCode: string;
   site: string;
+  notice: string;
+  onBehalfRequest: string;
 }
 
 /** Who sends each route (so a request reaches the pipe and the service as it would in real use) and its valid body. */
@@ -148,6 +150,12 @@ const PLANS: Record<string, Plan> = {
   'PATCH /federations/:id/categories/:key': { as: 'admin', params: () => ({ id: TREE.county, key: ServiceCategoryKey.LegalAid }), body: () => ({ handlingLevel: 'township', firstResponseHours: 8, resolutionHours: 40 }) },
   'POST /federations/:id/concerns': { as: 'woman', body: () => ({ title: '上学路上的路灯坏了', description: '村东头到小学那段路三盏路灯不亮。', photoUrl: 'https://example.com/a.jpg', showMyName: false, notPersonal: true }) },
   'POST /concerns/:id/cosign': { as: 'neighbour' },
+  'POST /federations/:id/notices': { as: 'chair', body: () => ({ kind: 'announcement', title: '两癌筛查通知', body: '# 时间\n- 周六上午' }) },
+  'PATCH /notices/:id': { as: 'chair', body: () => ({ title: '两癌筛查通知（改）' }) },
+  'POST /notices/:id/publish': { as: 'chair', body: () => ({ publishAt: null }) },
+  'PUT /me/sms': { as: 'woman', body: () => ({ enabled: false }) },
+  'POST /me/subscriptions': { as: 'woman', body: () => ({ answers: {} }) },
+  'PUT /requests/:id/sms': { as: 'chair', params: (f) => ({ id: f.onBehalfRequest }), body: () => ({ enabled: false }) },
   'DELETE /concerns/:id/cosign': { as: 'neighbour' },
   'POST /concerns/:id/publish': { as: 'chair' },
   'POST /concerns/:id/decline': { as: 'chair', body: () => ({ reason: '与另一条重复' }) },
@@ -201,6 +209,7 @@ function defaultParam(path: string, name: string, f: Fixtures): string {
     concerns: f.concern,
     federations: TREE.village,
     feedback: f.feedback,
+    notices: f.notice,
     ratings: f.ratingCode,
     requests: f.request,
     roster: f.roster,
@@ -330,7 +339,8 @@ describe('fuzzing every write route and every query string', () => {
       'rule',
     ).id;
     const roleCode = ok(await api<{ code: string }>('admin', 'POST', village(ApiPaths.federationRoleInvitations), { role: RoleKind.Deputy, inviteeName: '孙执委' }), 'role invitation').code;
-    f = { activity, draft, signup, request, ratingCode: onBehalf.ratingCode, concern, otherConcern, roster, rosterCode, feedback, rule, roleCode, site: siteId };
+    const notice = ok(await api<{ id: string }>('chair', 'POST', village(ApiPaths.federationNotices), { kind: 'announcement', title: '草稿通知', body: '正文' }), 'notice').id;
+    f = { activity, draft, signup, request, ratingCode: onBehalf.ratingCode, concern, otherConcern, roster, rosterCode, feedback, rule, roleCode, site: siteId, notice, onBehalfRequest: onBehalf.request.id };
   });
 
   const inject = async (method: string, url: string, who: string | null, raw?: { payload: string | Buffer; contentType: string | null }, remoteAddress?: string): Promise<Reply> => {

@@ -222,7 +222,9 @@ function brokenValue(spec: FieldSpec, base: unknown, depth: number): fc.Arbitrar
     if (maxLength !== undefined) {
       options.push(fc.integer({ min: maxLength + 1, max: maxLength + 64 }).chain(textOfLength));
       // Far over the field's limit yet under the body limit: it must be the field that refuses it.
-      options.push(fc.integer({ min: maxLength * 4, max: Math.floor(BODY_LIMIT / 4) }).chain(textOfLength));
+      // A long text field (a notice's body) leaves no such room past four times its limit.
+      const underBodyLimit = Math.floor(BODY_LIMIT / 4);
+      if (underBodyLimit > maxLength + 64) options.push(fc.integer({ min: Math.min(maxLength * 4, underBodyLimit), max: underBodyLimit }).chain(textOfLength));
     }
     if (spec.has('isNotEmpty') || spec.has('minLength')) options.push(fc.constant(''));
     const pattern = spec.rule('matches')?.constraints[0] as RegExp | undefined;
