@@ -95,12 +95,13 @@ describe('the staff console at a PC, signed in by QR code', () => {
     await expectCareMode(page, 'workbench at 1366×768');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-workbench-1366.png') });
 
-    // 工作看板 as wide charts: the two side by side.
+    // 工作看板 as wide charts: the two weekly charts side by side, the categories after them.
     await visible(page, '.console-nav-dashboard').click();
     await visible(page, '.stats-body-name').waitFor({ timeout: 20_000 });
     const charts = await visible(page, '.stats-charts > .card').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top));
-    expect(charts).toHaveLength(2);
+    expect(charts).toHaveLength(3);
     expect(Math.abs(charts[0]! - charts[1]!)).toBeLessThan(2);
+    expect(charts[2]!).toBeGreaterThan(charts[0]!);
     await expectCareMode(page, 'dashboard at 1366×768');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-dashboard-1366.png'), fullPage: true });
 
